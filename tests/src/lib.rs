@@ -1,0 +1,1 @@
+//! Test support: a loopback HTTP server and an independent SigV4 verifier.
