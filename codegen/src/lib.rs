@@ -2,6 +2,66 @@
 //!
 //! Data flows one way: [`model`] (load, merge, validate) -> [`ir`] (resolved service, every Rust
 //! name decided) -> [`render`] (token streams and text files). Nothing here touches the file system
-//! except the model loader reading its inputs.
+//! except the loader reading model files and settings.
 
+pub mod ir;
 pub mod model;
+pub mod render;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+
+pub use render::File;
+pub use settings::CrateSettings;
+
+/// A generated crate: its directory name under the output root and its files.
+#[derive(Debug, Clone)]
+pub struct GeneratedCrate {
+    pub crate_name: String,
+    pub files: Vec<File>,
+    /// Things the user should know (operations left out, and why).
+    pub warnings: Vec<String>,
+}
+
+/// Generates the crates for every service in the model at `paths` (files or directories).
+///
+/// A `codegen.json` next to a model directory supplies the crate settings; without one, every
+/// service in the model gets a crate named after its SDK id.
+pub fn generate(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
+    let model = model::load_model(paths).map_err(|e| e.to_string())?;
+    let settings = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| p.join("codegen.json"))
+        .filter(|p| p.is_file())
+        .map(|p| CrateSettings::read(&p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let services: Vec<_> = model.services().map(|s| s.id.clone()).collect();
+    if services.is_empty() {
+        return Err(format!("{}: no service shape found", display_paths(paths)));
+    }
+    if settings.len() > 1 || (settings.len() == 1 && services.len() > 1) {
+        return Err(format!(
+            "{}: codegen.json settings apply to exactly one service; found {} settings files and {} services",
+            display_paths(paths),
+            settings.len(),
+            services.len()
+        ));
+    }
+    let mut crates = Vec::new();
+    for id in services {
+        let service = ir::build_service(&model, &id, settings.first().cloned())?;
+        let files = render::render_crate(&service)?;
+        let warnings = service
+            .skipped
+            .iter()
+            .map(|(op, reason)| format!("{}: operation {op} left out: {reason}", service.id))
+            .collect();
+        crates.push(GeneratedCrate { crate_name: service.settings.crate_name.clone(), files, warnings });
+    }
+    Ok(crates)
+}
+
+fn display_paths(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| Path::display(p).to_string()).collect::<Vec<_>>().join(", ")
+}

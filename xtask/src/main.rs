@@ -1,1 +1,32 @@
-fn main() {}
+//! Workspace automation: `cargo xtask <command>`.
+//!
+//! - `codegen [--check]`: regenerate (or check) every crate under `crates/` from `models/`.
+//! - `generate --model PATH... --out DIR`: generate crates for arbitrary model files or directories.
+//! - `import smithy ...` / `import refresh [--check]`: slice operations out of a full Smithy JSON AST
+//!   model into `models/`.
+
+use std::process::ExitCode;
+
+use xtask::{codegen, import};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("codegen") => codegen::run_codegen(&args[1..]),
+        Some("generate") => codegen::run_generate(&args[1..]),
+        Some("import") => import::run(&args[1..]),
+        _ => Err(usage()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage() -> String {
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check]>"
+        .to_string()
+}

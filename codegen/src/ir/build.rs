@@ -1,0 +1,567 @@
+//! Model -> IR: resolve one service into what its crate contains.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::docs::to_markdown;
+use super::names::{field_name, operation_fn, type_name};
+use super::*;
+use crate::model::{self, Member, Model, ProtocolTrait, Shape, ShapeKind, Traits};
+use crate::settings::{CrateSettings, OffsetPagination};
+
+/// Resolves `service` into the IR. `settings` come from `codegen.json`; without them they are derived
+/// from the service's SDK id. Errors name the shape and the problem.
+pub fn build_service(model: &Model, service: &ShapeId, settings: Option<CrateSettings>) -> Result<Service, String> {
+    let shape = model.get(service).ok_or_else(|| format!("service {service} is not in the model"))?;
+    let ShapeKind::Service(_) = &shape.kind else {
+        return Err(format!("{service} is a {}, not a service", shape.kind.type_name()));
+    };
+    let title = shape
+        .traits
+        .title
+        .clone()
+        .or_else(|| shape.traits.aws_service.as_ref().map(|a| a.sdk_id.clone()))
+        .unwrap_or_else(|| service.name.clone());
+    let settings = settings.unwrap_or_else(|| {
+        let sdk_id = shape.traits.aws_service.as_ref().map_or(service.name.as_str(), |a| a.sdk_id.as_str());
+        CrateSettings::derived(sdk_id, &title)
+    });
+    let protocol = match &shape.traits.protocol {
+        Some(ProtocolTrait::RestJson1) => Protocol::RestJson1,
+        Some(ProtocolTrait::PlainRestJson) => Protocol::PlainRestJson,
+        Some(ProtocolTrait::AwsJson1_0) => Protocol::AwsJson1_0 { target_prefix: service.name.clone() },
+        Some(ProtocolTrait::AwsJson1_1) => Protocol::AwsJson1_1 { target_prefix: service.name.clone() },
+        None => return Err(format!("service {service} has no supported protocol trait (restJson1, awsJson1_0, awsJson1_1, sdkgen.protocols#restJson)")),
+    };
+    let auth = match (&shape.traits.sigv4, shape.traits.http_bearer_auth) {
+        (Some(name), _) => Auth::SigV4 { signing_name: name.clone() },
+        (None, true) => Auth::OptionalBearer,
+        (None, false) => Auth::None,
+    };
+
+    let mut builder = Builder { model, protocol: protocol.clone(), names: BTreeMap::new(), reachable: BTreeSet::new() };
+    let mut operations = Vec::new();
+    let mut skipped = Vec::new();
+    let op_ids = model.service_operations(service);
+    // Name every shape first, so renaming is decided before any field refers to it.
+    for op_id in &op_ids {
+        let Some(op_shape) = model.get(op_id) else { continue };
+        let ShapeKind::Operation(op) = &op_shape.kind else { continue };
+        if let Some(reason) = builder.unsupported(op) {
+            skipped.push((op_id.name.clone(), reason));
+            continue;
+        }
+        for id in [&op.input, &op.output] {
+            builder.collect_members_of(id);
+        }
+        for error in &op.errors {
+            builder.collect(error);
+        }
+    }
+    builder.assign_names(shape)?;
+    for op_id in &op_ids {
+        if skipped.iter().any(|(name, _)| name == &op_id.name) {
+            continue;
+        }
+        operations.push(builder.operation(op_id, &settings)?);
+    }
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
+
+    let mut types = Vec::new();
+    let mut errors = Vec::new();
+    for id in builder.reachable.clone() {
+        let Some(shape) = model.get(&id) else { continue };
+        let rust_name = builder.names[&id].clone();
+        match &shape.kind {
+            ShapeKind::Structure(members) if shape.traits.error.is_some() => {
+                errors.push(builder.structure(shape, rust_name, members, false)?);
+            }
+            ShapeKind::Structure(members) => {
+                types.push(TypeDef::Structure(builder.structure(shape, rust_name, members, false)?));
+            }
+            ShapeKind::Union(members) => {
+                let variants = members.iter().map(|m| builder.field(shape, m, false)).collect::<Result<_, _>>()?;
+                types.push(TypeDef::Union(Union { id: id.clone(), rust_name, docs: docs(&shape.traits), variants }));
+            }
+            ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::String => {
+                types.push(TypeDef::Enum(enum_def(shape, rust_name)));
+            }
+            _ => {}
+        }
+    }
+    types.sort_by(|a, b| a.rust_name().cmp(b.rust_name()));
+    errors.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+
+    Ok(Service {
+        id: service.clone(),
+        settings,
+        docs: docs(&shape.traits),
+        title,
+        protocol,
+        auth,
+        operations,
+        types,
+        errors,
+        endpoint_rule_set: shape.traits.other.get("smithy.rules#endpointRuleSet").map(|v| v.to_string()),
+        endpoint_tests: shape.traits.other.get("smithy.rules#endpointTests").cloned(),
+        skipped,
+    })
+}
+
+fn docs(traits: &Traits) -> Option<String> {
+    traits.documentation.as_deref().and_then(to_markdown)
+}
+
+/// A string shape carrying the Smithy 1.0 `@enum` trait is an enum too.
+fn legacy_enum(shape: &Shape) -> Option<&serde_json::Value> {
+    match shape.kind {
+        ShapeKind::String => shape.traits.other.get("smithy.api#enum"),
+        _ => None,
+    }
+}
+
+fn enum_def(shape: &Shape, rust_name: String) -> Enum {
+    let mut variants = Vec::new();
+    match &shape.kind {
+        ShapeKind::Enum(members) | ShapeKind::IntEnum(members) => {
+            for m in members {
+                let value = match &m.traits.enum_value {
+                    Some(model::EnumValue::String(s)) => s.clone(),
+                    Some(model::EnumValue::Int(i)) => i.to_string(),
+                    None => m.name.clone(),
+                };
+                variants.push(EnumVariant { rust_name: type_name(&m.name), value, docs: docs(&m.traits) });
+            }
+        }
+        _ => {
+            for entry in legacy_enum(shape).and_then(|v| v.as_array()).into_iter().flatten() {
+                let Some(value) = entry.get("value").and_then(|v| v.as_str()) else { continue };
+                let name = entry.get("name").and_then(|v| v.as_str()).unwrap_or(value);
+                let doc = entry.get("documentation").and_then(|v| v.as_str()).and_then(to_markdown);
+                variants.push(EnumVariant { rust_name: type_name(name), value: value.to_string(), docs: doc });
+            }
+        }
+    }
+    // Two values that camel-case alike (`a-b`, `A_B`) must still be distinct variants.
+    let mut seen = BTreeSet::new();
+    for v in &mut variants {
+        let base = v.rust_name.clone();
+        let mut n = 2;
+        while !seen.insert(v.rust_name.clone()) {
+            v.rust_name = format!("{base}{n}");
+            n += 1;
+        }
+    }
+    let unknown_variant =
+        if seen.contains("Unknown") { "UnknownValue".to_string() } else { "Unknown".to_string() };
+    Enum {
+        id: shape.id.clone(),
+        rust_name,
+        docs: docs(&shape.traits),
+        int: matches!(shape.kind, ShapeKind::IntEnum(_)),
+        variants,
+        unknown_variant,
+    }
+}
+
+struct Builder<'m> {
+    model: &'m Model,
+    protocol: Protocol,
+    /// Rust names of every generated named type.
+    names: BTreeMap<ShapeId, String>,
+    /// Shapes that become named types or errors.
+    reachable: BTreeSet<ShapeId>,
+}
+
+impl<'m> Builder<'m> {
+    fn shape(&self, id: &ShapeId) -> Result<&'m Shape, String> {
+        self.model.get(id).ok_or_else(|| format!("shape {id} is not in the model"))
+    }
+
+    /// Why an operation cannot be generated yet, if it cannot.
+    fn unsupported(&self, op: &model::OperationShape) -> Option<String> {
+        for io in [&op.input, &op.output] {
+            let Some(Shape { kind: ShapeKind::Structure(members), .. }) = self.model.get(io) else { continue };
+            for m in members {
+                let target = self.model.get(&m.target)?;
+                if target.traits.streaming {
+                    let what = if matches!(target.kind, ShapeKind::Union(_)) { "event streams" } else { "streaming blobs" };
+                    return Some(format!("member `{}` of {io} uses {what}, which the generator does not support yet", m.name));
+                }
+            }
+        }
+        None
+    }
+
+    fn is_named(shape: &Shape) -> bool {
+        match &shape.kind {
+            ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
+                !shape.id.is_prelude()
+            }
+            ShapeKind::String => legacy_enum(shape).is_some(),
+            _ => false,
+        }
+    }
+
+    fn collect_members_of(&mut self, id: &ShapeId) {
+        if let Some(Shape { kind: ShapeKind::Structure(members), .. }) = self.model.get(id) {
+            for m in members {
+                self.collect(&m.target);
+            }
+        }
+    }
+
+    /// Walks everything reachable from `id`, recording named shapes.
+    fn collect(&mut self, id: &ShapeId) {
+        let Some(shape) = self.model.get(id) else { return };
+        if Self::is_named(shape) && !self.reachable.insert(id.clone()) {
+            return;
+        }
+        match &shape.kind {
+            ShapeKind::Structure(members) | ShapeKind::Union(members) => {
+                for m in members {
+                    self.collect(&m.target);
+                }
+            }
+            ShapeKind::List(m) => self.collect(&m.target),
+            ShapeKind::Map { value, .. } => self.collect(&value.target),
+            _ => {}
+        }
+    }
+
+    /// Decides each named shape's Rust name: the service's `rename` first, then the shape name;
+    /// shapes whose names collide get their namespace as a prefix, in id order.
+    fn assign_names(&mut self, service: &Shape) -> Result<(), String> {
+        let renames = match &service.kind {
+            ShapeKind::Service(s) => s.rename.clone(),
+            _ => BTreeMap::new(),
+        };
+        let mut by_name: BTreeMap<String, Vec<ShapeId>> = BTreeMap::new();
+        for id in &self.reachable {
+            let name = renames.get(id).cloned().unwrap_or_else(|| id.name.clone());
+            by_name.entry(type_name(&name)).or_default().push(id.clone());
+        }
+        let mut taken: BTreeSet<String> = by_name.keys().cloned().collect();
+        for (name, ids) in by_name {
+            let first_namespace = ids.first().map(|id| id.namespace.clone()).unwrap_or_default();
+            for (i, id) in ids.into_iter().enumerate() {
+                let rust_name = if i == 0 {
+                    name.clone()
+                } else {
+                    // Another namespace: prefix its last segment; same namespace: number it.
+                    let segment = id.namespace.rsplit('.').next().unwrap_or_default();
+                    let base = if id.namespace == first_namespace {
+                        format!("{name}{}", i + 1)
+                    } else {
+                        format!("{}{name}", type_name(segment))
+                    };
+                    let mut candidate = base.clone();
+                    let mut n = 2;
+                    while taken.contains(&candidate) {
+                        candidate = format!("{base}{n}");
+                        n += 1;
+                    }
+                    candidate
+                };
+                taken.insert(rust_name.clone());
+                self.names.insert(id, rust_name);
+            }
+        }
+        Ok(())
+    }
+
+    fn operation(&self, id: &ShapeId, settings: &CrateSettings) -> Result<Operation, String> {
+        let shape = self.shape(id)?;
+        let ShapeKind::Operation(op) = &shape.kind else {
+            return Err(format!("{id} is not an operation"));
+        };
+        let http = match (&self.protocol, &shape.traits.http) {
+            (p, _) if p.is_rpc() => HttpRoute { method: "POST".into(), uri: "/".into(), code: 200 },
+            (_, Some(h)) => HttpRoute { method: h.method.clone(), uri: h.uri.clone(), code: h.code },
+            (_, None) => return Err(format!("operation {id} has no smithy.api#http trait, which {:?} requires", self.protocol)),
+        };
+        let input = self.io_structure(&op.input, format!("{}Input", type_name(&id.name)), true)?;
+        let output = self.io_structure(&op.output, format!("{}Output", type_name(&id.name)), false)?;
+        let mut errors = Vec::new();
+        for e in &op.errors {
+            let error = self.shape(e)?;
+            errors.push(ErrorRef { rust_name: self.names[e].clone(), code: e.name.clone(), docs: docs(&error.traits) });
+        }
+        let pagination = match &shape.traits.paginated {
+            Some(p) if p.input_token.is_some() && p.output_token.is_some() => {
+                Some(self.token_pagination(id, p, &input, &output)?)
+            }
+            _ => match &settings.offset_pagination {
+                Some(o) if o.operations.contains(&id.name) => Some(offset_pagination(id, o, &input, &output)?),
+                _ => None,
+            },
+        };
+        Ok(Operation {
+            id: id.clone(),
+            name: type_name(&id.name),
+            snake_name: operation_fn(&id.name),
+            docs: docs(&shape.traits),
+            http,
+            input,
+            output,
+            errors,
+            pagination,
+        })
+    }
+
+    fn token_pagination(
+        &self,
+        id: &ShapeId,
+        p: &model::PaginatedTrait,
+        input: &Structure,
+        output: &Structure,
+    ) -> Result<Pagination, String> {
+        let input_token = p.input_token.as_deref().unwrap_or_default();
+        let input_token = top_field(input, input_token)
+            .ok_or_else(|| format!("{id}: @paginated inputToken `{input_token}` is not an input member"))?;
+        let output_token = self.field_path(output, p.output_token.as_deref().unwrap_or_default())
+            .ok_or_else(|| format!("{id}: @paginated outputToken {:?} is not an output member path", p.output_token))?;
+        let page_size = match &p.page_size {
+            Some(name) => Some(
+                top_field(input, name).ok_or_else(|| format!("{id}: @paginated pageSize `{name}` is not an input member"))?,
+            ),
+            None => None,
+        };
+        let items = match &p.items {
+            Some(path) => {
+                let fields = self
+                    .field_path(output, path)
+                    .ok_or_else(|| format!("{id}: @paginated items `{path}` is not an output member path"))?;
+                let item = match fields.last().map(|f| &f.ty) {
+                    Some(RustType::List { item, .. }) => (**item).clone(),
+                    Some(RustType::Map { .. }) => return Ok(Pagination::Token { input_token, output_token, page_size, items: None }),
+                    _ => return Err(format!("{id}: @paginated items `{path}` is not a list")),
+                };
+                Some((fields, item))
+            }
+            None => None,
+        };
+        Ok(Pagination::Token { input_token, output_token, page_size, items })
+    }
+
+    /// Resolves a dotted member path (`result.nextToken`) through nested structures.
+    fn field_path(&self, root: &Structure, path: &str) -> Option<Vec<Field>> {
+        let mut fields = Vec::new();
+        let mut current = root.clone();
+        for (i, segment) in path.split('.').enumerate() {
+            let field = top_field(&current, segment)?;
+            if i + 1 < path.split('.').count() {
+                let RustType::Named { kind: NamedKind::Structure, .. } = &field.ty else { return None };
+                let id = self.model.get(&current.id).and_then(|s| match &s.kind {
+                    ShapeKind::Structure(ms) => ms.iter().find(|m| m.name == segment).map(|m| m.target.clone()),
+                    _ => None,
+                })?;
+                let shape = self.model.get(&id)?;
+                let ShapeKind::Structure(ms) = &shape.kind else { return None };
+                current = self.structure(shape, self.names.get(&id)?.clone(), ms, false).ok()?;
+            }
+            fields.push(field);
+        }
+        Some(fields)
+    }
+
+    fn io_structure(&self, id: &ShapeId, rust_name: String, input: bool) -> Result<Structure, String> {
+        let shape = self.shape(id)?;
+        match &shape.kind {
+            ShapeKind::Structure(members) => {
+                let mut s = self.structure(shape, rust_name, members, true)?;
+                if input && shape.id.is_prelude() {
+                    s.docs = None;
+                }
+                Ok(s)
+            }
+            other => Err(format!("{id} is used as operation input/output but is a {}", other.type_name())),
+        }
+    }
+
+    fn structure(&self, shape: &Shape, rust_name: String, members: &[Member], io: bool) -> Result<Structure, String> {
+        let fields = members.iter().map(|m| self.field(shape, m, io)).collect::<Result<Vec<_>, _>>()?;
+        let error = shape.traits.error.map(|fault| ErrorInfo {
+            fault: match fault {
+                model::ErrorKind::Client => Fault::Client,
+                model::ErrorKind::Server => Fault::Server,
+            },
+            http_status: shape.traits.http_error,
+            retryable: shape.traits.retryable.map(|r| r.throttling),
+        });
+        Ok(Structure { id: shape.id.clone(), rust_name, docs: docs(&shape.traits), fields, error })
+    }
+
+    fn field(&self, parent: &Shape, member: &Member, io: bool) -> Result<Field, String> {
+        let target = self.shape(&member.target)?;
+        let t = &member.traits;
+        let binding = if !io || self.protocol.is_rpc() {
+            Binding::Body
+        } else if t.http_label {
+            Binding::Label { greedy: false }
+        } else if let Some(q) = &t.http_query {
+            Binding::Query(q.clone())
+        } else if t.http_query_params {
+            Binding::QueryParams
+        } else if let Some(h) = &t.http_header {
+            Binding::Header(h.clone())
+        } else if let Some(p) = &t.http_prefix_headers {
+            Binding::PrefixHeaders(p.clone())
+        } else if t.http_payload {
+            Binding::Payload
+        } else if t.http_response_code {
+            Binding::ResponseCode
+        } else {
+            Binding::Body
+        };
+        let binding = match binding {
+            Binding::Label { .. } => {
+                let greedy = self
+                    .model
+                    .get(&parent.id)
+                    .is_some()
+                    && parent_uri_has_greedy(self.model, &parent.id, &member.name);
+                Binding::Label { greedy }
+            }
+            other => other,
+        };
+        let wire_name = match (&t.json_name, self.protocol.is_rpc()) {
+            (Some(json), false) => json.clone(),
+            _ => member.name.clone(),
+        };
+        let timestamp_format = t.timestamp_format.or(target.traits.timestamp_format).map(convert_format).unwrap_or(
+            match binding {
+                Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
+                Binding::Label { .. } | Binding::Query(_) | Binding::QueryParams => TimestampFormat::DateTime,
+                _ => TimestampFormat::EpochSeconds,
+            },
+        );
+        Ok(Field {
+            member: member.name.clone(),
+            rust_name: field_name(&member.name),
+            wire_name,
+            ty: self.rust_type(&member.target, timestamp_format)?,
+            docs: docs(t).or_else(|| docs(&target.traits)),
+            required: t.required,
+            default: t.default.clone().filter(|d| !d.is_null()).or_else(|| {
+                // Defaults on the target apply unless the member removes them with `@default(null)`.
+                if t.default.is_none() { target.traits.default.clone().filter(|d| !d.is_null()) } else { None }
+            }),
+            binding,
+            constraints: constraints(t, &target.traits),
+            idempotency_token: t.idempotency_token,
+            sensitive: t.sensitive || target.traits.sensitive,
+            boxed: reaches(self.model, &member.target, &parent.id, &mut BTreeSet::new()),
+        })
+    }
+
+    fn rust_type(&self, id: &ShapeId, timestamp_format: TimestampFormat) -> Result<RustType, String> {
+        let shape = self.shape(id)?;
+        Ok(match &shape.kind {
+            ShapeKind::String if legacy_enum(shape).is_some() => self.named(shape, NamedKind::Enum)?,
+            ShapeKind::String => RustType::String,
+            ShapeKind::Boolean => RustType::Bool,
+            ShapeKind::Byte => RustType::I8,
+            ShapeKind::Short => RustType::I16,
+            ShapeKind::Integer => RustType::I32,
+            ShapeKind::Long => RustType::I64,
+            ShapeKind::Float => RustType::F32,
+            ShapeKind::Double => RustType::F64,
+            ShapeKind::BigInteger | ShapeKind::BigDecimal => RustType::BigNumber,
+            ShapeKind::Timestamp => RustType::DateTime(timestamp_format),
+            ShapeKind::Blob => RustType::Blob,
+            ShapeKind::Document => RustType::Document,
+            ShapeKind::Enum(_) => self.named(shape, NamedKind::Enum)?,
+            ShapeKind::IntEnum(_) => self.named(shape, NamedKind::IntEnum)?,
+            ShapeKind::Structure(_) if shape.id.is_prelude() => RustType::Unit,
+            ShapeKind::Structure(_) => self.named(shape, NamedKind::Structure)?,
+            ShapeKind::Union(_) => self.named(shape, NamedKind::Union)?,
+            ShapeKind::List(m) => {
+                let target = self.shape(&m.target)?;
+                let fmt = m.traits.timestamp_format.or(target.traits.timestamp_format).map(convert_format);
+                RustType::List {
+                    item: Box::new(self.rust_type(&m.target, fmt.unwrap_or(timestamp_format))?),
+                    sparse: shape.traits.sparse,
+                    item_constraints: Box::new(constraints(&m.traits, &target.traits)),
+                }
+            }
+            ShapeKind::Map { value, .. } => {
+                let target = self.shape(&value.target)?;
+                let fmt = value.traits.timestamp_format.or(target.traits.timestamp_format).map(convert_format);
+                RustType::Map {
+                    value: Box::new(self.rust_type(&value.target, fmt.unwrap_or(timestamp_format))?),
+                    sparse: shape.traits.sparse,
+                    value_constraints: Box::new(constraints(&value.traits, &target.traits)),
+                }
+            }
+            ShapeKind::Service(_) | ShapeKind::Operation(_) | ShapeKind::Resource(_) => {
+                return Err(format!("{id} is a {} and cannot be a member target", shape.kind.type_name()));
+            }
+        })
+    }
+
+    fn named(&self, shape: &Shape, kind: NamedKind) -> Result<RustType, String> {
+        let name = self
+            .names
+            .get(&shape.id)
+            .cloned()
+            .ok_or_else(|| format!("{} is referenced but was not collected (internal error)", shape.id))?;
+        Ok(RustType::Named { name, kind, constraints: Box::new(constraints(&Traits::default(), &shape.traits)) })
+    }
+}
+
+fn parent_uri_has_greedy(model: &Model, input: &ShapeId, member: &str) -> bool {
+    // The uri lives on the operation; find the operation whose input this is.
+    model.shapes.values().any(|s| match (&s.kind, &s.traits.http) {
+        (ShapeKind::Operation(op), Some(http)) if &op.input == input => http.uri.contains(&format!("{{{member}+}}")),
+        _ => false,
+    })
+}
+
+/// True when `from` leads back to `to` through direct structure/union members (collections already
+/// give indirection, so they break the cycle).
+fn reaches(model: &Model, from: &ShapeId, to: &ShapeId, seen: &mut BTreeSet<ShapeId>) -> bool {
+    if from == to {
+        return true;
+    }
+    if !seen.insert(from.clone()) {
+        return false;
+    }
+    match model.get(from).map(|s| &s.kind) {
+        Some(ShapeKind::Structure(members) | ShapeKind::Union(members)) => {
+            members.iter().any(|m| reaches(model, &m.target, to, seen))
+        }
+        _ => false,
+    }
+}
+
+fn top_field(s: &Structure, member: &str) -> Option<Field> {
+    s.fields.iter().find(|f| f.member == member).cloned()
+}
+
+fn offset_pagination(id: &ShapeId, o: &OffsetPagination, input: &Structure, output: &Structure) -> Result<Pagination, String> {
+    let find = |s: &Structure, name: &str, what: &str| {
+        top_field(s, name).ok_or_else(|| format!("codegen.json offset_pagination: {what} `{name}` is not a member of {id}'s {}", s.rust_name))
+    };
+    let items = find(output, &o.items, "items")?;
+    let RustType::List { item, .. } = &items.ty else {
+        return Err(format!("codegen.json offset_pagination: items `{}` of {id} is not a list", o.items));
+    };
+    let item = (**item).clone();
+    Ok(Pagination::Offset { offset: find(input, &o.offset, "offset")?, limit: find(input, &o.limit, "limit")?, items: (items, item) })
+}
+
+fn convert_format(f: model::TimestampFormat) -> TimestampFormat {
+    match f {
+        model::TimestampFormat::DateTime => TimestampFormat::DateTime,
+        model::TimestampFormat::EpochSeconds => TimestampFormat::EpochSeconds,
+        model::TimestampFormat::HttpDate => TimestampFormat::HttpDate,
+    }
+}
+
+/// Member constraints override the target's.
+fn constraints(member: &Traits, target: &Traits) -> Constraints {
+    let length = member.length.or(target.length).map(|l| (l.min, l.max));
+    let range = member.range.or(target.range).map(|r| (r.min, r.max));
+    let pattern = member.pattern.clone().or_else(|| target.pattern.clone());
+    Constraints { length, range, pattern }
+}

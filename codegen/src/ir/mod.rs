@@ -1,0 +1,268 @@
+//! The intermediate representation: one resolved service, ready to render.
+//!
+//! Every decision a renderer would otherwise have to make is taken here: Rust names (keywords,
+//! collisions), which shapes become types, how each member is bound on the wire, and which
+//! operations are left out (with the reason, reported as a warning). Renderers only print.
+
+mod build;
+pub mod docs;
+pub mod names;
+
+pub use build::build_service;
+
+use crate::model::ShapeId;
+use crate::settings::CrateSettings;
+
+/// A resolved service: everything one generated crate needs.
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub id: ShapeId,
+    pub settings: CrateSettings,
+    /// Service documentation, as Markdown.
+    pub docs: Option<String>,
+    pub title: String,
+    pub protocol: Protocol,
+    pub auth: Auth,
+    pub operations: Vec<Operation>,
+    /// Named types shared through the `types` module, sorted by Rust name.
+    pub types: Vec<TypeDef>,
+    /// Modeled error structures (`types::error`), sorted by Rust name.
+    pub errors: Vec<Structure>,
+    /// `smithy.rules#endpointRuleSet`, verbatim JSON text, when the model has one.
+    pub endpoint_rule_set: Option<String>,
+    /// `smithy.rules#endpointTests`, verbatim JSON value.
+    pub endpoint_tests: Option<serde_json::Value>,
+    /// Operations the generator cannot support, with the reason.
+    pub skipped: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protocol {
+    RestJson1,
+    AwsJson1_0 { target_prefix: String },
+    AwsJson1_1 { target_prefix: String },
+    /// restJson1 binding rules without AWS specifics; non-2xx responses decode as the modeled error.
+    PlainRestJson,
+}
+
+impl Protocol {
+    /// RPC protocols ignore http binding traits and `jsonName`.
+    pub fn is_rpc(&self) -> bool {
+        matches!(self, Protocol::AwsJson1_0 { .. } | Protocol::AwsJson1_1 { .. })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Auth {
+    SigV4 { signing_name: String },
+    /// No auth required; `Authorization: Bearer` when the user configures a token.
+    OptionalBearer,
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub id: ShapeId,
+    /// `CreatePaymentSession`.
+    pub name: String,
+    /// `create_payment_session`: the module and the client method.
+    pub snake_name: String,
+    pub docs: Option<String>,
+    pub http: HttpRoute,
+    pub input: Structure,
+    pub output: Structure,
+    /// Modeled errors, in model order.
+    pub errors: Vec<ErrorRef>,
+    pub pagination: Option<Pagination>,
+}
+
+/// Where an operation's request goes.
+#[derive(Debug, Clone)]
+pub struct HttpRoute {
+    pub method: String,
+    /// The uri pattern (`/sessions/{id}`); `/` for RPC protocols.
+    pub uri: String,
+    /// Expected success status.
+    pub code: u16,
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorRef {
+    /// The error's Rust type name (in `types::error`).
+    pub rust_name: String,
+    /// The wire code that selects it (the shape name).
+    pub code: String,
+    pub docs: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Pagination {
+    Token {
+        input_token: Field,
+        output_token: Vec<Field>,
+        page_size: Option<Field>,
+        /// Path to the items list in the output, and the item type.
+        items: Option<(Vec<Field>, RustType)>,
+    },
+    Offset {
+        offset: Field,
+        limit: Field,
+        items: (Field, RustType),
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum TypeDef {
+    Structure(Structure),
+    Union(Union),
+    Enum(Enum),
+}
+
+impl TypeDef {
+    pub fn rust_name(&self) -> &str {
+        match self {
+            TypeDef::Structure(s) => &s.rust_name,
+            TypeDef::Union(u) => &u.rust_name,
+            TypeDef::Enum(e) => &e.rust_name,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Structure {
+    pub id: ShapeId,
+    pub rust_name: String,
+    pub docs: Option<String>,
+    pub fields: Vec<Field>,
+    /// Set for `@error` structures.
+    pub error: Option<ErrorInfo>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    pub fault: Fault,
+    pub http_status: Option<u16>,
+    /// `@retryable`: `Some(throttling)`.
+    pub retryable: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Client,
+    Server,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The Smithy member name.
+    pub member: String,
+    /// The Rust field / method name (`r#type` for keywords).
+    pub rust_name: String,
+    /// The JSON object key.
+    pub wire_name: String,
+    pub ty: RustType,
+    pub docs: Option<String>,
+    pub required: bool,
+    /// `@default` value, when not null.
+    pub default: Option<serde_json::Value>,
+    pub binding: Binding,
+    pub constraints: Constraints,
+    pub idempotency_token: bool,
+    pub sensitive: bool,
+    /// The member closes a cycle of structures/unions, so it is stored boxed.
+    pub boxed: bool,
+}
+
+/// How a member travels on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// A key of the JSON body object.
+    Body,
+    Label { greedy: bool },
+    Query(String),
+    QueryParams,
+    Header(String),
+    PrefixHeaders(String),
+    /// The whole body (a structure, union, document, blob or string).
+    Payload,
+    ResponseCode,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    pub range: Option<(Option<f64>, Option<f64>)>,
+    pub pattern: Option<String>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.range.is_none() && self.pattern.is_none()
+    }
+}
+
+/// A member's Rust type (before wrapping in `Option`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RustType {
+    String,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    F32,
+    F64,
+    /// bigInteger / bigDecimal, kept as their decimal text.
+    BigNumber,
+    DateTime(TimestampFormat),
+    Blob,
+    Document,
+    /// A generated type in `crate::types`.
+    Named { name: String, kind: NamedKind, constraints: Box<Constraints> },
+    List { item: Box<RustType>, sparse: bool, item_constraints: Box<Constraints> },
+    Map { value: Box<RustType>, sparse: bool, value_constraints: Box<Constraints> },
+    Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedKind {
+    Structure,
+    Union,
+    Enum,
+    IntEnum,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    DateTime,
+    EpochSeconds,
+    HttpDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct Union {
+    pub id: ShapeId,
+    pub rust_name: String,
+    pub docs: Option<String>,
+    pub variants: Vec<Field>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Enum {
+    pub id: ShapeId,
+    pub rust_name: String,
+    pub docs: Option<String>,
+    /// `intEnum` when true: values are integers on the wire.
+    pub int: bool,
+    pub variants: Vec<EnumVariant>,
+    /// The name of the catch-all variant (`Unknown`, or `UnknownValue` when a member took `Unknown`).
+    pub unknown_variant: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumVariant {
+    pub rust_name: String,
+    /// The wire value (a string, or an integer's decimal text for intEnum).
+    pub value: String,
+    pub docs: Option<String>,
+}

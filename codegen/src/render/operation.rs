@@ -1,0 +1,128 @@
+//! One module per operation: its input, output, error enum, builders and wire glue.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::types::{Kind, structure};
+use super::{doc_or, ident};
+use crate::ir::{Operation, Service, names::bare};
+
+/// `src/operation.rs`: the index of operation modules.
+pub fn operation_index(service: &Service) -> TokenStream {
+    let mods = service.operations.iter().map(|op| {
+        let module = ident(&op.snake_name);
+        let doc = format!(" Types for the `{}` operation.", op.name);
+        quote! {
+            #[doc = #doc]
+            pub mod #module;
+        }
+    });
+    quote! {
+        //! Operations of the service, a module each (input, output, error, builders).
+        #(#mods)*
+    }
+}
+
+/// `src/operation/<op>.rs`.
+pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
+    let (input, input_builder) = structure(&op.input, quote!(builders), Kind::Input);
+    let (output, output_builder) = structure(&op.output, quote!(builders), Kind::Output);
+    let error = error_enum(op);
+    let glue = super::client::operation_glue(service, op);
+    let fluent = super::client::fluent_builder(service, op);
+    let op_docs = doc_or(op.docs.as_deref(), &format!("The `{}` operation.", op.name));
+    let op_name = ident(&op.name);
+    quote! {
+        #op_docs
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::default::Default)]
+        #[non_exhaustive]
+        pub struct #op_name;
+        #input
+        #output
+        #error
+        #glue
+        /// Builders for this operation's input and output, and the fluent builder behind the client method.
+        pub mod builders {
+            #input_builder
+            #output_builder
+            #fluent
+        }
+    }
+}
+
+/// The per-operation error enum: a variant per modeled error, plus `Unhandled`.
+fn error_enum(op: &Operation) -> TokenStream {
+    let name = format_ident!("{}Error", op.name);
+    let docs = format!(" Errors the `{}` operation can return.", op.name);
+    let variants = op.errors.iter().map(|e| {
+        let v = ident(&e.rust_name);
+        let docs = doc_or(e.docs.as_deref(), &format!("The `{}` error.", e.code));
+        quote! { #docs #v(crate::types::error::#v), }
+    });
+    let is_fns = op.errors.iter().map(|e| {
+        let v = ident(&e.rust_name);
+        let is = format_ident!("is_{}", bare(&crate::ir::names::field_name(&e.rust_name)));
+        let doc = format!(" True when this is a `{}`.", e.code);
+        quote! {
+            #[doc = #doc]
+            pub fn #is(&self) -> bool {
+                ::std::matches!(self, Self::#v(_))
+            }
+        }
+    });
+    let vs: Vec<_> = op.errors.iter().map(|e| ident(&e.rust_name)).collect();
+    quote! {
+        #[doc = #docs]
+        #[non_exhaustive]
+        #[derive(::std::fmt::Debug)]
+        pub enum #name {
+            #(#variants)*
+            /// An error the model does not describe (unknown code, or a response that could not be decoded);
+            /// it keeps the code, message, HTTP status and request id.
+            Unhandled(::sdk_runtime::error::Unhandled),
+        }
+        impl #name {
+            #(#is_fns)*
+            /// The error's metadata: code, message and request id.
+            pub fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
+                match self {
+                    #(Self::#vs(e) => &e.meta,)*
+                    Self::Unhandled(e) => e.meta(),
+                }
+            }
+            /// How a retry strategy should treat this error (from `@retryable`).
+            pub fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+                match self {
+                    #(Self::#vs(e) => e.retryable_error_kind(),)*
+                    Self::Unhandled(_) => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(Self::#vs(e) => ::std::fmt::Display::fmt(e, f),)*
+                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+        impl ::std::error::Error for #name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(Self::#vs(e) => ::std::option::Option::Some(e),)*
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
+            }
+        }
+        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
+                self.meta()
+            }
+        }
+        impl ::std::convert::From<::sdk_runtime::error::Unhandled> for #name {
+            fn from(e: ::sdk_runtime::error::Unhandled) -> Self {
+                Self::Unhandled(e)
+            }
+        }
+    }
+}
