@@ -4,10 +4,11 @@
 //! - `generate --model PATH... --out DIR`: generate crates for arbitrary model files or directories.
 //! - `import smithy ...` / `import refresh [--check]`: slice operations out of a full Smithy JSON AST
 //!   model into `models/`.
+//! - `reference-build`: generate and build crates for the full AWS reference models.
 
 use std::process::ExitCode;
 
-use xtask::{codegen, import};
+use xtask::{codegen, import, reference};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -15,6 +16,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run_codegen(&args[1..]),
         Some("generate") => codegen::run_generate(&args[1..]),
         Some("import") => import::run(&args[1..]),
+        Some("reference-build") => reference::run(&args[1..]),
         _ => Err(usage()),
     };
     match result {

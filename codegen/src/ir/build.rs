@@ -316,14 +316,16 @@ impl<'m> Builder<'m> {
         output: &Structure,
     ) -> Result<Pagination, String> {
         let input_token = p.input_token.as_deref().unwrap_or_default();
-        let input_token = top_field(input, input_token)
-            .ok_or_else(|| format!("{id}: @paginated inputToken `{input_token}` is not an input member"))?;
+        let input_token = Box::new(
+            top_field(input, input_token)
+                .ok_or_else(|| format!("{id}: @paginated inputToken `{input_token}` is not an input member"))?,
+        );
         let output_token = self.field_path(output, p.output_token.as_deref().unwrap_or_default())
             .ok_or_else(|| format!("{id}: @paginated outputToken {:?} is not an output member path", p.output_token))?;
         let page_size = match &p.page_size {
-            Some(name) => Some(
+            Some(name) => Some(Box::new(
                 top_field(input, name).ok_or_else(|| format!("{id}: @paginated pageSize `{name}` is not an input member"))?,
-            ),
+            )),
             None => None,
         };
         let items = match &p.items {
@@ -547,7 +549,11 @@ fn offset_pagination(id: &ShapeId, o: &OffsetPagination, input: &Structure, outp
         return Err(format!("codegen.json offset_pagination: items `{}` of {id} is not a list", o.items));
     };
     let item = (**item).clone();
-    Ok(Pagination::Offset { offset: find(input, &o.offset, "offset")?, limit: find(input, &o.limit, "limit")?, items: (items, item) })
+    Ok(Pagination::Offset {
+        offset: Box::new(find(input, &o.offset, "offset")?),
+        limit: Box::new(find(input, &o.limit, "limit")?),
+        items: Box::new((items, item)),
+    })
 }
 
 fn convert_format(f: model::TimestampFormat) -> TimestampFormat {

@@ -8,12 +8,12 @@ pub fn to_markdown(html: &str) -> Option<String> {
     let mut out = Writer::default();
     let mut rest = html;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<') {
-            if let Some(end) = after.find('>') {
-                out.tag(&after[..end]);
-                rest = &after[end + 1..];
-                continue;
-            }
+        if let Some(after) = rest.strip_prefix('<')
+            && let Some(end) = after.find('>')
+        {
+            out.tag(&after[..end]);
+            rest = &after[end + 1..];
+            continue;
         }
         let next = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
         out.text(&decode_entities(&rest[..next]));

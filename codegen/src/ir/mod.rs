@@ -98,16 +98,16 @@ pub struct ErrorRef {
 #[derive(Debug, Clone)]
 pub enum Pagination {
     Token {
-        input_token: Field,
+        input_token: Box<Field>,
         output_token: Vec<Field>,
-        page_size: Option<Field>,
+        page_size: Option<Box<Field>>,
         /// Path to the items list in the output, and the item type.
         items: Option<(Vec<Field>, RustType)>,
     },
     Offset {
-        offset: Field,
-        limit: Field,
-        items: (Field, RustType),
+        offset: Box<Field>,
+        limit: Box<Field>,
+        items: Box<(Field, RustType)>,
     },
 }
 
