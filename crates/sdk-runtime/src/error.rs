@@ -1,0 +1,247 @@
+//! Error helpers: the unhandled-error type, readable `Display` output, and error metadata access.
+//!
+//! `SdkError`'s own `Display` is fixed upstream (`service error`, `dispatch failure`, ...). Two
+//! things make failures readable:
+//!
+//! * generated operation errors implement `Display` with [`fmt_operation_error`], giving
+//!   `CreatePaymentSession failed: HTTP 400 ValidationException: expiry too short (request id abc)`;
+//! * [`Report`] wraps an `SdkError` and prints the useful part: the operation error for service
+//!   errors, or the whole source chain for construction, timeout, dispatch and response failures
+//!   (e.g. `failed to construct request: invalid CreatePaymentSession input: ...`).
+
+use std::error::Error as StdError;
+use std::fmt;
+
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::ErrorMetadata;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+use crate::response::{HTTP_STATUS_KEY, REQUEST_ID_KEY};
+
+pub use aws_smithy_types::error::display::DisplayErrorContext;
+
+/// The HTTP status kept in `meta` by [`invoke`](crate::invoke), if any.
+pub fn http_status(meta: &ErrorMetadata) -> Option<u16> {
+    meta.extra(HTTP_STATUS_KEY)?.parse().ok()
+}
+
+/// The request id kept in `meta`, if any.
+pub fn request_id(meta: &ErrorMetadata) -> Option<&str> {
+    meta.extra(REQUEST_ID_KEY)
+}
+
+/// Writes `"{operation} failed: HTTP {status} {code}: {message} (request id {id})"`, leaving out
+/// the parts that are unknown. Generated error enums use this as their `Display`.
+pub fn fmt_operation_error(
+    f: &mut fmt::Formatter<'_>,
+    operation: &str,
+    meta: &ErrorMetadata,
+) -> fmt::Result {
+    write!(f, "{operation} failed:")?;
+    if let Some(status) = http_status(meta) {
+        write!(f, " HTTP {status}")?;
+    }
+    match (meta.code(), meta.message()) {
+        (Some(code), Some(message)) => write!(f, " {code}: {message}")?,
+        (Some(code), None) => write!(f, " {code}")?,
+        (None, Some(message)) => write!(f, " {message}")?,
+        (None, None) => f.write_str(" unhandled error")?,
+    }
+    if let Some(id) = request_id(meta) {
+        write!(f, " (request id {id})")?;
+    }
+    Ok(())
+}
+
+/// An error response that matched no modeled error (or whose body could not be read as one).
+/// Keeps the code, message, HTTP status and request id in its [`ErrorMetadata`].
+#[derive(Debug)]
+pub struct Unhandled {
+    meta: ErrorMetadata,
+    source: Option<BoxError>,
+}
+
+impl Unhandled {
+    /// An unhandled error described by `meta`.
+    pub fn new(meta: ErrorMetadata) -> Self {
+        Self { meta, source: None }
+    }
+
+    /// Attaches the underlying cause (e.g. a body that did not match the modeled error).
+    pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// The error metadata.
+    pub fn meta(&self) -> &ErrorMetadata {
+        &self.meta
+    }
+}
+
+impl aws_smithy_runtime_api::client::result::CreateUnhandledError for Unhandled {
+    fn create_unhandled_error(source: BoxError, meta: Option<ErrorMetadata>) -> Self {
+        Self {
+            meta: meta.unwrap_or_default(),
+            source: Some(source),
+        }
+    }
+}
+
+impl From<ErrorMetadata> for Unhandled {
+    fn from(meta: ErrorMetadata) -> Self {
+        Self::new(meta)
+    }
+}
+
+impl fmt::Display for Unhandled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unhandled error")?;
+        if let Some(status) = http_status(&self.meta) {
+            write!(f, " (HTTP {status})")?;
+        }
+        if let Some(code) = self.meta.code() {
+            write!(f, " {code}")?;
+        }
+        if let Some(message) = self.meta.message() {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl StdError for Unhandled {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.source
+            .as_ref()
+            .map(|e| e.as_ref() as &(dyn StdError + 'static))
+    }
+}
+
+impl ProvideErrorMetadata for Unhandled {
+    fn meta(&self) -> &ErrorMetadata {
+        &self.meta
+    }
+}
+
+/// A modeled error shape: deserialised from the error body, then given the response's metadata.
+pub trait ModeledError: serde::de::DeserializeOwned {
+    /// Stores the error metadata (code, message, HTTP status, request id).
+    fn set_meta(&mut self, meta: ErrorMetadata);
+}
+
+/// Reads the modeled error `T` from an error response; a body that does not match `T` becomes
+/// an [`Unhandled`] error keeping `meta` and the decoding error as its source.
+///
+/// Generated `deserialize_error` arms read:
+/// `"ValidationException" => sdk_runtime::error::modeled(resp, meta).map_or_else(Self::Error::Unhandled, Self::Error::ValidationException)`.
+pub fn modeled<T: ModeledError>(
+    resp: &crate::response::Response<'_>,
+    meta: ErrorMetadata,
+) -> Result<T, Unhandled> {
+    match resp.json::<T>() {
+        Ok(mut err) => {
+            err.set_meta(meta);
+            Ok(err)
+        }
+        Err(e) => Err(Unhandled::new(meta).with_source(e)),
+    }
+}
+
+/// Readable `Display` for an [`SdkError`] (see the [module docs](self)).
+///
+/// ```no_run
+/// # async fn demo(result: Result<(), aws_smithy_runtime_api::client::result::SdkError<std::io::Error, ()>>) {
+/// if let Err(err) = result {
+///     eprintln!("{}", sdk_runtime::error::Report(&err));
+/// }
+/// # }
+/// ```
+pub struct Report<'a, E: ?Sized>(pub &'a E);
+
+impl<E, R> fmt::Display for Report<'_, SdkError<E, R>>
+where
+    E: StdError + 'static,
+    R: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            // The operation error's own Display already carries status, code, message and
+            // request id; its sources would only repeat them.
+            SdkError::ServiceError(context) => write!(f, "{}", context.err()),
+            other => write!(f, "{}", DisplayErrorContext(other)),
+        }
+    }
+}
+
+impl<E, R> fmt::Debug for Report<'_, SdkError<E, R>>
+where
+    E: StdError + 'static,
+    R: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// Shortcut for `Report(err).to_string()`.
+pub fn report<E, R>(err: &SdkError<E, R>) -> String
+where
+    E: StdError + 'static,
+    R: fmt::Debug,
+{
+    Report(err).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Shown<'a>(&'a ErrorMetadata);
+    impl fmt::Display for Shown<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt_operation_error(f, "CreatePaymentSession", self.0)
+        }
+    }
+
+    #[test]
+    fn operation_error_display() {
+        let meta = ErrorMetadata::builder()
+            .code("ValidationException")
+            .message("expiry too short")
+            .custom(HTTP_STATUS_KEY, "400")
+            .custom(REQUEST_ID_KEY, "abc")
+            .build();
+        assert_eq!(
+            Shown(&meta).to_string(),
+            "CreatePaymentSession failed: HTTP 400 ValidationException: expiry too short (request id abc)"
+        );
+        let bare = ErrorMetadata::builder()
+            .custom(HTTP_STATUS_KEY, "502")
+            .build();
+        assert_eq!(
+            Shown(&bare).to_string(),
+            "CreatePaymentSession failed: HTTP 502 unhandled error"
+        );
+        assert_eq!(http_status(&meta), Some(400));
+        assert_eq!(request_id(&meta), Some("abc"));
+    }
+
+    #[test]
+    fn unhandled_keeps_metadata_and_source() {
+        let meta = ErrorMetadata::builder()
+            .code("Weird")
+            .message("m")
+            .custom(HTTP_STATUS_KEY, "418")
+            .build();
+        let u = Unhandled::from(meta).with_source("bad body");
+        assert_eq!(u.to_string(), "unhandled error (HTTP 418) Weird: m");
+        assert_eq!(u.code(), Some("Weird"));
+        assert!(u.source().is_some());
+        let sdk: SdkError<Unhandled, ()> = SdkError::construction_failure(u);
+        let text = report(&sdk);
+        assert!(text.contains("failed to construct request"), "{text}");
+        assert!(text.contains("Weird"), "{text}");
+    }
+}

@@ -1,0 +1,319 @@
+//! Running one operation call on the smithy-rs orchestrator.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use aws_runtime::auth::sigv4::{SCHEME_ID as SIGV4_SCHEME_ID, SigV4AuthScheme};
+use aws_runtime::auth::{SigV4OperationSigningConfig, SigningOptions};
+use aws_runtime::invocation_id::InvocationIdInterceptor;
+use aws_runtime::request_info::RequestInfoInterceptor;
+use aws_runtime::retries::classifiers::{THROTTLING_ERRORS, TRANSIENT_ERRORS};
+use aws_runtime::user_agent::{ApiMetadata, UserAgentInterceptor};
+use aws_smithy_runtime::client::auth::http::BearerAuthScheme;
+use aws_smithy_runtime::client::orchestrator::operation::Operation;
+use aws_smithy_runtime::client::retries::classifiers::TransientErrorClassifier;
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
+use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
+use aws_smithy_runtime_api::client::auth::{
+    AuthSchemeId, AuthSchemeOptionResolverParams, SharedAuthScheme, SharedAuthSchemeOptionResolver,
+};
+use aws_smithy_runtime_api::client::identity::SharedIdentityResolver;
+use aws_smithy_runtime_api::client::identity::http::Token;
+use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
+use aws_smithy_runtime_api::client::orchestrator::{HttpResponse, OrchestratorError};
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::retries::classifiers::{
+    ClassifyRetry, RetryAction, RetryClassifierPriority,
+};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
+use aws_smithy_runtime_api::client::runtime_plugin::StaticRuntimePlugin;
+use aws_smithy_types::config_bag::Layer;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use aws_smithy_types::retry::ErrorKind;
+use aws_types::SigningName;
+use aws_types::region::SigningRegion;
+
+use crate::config::ConfigCore;
+use crate::request::RequestBuilder;
+use crate::response::{Response, parse_error_metadata};
+use crate::spec::{Auth, OperationSpec, Protocol, ServiceSpec};
+use crate::validate::Validator;
+
+/// The result of [`invoke`].
+pub type InvokeResult<O> =
+    Result<<O as OperationSpec>::Output, SdkError<<O as OperationSpec>::Error, HttpResponse>>;
+
+type OperationOf<O> = Operation<
+    <O as OperationSpec>::Input,
+    <O as OperationSpec>::Output,
+    <O as OperationSpec>::Error,
+>;
+
+fn construction(message: &str) -> BoxError {
+    message.into()
+}
+
+/// Calls operation `O` of `service` with `input`.
+///
+/// Steps: client-side validation (when enabled; a failure is `SdkError::ConstructionFailure`
+/// carrying a [`ValidationError`](crate::validate::ValidationError) and nothing is sent), filling
+/// idempotency tokens once, endpoint resolution, then the smithy-rs orchestrator: serialisation
+/// (once), signing (every attempt), transmission, retries (standard strategy from the config;
+/// throttling codes, HTTP 429, 5xx, `@retryable` errors via [`OperationSpec::retryable`],
+/// timeouts and I/O errors are retried), timeouts and interceptors.
+pub async fn invoke<O: OperationSpec>(
+    service: &'static ServiceSpec,
+    config: &ConfigCore,
+    mut input: O::Input,
+) -> InvokeResult<O> {
+    if config.validation() {
+        let mut validator = Validator::new();
+        O::validate(&input, &mut validator);
+        validator
+            .finish(O::NAME)
+            .map_err(SdkError::construction_failure)?;
+    }
+    O::prepare(&mut input, config.idempotency_token_provider());
+    let operation =
+        build_operation::<O>(service, config).map_err(SdkError::construction_failure)?;
+    operation.invoke(input).await
+}
+
+fn build_operation<O: OperationSpec>(
+    service: &'static ServiceSpec,
+    config: &ConfigCore,
+) -> Result<OperationOf<O>, BoxError> {
+    let endpoint = match config.endpoint_url() {
+        Some(url) => url.to_owned(),
+        None => (service.endpoint)(config)?,
+    };
+    let http_client = config.http_client().ok_or_else(|| {
+        construction(
+            "no HTTP client configured: enable the `rustls` feature of sdk-runtime or set \
+             `http_client` on the config builder",
+        )
+    })?;
+
+    let mut layer = Layer::new("sdk_runtime");
+    let mut components = RuntimeComponentsBuilder::new("sdk_runtime");
+    let auth_scheme: AuthSchemeId = match service.auth {
+        Auth::SigV4 { signing_name } => {
+            let region = config.region().cloned().ok_or_else(|| {
+                construction("no region configured: set `region` on the config builder")
+            })?;
+            let credentials = config.credentials_provider().ok_or_else(|| {
+                construction(
+                    "no credentials provider configured: set `credentials_provider` on the \
+                     config builder",
+                )
+            })?;
+            layer.store_put(SigV4OperationSigningConfig {
+                region: Some(SigningRegion::from(region)),
+                name: Some(SigningName::from_static(signing_name)),
+                signing_options: SigningOptions::default(),
+                ..Default::default()
+            });
+            components.push_auth_scheme(SharedAuthScheme::new(SigV4AuthScheme::new()));
+            components
+                .set_identity_resolver(SIGV4_SCHEME_ID, SharedIdentityResolver::new(credentials));
+            layer.store_put(ApiMetadata::new(service.name, service.version));
+            if let Some(app_name) = config.app_name() {
+                layer.store_put(app_name.clone());
+            }
+            components.push_interceptor(UserAgentInterceptor::new());
+            components.push_interceptor(InvocationIdInterceptor::new());
+            components.push_interceptor(RequestInfoInterceptor::new());
+            SIGV4_SCHEME_ID
+        }
+        Auth::OptionalBearer if config.bearer_token().is_some() => {
+            let token = Token::new(config.bearer_token().unwrap_or_default(), None);
+            components.push_auth_scheme(SharedAuthScheme::new(BearerAuthScheme::new()));
+            components.set_identity_resolver(
+                HTTP_BEARER_AUTH_SCHEME_ID,
+                SharedIdentityResolver::new(token),
+            );
+            HTTP_BEARER_AUTH_SCHEME_ID
+        }
+        Auth::OptionalBearer | Auth::None => {
+            aws_smithy_runtime::client::auth::no_auth::NO_AUTH_SCHEME_ID
+        }
+    };
+    let no_auth = auth_scheme == aws_smithy_runtime::client::auth::no_auth::NO_AUTH_SCHEME_ID;
+    if !no_auth {
+        layer.store_put(AuthSchemeOptionResolverParams::new(()));
+        components.set_auth_scheme_option_resolver(Some(SharedAuthSchemeOptionResolver::new(
+            StaticAuthSchemeOptionResolver::new(vec![auth_scheme]),
+        )));
+    }
+    for interceptor in config.interceptors() {
+        components.push_interceptor(interceptor);
+    }
+
+    let user_agent = match (service.auth, config.app_name()) {
+        (Auth::SigV4 { .. }, _) => None,
+        (_, Some(app)) => Some(format!("{}/{} app/{app}", service.name, service.version)),
+        (_, None) => Some(format!("{}/{}", service.name, service.version)),
+    };
+    let protocol = service.protocol;
+    let mut builder = Operation::builder()
+        .service_name(service.name)
+        .operation_name(O::NAME)
+        .behavior_version(config.behavior_version())
+        .http_client(http_client)
+        .endpoint_url(&endpoint)
+        .standard_retry(config.retry_config())
+        .timeout_config(config.timeout_config().clone())
+        .retry_classifier(TransientErrorClassifier::<O::Error>::new())
+        .retry_classifier(OperationRetryClassifier::<O>::new());
+    if let Some(sleep) = config.sleep_impl() {
+        builder = builder.sleep_impl(sleep);
+    }
+    if let Some(time_source) = config.time_source() {
+        builder = builder.time_source(time_source);
+    }
+    if no_auth {
+        builder = builder.no_auth();
+    }
+    let operation = builder
+        .runtime_plugin(
+            StaticRuntimePlugin::new()
+                .with_config(layer.freeze())
+                .with_runtime_components(components),
+        )
+        .serializer(move |input: O::Input| {
+            let mut req = RequestBuilder::new(protocol, O::NAME);
+            O::serialize(input, &mut req)?;
+            let mut request = req.build()?;
+            if let Some(ua) = &user_agent
+                && !request.headers().contains_key("user-agent")
+            {
+                request.headers_mut().insert("user-agent", ua.clone());
+            }
+            Ok(request)
+        })
+        .deserializer(move |resp: &HttpResponse| deserialize::<O>(protocol, resp))
+        .build();
+    Ok(operation)
+}
+
+fn deserialize<O: OperationSpec>(
+    protocol: Protocol,
+    resp: &HttpResponse,
+) -> Result<O::Output, OrchestratorError<O::Error>> {
+    let view = Response::new(resp);
+    if (200..300).contains(&view.status()) {
+        return O::deserialize_output(&view).map_err(|e| OrchestratorError::response(e.into()));
+    }
+    let meta = parse_error_metadata(protocol, &view);
+    let code = match protocol {
+        Protocol::PlainRestJson => String::new(),
+        _ => meta.code().unwrap_or_default().to_owned(),
+    };
+    Err(OrchestratorError::operation(O::deserialize_error(
+        &code, &view, meta,
+    )))
+}
+
+/// Retry rules for modeled errors and HTTP statuses of operation `O`.
+struct OperationRetryClassifier<O>(PhantomData<fn() -> O>);
+
+impl<O> OperationRetryClassifier<O> {
+    fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<O> fmt::Debug for OperationRetryClassifier<O> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("OperationRetryClassifier")
+    }
+}
+
+/// Classifies an error response: `@retryable` first, then AWS throttling / transient error
+/// codes, then the HTTP status (429 throttling, 5xx other than 501 server error).
+pub fn classify_error_response(
+    modeled: Option<ErrorKind>,
+    code: Option<&str>,
+    status: Option<u16>,
+) -> RetryAction {
+    if let Some(kind) = modeled {
+        return RetryAction::retryable_error(kind);
+    }
+    if let Some(code) = code {
+        if THROTTLING_ERRORS.contains(&code) {
+            return RetryAction::throttling_error();
+        }
+        if TRANSIENT_ERRORS.contains(&code) {
+            return RetryAction::transient_error();
+        }
+    }
+    match status {
+        Some(429) => RetryAction::throttling_error(),
+        Some(s) if (500..600).contains(&s) && s != 501 => RetryAction::server_error(),
+        _ => RetryAction::NoActionIndicated,
+    }
+}
+
+impl<O: OperationSpec> ClassifyRetry for OperationRetryClassifier<O> {
+    fn classify_retry(&self, ctx: &InterceptorContext) -> RetryAction {
+        let Some(Err(error)) = ctx.output_or_error() else {
+            return RetryAction::NoActionIndicated;
+        };
+        let Some(op_error) = error.as_operation_error() else {
+            return RetryAction::NoActionIndicated;
+        };
+        let typed = op_error.downcast_ref::<O::Error>();
+        let status = ctx.response().map(|r| r.status().as_u16());
+        classify_error_response(
+            typed.and_then(O::retryable),
+            typed.and_then(|e| e.code()),
+            status,
+        )
+    }
+
+    fn name(&self) -> &'static str {
+        "sdk_runtime::OperationRetryClassifier"
+    }
+
+    fn priority(&self) -> RetryClassifierPriority {
+        RetryClassifierPriority::modeled_as_retryable_classifier()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification_order() {
+        assert_eq!(
+            classify_error_response(Some(ErrorKind::ClientError), Some("x"), Some(400)),
+            RetryAction::retryable_error(ErrorKind::ClientError)
+        );
+        assert_eq!(
+            classify_error_response(None, Some("ThrottlingException"), Some(400)),
+            RetryAction::throttling_error()
+        );
+        assert_eq!(
+            classify_error_response(None, Some("RequestTimeout"), Some(400)),
+            RetryAction::transient_error()
+        );
+        assert_eq!(
+            classify_error_response(None, None, Some(429)),
+            RetryAction::throttling_error()
+        );
+        assert_eq!(
+            classify_error_response(None, None, Some(503)),
+            RetryAction::server_error()
+        );
+        assert_eq!(
+            classify_error_response(None, None, Some(501)),
+            RetryAction::NoActionIndicated
+        );
+        assert_eq!(
+            classify_error_response(None, Some("ValidationException"), Some(400)),
+            RetryAction::NoActionIndicated
+        );
+    }
+}

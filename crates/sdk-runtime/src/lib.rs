@@ -1,0 +1,73 @@
+//! Hand-written runtime shared by the generated service client crates.
+//!
+//! Generated crates stay thin by delegating everything they would otherwise repeat to this crate:
+//!
+//! * [`serde`]: JSON adapters for Smithy types (`#[serde(with = "::sdk_runtime::serde::As::<..>")]`);
+//! * [`config`]: [`ConfigCore`] / [`ConfigCoreBuilder`], wrapped by each crate's `Config`;
+//! * [`ServiceSpec`] and [`OperationSpec`]: the static description a generated crate writes;
+//! * [`invoke`]: runs one call on the smithy-rs orchestrator (validation, idempotency tokens,
+//!   serialisation, SigV4 / bearer auth, retries, timeouts, interceptors, error dispatch);
+//! * [`request`] / [`response`]: HTTP binding helpers and error-metadata parsing;
+//! * [`validate`]: client-side `@required` / `@length` / `@range` / `@pattern` checks;
+//! * [`error`]: the unhandled error type and readable error output;
+//! * [`paginate`]: token and offset/limit paginators;
+//! * [`idempotency`]: idempotency token providers;
+//! * [`endpoint`]: endpoint resolution through Smithy endpoint rules;
+//! * [`shape`]: helpers for generated data types (required members, unions, big numbers,
+//!   modeled errors).
+//!
+//! Commonly used smithy-rs types are re-exported in [`types`] so that generated crates only need
+//! this crate and `serde`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod config;
+pub mod endpoint;
+pub mod error;
+pub mod idempotency;
+mod invoke;
+pub mod paginate;
+pub mod request;
+pub mod response;
+pub mod serde;
+pub mod shape;
+mod spec;
+pub mod validate;
+
+pub use config::{ConfigCore, ConfigCoreBuilder};
+pub use error::{DisplayErrorContext, Report, Unhandled};
+pub use idempotency::IdempotencyTokenProvider;
+pub use invoke::{InvokeResult, classify_error_response, invoke};
+pub use paginate::PaginationStream;
+pub use request::{BuildError, RequestBuilder};
+pub use response::{DeserializeError, Response};
+pub use spec::{Auth, EndpointFn, OperationSpec, Protocol, ServiceSpec, regional_endpoint};
+pub use validate::{ValidationError, Validator};
+
+/// Re-exports of the smithy-rs / AWS types that appear in generated public APIs.
+pub mod types {
+    pub use aws_credential_types::Credentials;
+    pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+    pub use aws_smithy_async::rt::sleep::{AsyncSleep, SharedAsyncSleep};
+    pub use aws_smithy_async::time::{SharedTimeSource, TimeSource};
+    pub use aws_smithy_runtime_api::box_error::BoxError;
+    pub use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
+    pub use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
+    pub use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
+    pub use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+    pub use aws_smithy_runtime_api::client::result::{CreateUnhandledError, SdkError};
+    pub use aws_smithy_types::date_time::Format as DateTimeFormat;
+    pub use aws_smithy_types::error::ErrorMetadata;
+    pub use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+    pub use aws_smithy_types::retry::{ErrorKind, ProvideErrorKind, RetryConfig};
+    pub use aws_smithy_types::timeout::TimeoutConfig;
+    pub use aws_smithy_types::{Blob, DateTime, Document, Number};
+    pub use aws_types::SdkConfig;
+    pub use aws_types::app_name::AppName;
+    pub use aws_types::region::Region;
+    pub use aws_types::request_id::RequestId;
+}
+
+#[doc(hidden)]
+pub use ::serde as __serde;

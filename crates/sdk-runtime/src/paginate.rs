@@ -1,0 +1,412 @@
+//! Paginator plumbing: a small async stream of pages or items, with token and offset/limit paging.
+//!
+//! A generated paginator is a few lines:
+//!
+//! ```ignore
+//! pub fn send(self) -> PaginationStream<Result<ListThingsOutput, SdkError<ListThingsError, HttpResponse>>> {
+//!     let config = self.config;
+//!     sdk_runtime::paginate::token_pages(
+//!         self.input,
+//!         move |input| {
+//!             let config = config.clone();
+//!             async move { sdk_runtime::invoke::<ListThings>(&SERVICE, &config, input).await }
+//!         },
+//!         |page| page.next_token.as_deref(),
+//!         |input, token| input.next_token = token,
+//!     )
+//! }
+//! pub fn items(self) -> PaginationStream<Result<Thing, SdkError<ListThingsError, HttpResponse>>> {
+//!     self.send().items(|page| page.things.unwrap_or_default())
+//! }
+//! ```
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+
+type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+trait Source<T>: Send {
+    fn next(&mut self) -> BoxFuture<'_, Option<T>>;
+}
+
+/// An async sequence of pages or items; call [`next`](Self::next) until it returns `None`.
+/// After an error the stream ends.
+pub struct PaginationStream<T> {
+    source: Box<dyn Source<T>>,
+}
+
+impl<T> fmt::Debug for PaginationStream<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PaginationStream")
+    }
+}
+
+impl<T: Send + 'static> PaginationStream<T> {
+    /// The next element, or `None` at the end.
+    pub async fn next(&mut self) -> Option<T> {
+        self.source.next().await
+    }
+
+    /// Collects every remaining element.
+    pub async fn collect<C: Default + Extend<T>>(mut self) -> C {
+        let mut out = C::default();
+        while let Some(item) = self.next().await {
+            out.extend(std::iter::once(item));
+        }
+        out
+    }
+}
+
+impl<P: Send + 'static, E: Send + 'static> PaginationStream<Result<P, E>> {
+    /// Collects every page, stopping at the first error.
+    pub async fn try_collect(mut self) -> Result<Vec<P>, E> {
+        let mut out = Vec::new();
+        while let Some(item) = self.next().await {
+            out.push(item?);
+        }
+        Ok(out)
+    }
+
+    /// Flattens pages into their items (`items_of` extracts them from a page).
+    pub fn items<Item, F>(self, items_of: F) -> PaginationStream<Result<Item, E>>
+    where
+        Item: Send + 'static,
+        F: FnMut(P) -> Vec<Item> + Send + 'static,
+    {
+        PaginationStream {
+            source: Box::new(ItemsSource {
+                pages: self,
+                buffer: VecDeque::new(),
+                items_of,
+            }),
+        }
+    }
+}
+
+struct ItemsSource<P, E, Item, F> {
+    pages: PaginationStream<Result<P, E>>,
+    buffer: VecDeque<Item>,
+    items_of: F,
+}
+
+impl<P, E, Item, F> Source<Result<Item, E>> for ItemsSource<P, E, Item, F>
+where
+    P: Send + 'static,
+    E: Send + 'static,
+    Item: Send + 'static,
+    F: FnMut(P) -> Vec<Item> + Send + 'static,
+{
+    fn next(&mut self) -> BoxFuture<'_, Option<Result<Item, E>>> {
+        Box::pin(async move {
+            loop {
+                if let Some(item) = self.buffer.pop_front() {
+                    return Some(Ok(item));
+                }
+                match self.pages.next().await? {
+                    Ok(page) => self.buffer.extend((self.items_of)(page)),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+        })
+    }
+}
+
+/// Token paging: calls `fetch(input)`, then repeats with the page's next token set on the input
+/// until the token is absent, empty, or the same as the one just sent.
+pub fn token_pages<I, P, E, F, Fut>(
+    input: I,
+    fetch: F,
+    next_token: fn(&P) -> Option<&str>,
+    set_token: fn(&mut I, Option<String>),
+) -> PaginationStream<Result<P, E>>
+where
+    I: Clone + Send + 'static,
+    P: Send + 'static,
+    E: Send + 'static,
+    F: FnMut(I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, E>> + Send + 'static,
+{
+    PaginationStream {
+        source: Box::new(TokenSource {
+            input: Some(input),
+            sent_token: None,
+            fetch,
+            next_token,
+            set_token,
+        }),
+    }
+}
+
+struct TokenSource<I, P, F> {
+    input: Option<I>,
+    sent_token: Option<String>,
+    fetch: F,
+    next_token: fn(&P) -> Option<&str>,
+    set_token: fn(&mut I, Option<String>),
+}
+
+impl<I, P, E, F, Fut> Source<Result<P, E>> for TokenSource<I, P, F>
+where
+    I: Clone + Send + 'static,
+    P: Send + 'static,
+    E: Send + 'static,
+    F: FnMut(I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, E>> + Send + 'static,
+{
+    fn next(&mut self) -> BoxFuture<'_, Option<Result<P, E>>> {
+        Box::pin(async move {
+            let input = self.input.take()?;
+            let page = match (self.fetch)(input.clone()).await {
+                Ok(page) => page,
+                Err(e) => return Some(Err(e)),
+            };
+            let token = (self.next_token)(&page).map(str::to_owned);
+            if let Some(token) = token
+                && !token.is_empty()
+                && self.sent_token.as_deref() != Some(token.as_str())
+            {
+                let mut next = input;
+                (self.set_token)(&mut next, Some(token.clone()));
+                self.sent_token = Some(token);
+                self.input = Some(next);
+            }
+            Some(Ok(page))
+        })
+    }
+}
+
+/// How offset/limit paging reads and advances an input.
+pub struct OffsetPaging<I, P> {
+    /// Number of items in a page.
+    pub page_len: fn(&P) -> usize,
+    /// The requested page size (`records`/`limit`) of an input, if set.
+    pub limit: fn(&I) -> Option<i64>,
+    /// The offset of an input, if set (absent means 0).
+    pub offset: fn(&I) -> Option<i64>,
+    /// Sets the offset of an input.
+    pub set_offset: fn(&mut I, i64),
+}
+
+impl<I, P> Clone for OffsetPaging<I, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I, P> Copy for OffsetPaging<I, P> {}
+
+/// Offset/limit paging: calls `fetch(input)`, advances the offset by the page length and repeats
+/// until a page is empty or shorter than the requested limit.
+pub fn offset_pages<I, P, E, F, Fut>(
+    input: I,
+    fetch: F,
+    paging: OffsetPaging<I, P>,
+) -> PaginationStream<Result<P, E>>
+where
+    I: Clone + Send + 'static,
+    P: Send + 'static,
+    E: Send + 'static,
+    F: FnMut(I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, E>> + Send + 'static,
+{
+    PaginationStream {
+        source: Box::new(OffsetSource {
+            input: Some(input),
+            fetch,
+            paging,
+        }),
+    }
+}
+
+struct OffsetSource<I, P, F> {
+    input: Option<I>,
+    fetch: F,
+    paging: OffsetPaging<I, P>,
+}
+
+impl<I, P, E, F, Fut> Source<Result<P, E>> for OffsetSource<I, P, F>
+where
+    I: Clone + Send + 'static,
+    P: Send + 'static,
+    E: Send + 'static,
+    F: FnMut(I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, E>> + Send + 'static,
+{
+    fn next(&mut self) -> BoxFuture<'_, Option<Result<P, E>>> {
+        Box::pin(async move {
+            let input = self.input.take()?;
+            let page = match (self.fetch)(input.clone()).await {
+                Ok(page) => page,
+                Err(e) => return Some(Err(e)),
+            };
+            let len = (self.paging.page_len)(&page);
+            let limit = (self.paging.limit)(&input);
+            let short = limit.is_some_and(|l| i64::try_from(len).unwrap_or(i64::MAX) < l);
+            if len > 0 && !short {
+                let offset = (self.paging.offset)(&input).unwrap_or(0);
+                let mut next = input;
+                let advanced = offset.saturating_add(i64::try_from(len).unwrap_or(i64::MAX));
+                (self.paging.set_offset)(&mut next, advanced);
+                self.input = Some(next);
+            }
+            Some(Ok(page))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone, Debug, Default)]
+    struct Input {
+        token: Option<String>,
+        offset: Option<i64>,
+        limit: Option<i64>,
+    }
+
+    #[derive(Debug)]
+    struct Page {
+        items: Vec<u32>,
+        next: Option<String>,
+    }
+
+    fn block_on<F: Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    fn token_stream(
+        pages: Vec<(Vec<u32>, Option<&'static str>)>,
+        seen: Arc<Mutex<Vec<Option<String>>>>,
+    ) -> PaginationStream<Result<Page, String>> {
+        let pages = Arc::new(Mutex::new(VecDeque::from(pages)));
+        token_pages(
+            Input::default(),
+            move |input: Input| {
+                seen.lock().unwrap().push(input.token.clone());
+                let next = pages.lock().unwrap().pop_front();
+                async move {
+                    match next {
+                        Some((items, next)) => Ok(Page {
+                            items,
+                            next: next.map(str::to_owned),
+                        }),
+                        None => Err("no more pages scripted".to_owned()),
+                    }
+                }
+            },
+            |p: &Page| p.next.as_deref(),
+            |i: &mut Input, t| i.token = t,
+        )
+    }
+
+    #[test]
+    fn token_paging_follows_tokens_and_stops() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stream = token_stream(
+            vec![
+                (vec![1, 2], Some("a")),
+                (vec![3], Some("b")),
+                (vec![], None),
+            ],
+            seen.clone(),
+        );
+        let items: Vec<Result<u32, String>> =
+            block_on(stream.items(|p| p.items).collect::<Vec<_>>());
+        assert_eq!(items, vec![Ok(1), Ok(2), Ok(3)]);
+        assert_eq!(
+            *seen.lock().unwrap(),
+            vec![None, Some("a".to_owned()), Some("b".to_owned())]
+        );
+    }
+
+    #[test]
+    fn token_paging_stops_on_repeated_or_empty_token() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stream = token_stream(
+            vec![(vec![1], Some("a")), (vec![2], Some("a"))],
+            seen.clone(),
+        );
+        assert_eq!(block_on(stream.try_collect()).unwrap().len(), 2);
+        let stream = token_stream(vec![(vec![1], Some(""))], seen);
+        assert_eq!(block_on(stream.try_collect()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn errors_end_the_stream() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let mut stream = token_stream(vec![(vec![1], Some("a"))], seen.clone());
+        block_on(async {
+            assert!(stream.next().await.unwrap().is_ok());
+            assert!(stream.next().await.unwrap().is_err());
+            assert!(stream.next().await.is_none());
+        });
+        assert_eq!(seen.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn offset_paging_advances_and_stops_on_short_page() {
+        let offsets = Arc::new(Mutex::new(Vec::new()));
+        let seen = offsets.clone();
+        let total = 7u32;
+        let stream = offset_pages(
+            Input {
+                limit: Some(3),
+                ..Input::default()
+            },
+            move |input: Input| {
+                let offset = input.offset.unwrap_or(0);
+                seen.lock().unwrap().push(offset);
+                let limit = input.limit.unwrap_or(100);
+                let items: Vec<u32> = (offset..(offset + limit).min(i64::from(total)))
+                    .map(|v| v as u32)
+                    .collect();
+                async move { Ok::<_, String>(Page { items, next: None }) }
+            },
+            OffsetPaging {
+                page_len: |p: &Page| p.items.len(),
+                limit: |i: &Input| i.limit,
+                offset: |i: &Input| i.offset,
+                set_offset: |i: &mut Input, o| i.offset = Some(o),
+            },
+        );
+        let items: Vec<u32> = block_on(stream.items(|p| p.items).collect::<Vec<_>>())
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(items, (0..7).collect::<Vec<_>>());
+        assert_eq!(*offsets.lock().unwrap(), vec![0, 3, 6]);
+    }
+
+    #[test]
+    fn offset_paging_stops_on_empty_page_without_limit() {
+        let calls = Arc::new(Mutex::new(0));
+        let counter = calls.clone();
+        let stream = offset_pages(
+            Input::default(),
+            move |input: Input| {
+                *counter.lock().unwrap() += 1;
+                let items = if input.offset.unwrap_or(0) < 4 {
+                    vec![1, 2]
+                } else {
+                    vec![]
+                };
+                async move { Ok::<_, String>(Page { items, next: None }) }
+            },
+            OffsetPaging {
+                page_len: |p: &Page| p.items.len(),
+                limit: |i: &Input| i.limit,
+                offset: |i: &Input| i.offset,
+                set_offset: |i: &mut Input, o| i.offset = Some(o),
+            },
+        );
+        assert_eq!(block_on(stream.try_collect()).unwrap().len(), 3);
+        assert_eq!(*calls.lock().unwrap(), 3);
+    }
+}

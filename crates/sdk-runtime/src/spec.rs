@@ -1,0 +1,175 @@
+//! Static descriptions of a service and of its operations, written by the generated crates.
+
+use std::fmt;
+
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::result::CreateUnhandledError;
+use aws_smithy_types::error::ErrorMetadata;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use aws_smithy_types::retry::ErrorKind;
+
+use crate::config::ConfigCore;
+use crate::idempotency::IdempotencyTokenProvider;
+use crate::request::{BuildError, RequestBuilder};
+use crate::response::{DeserializeError, Response};
+use crate::validate::Validator;
+
+/// How requests of a service are authenticated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Auth {
+    /// AWS Signature Version 4 with the given signing name; the region comes from the config.
+    SigV4 {
+        /// The SigV4 signing name, e.g. `bedrock-agentcore`.
+        signing_name: &'static str,
+    },
+    /// No authentication, except `Authorization: Bearer <token>` when the config has a bearer token.
+    OptionalBearer,
+    /// No authentication at all.
+    None,
+}
+
+/// The wire protocol of a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Protocol {
+    /// `aws.protocols#restJson1`: HTTP bindings, JSON bodies, AWS error-code rules.
+    RestJson1,
+    /// `aws.protocols#awsJson1_0`: `POST /`, `X-Amz-Target: <prefix>.<Operation>`.
+    AwsJson1_0 {
+        /// The target prefix (usually the service shape name).
+        target_prefix: &'static str,
+    },
+    /// REST + JSON with restJson1 binding rules but no AWS specifics: a non-2xx response is the
+    /// operation's single modeled error.
+    PlainRestJson,
+}
+
+/// Resolves the endpoint URL of a service from the configuration when no `endpoint_url` is set.
+pub type EndpointFn = fn(&ConfigCore) -> Result<String, BoxError>;
+
+/// Static description of a service; a generated crate defines one as a `const`/`static`.
+#[derive(Clone, Copy)]
+pub struct ServiceSpec {
+    /// Service name used in logs, retry partitions and the user agent (e.g. `bedrockagentcore`).
+    pub name: &'static str,
+    /// Version of the generated crate (sent in the user agent), usually `env!("CARGO_PKG_VERSION")`.
+    pub version: &'static str,
+    /// Authentication scheme.
+    pub auth: Auth,
+    /// Wire protocol.
+    pub protocol: Protocol,
+    /// Default endpoint resolution, used when the config has no `endpoint_url`.
+    pub endpoint: EndpointFn,
+}
+
+impl fmt::Debug for ServiceSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceSpec")
+            .field("name", &self.name)
+            .field("version", &self.version)
+            .field("auth", &self.auth)
+            .field("protocol", &self.protocol)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A default endpoint from a template where `{region}` is replaced by the configured region,
+/// e.g. `regional_endpoint(cfg, "https://bedrock-agentcore.{region}.amazonaws.com")`.
+/// Fails with a clear message when no region is configured.
+pub fn regional_endpoint(config: &ConfigCore, template: &str) -> Result<String, BoxError> {
+    if !template.contains("{region}") {
+        return Ok(template.to_owned());
+    }
+    let region = config
+        .region()
+        .ok_or("no region configured: set `region` (or `endpoint_url`) on the config builder")?;
+    let region = region.as_ref();
+    let valid = !region.is_empty()
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !valid {
+        return Err(format!("invalid region {region:?}: expected letters, digits and `-`").into());
+    }
+    Ok(template.replace("{region}", region))
+}
+
+/// What a generated crate implements per operation; [`invoke`](crate::invoke) does the rest.
+pub trait OperationSpec: Send + Sync + 'static {
+    /// The operation input.
+    type Input: Clone + Send + Sync + fmt::Debug + 'static;
+    /// The operation output.
+    type Output: Send + Sync + fmt::Debug + 'static;
+    /// The operation error: a variant per modeled error plus an unhandled fallback built by
+    /// `From<ErrorMetadata>` (and by `CreateUnhandledError`, which `SdkError::into_service_error`
+    /// needs).
+    type Error: std::error::Error
+        + ProvideErrorMetadata
+        + From<ErrorMetadata>
+        + CreateUnhandledError
+        + Send
+        + Sync
+        + fmt::Debug
+        + 'static;
+
+    /// Operation name as in the model, e.g. `CreatePaymentSession`.
+    const NAME: &'static str;
+
+    /// Records constraint violations of `input` (`@required`, `@length`, `@range`, `@pattern`).
+    fn validate(input: &Self::Input, v: &mut Validator) {
+        let _ = (input, v);
+    }
+
+    /// Fills unset `@idempotencyToken` members (called once per call, before any attempt).
+    fn prepare(input: &mut Self::Input, tokens: &IdempotencyTokenProvider) {
+        let _ = (input, tokens);
+    }
+
+    /// Writes the request (method/URI for REST protocols, labels, query, headers, body).
+    fn serialize(input: Self::Input, req: &mut RequestBuilder) -> Result<(), BuildError>;
+
+    /// Reads a successful (2xx) response.
+    fn deserialize_output(resp: &Response<'_>) -> Result<Self::Output, DeserializeError>;
+
+    /// Builds the error for a non-2xx response. `code` is the sanitised error code (empty for
+    /// [`Protocol::PlainRestJson`] or when the response carries none); unknown codes should
+    /// become the unhandled variant via `Self::Error::from(meta)`.
+    fn deserialize_error(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error;
+
+    /// The retry kind of a modeled error (`@retryable`, throttling); `None` leaves the decision to
+    /// the generic rules (HTTP status, AWS throttling codes).
+    fn retryable(err: &Self::Error) -> Option<ErrorKind> {
+        let _ = err;
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_types::region::Region;
+
+    #[test]
+    fn regional_endpoint_fills_and_checks_the_region() {
+        let template = "https://svc.{region}.amazonaws.com";
+        let none = ConfigCore::builder().build();
+        let err = regional_endpoint(&none, template).unwrap_err();
+        assert!(err.to_string().contains("no region configured"), "{err}");
+        let ok = ConfigCore::builder()
+            .region(Region::new("eu-west-3"))
+            .build();
+        assert_eq!(
+            regional_endpoint(&ok, template).unwrap(),
+            "https://svc.eu-west-3.amazonaws.com"
+        );
+        let evil = ConfigCore::builder()
+            .region(Region::new("x.evil.com/"))
+            .build();
+        assert!(regional_endpoint(&evil, template).is_err());
+        assert_eq!(
+            regional_endpoint(&none, "https://global.example").unwrap(),
+            "https://global.example"
+        );
+    }
+}
