@@ -4,6 +4,7 @@
 //! name decided) -> [`render`] (token streams and text files). Nothing here touches the file system
 //! except the loader reading model files and settings.
 
+pub mod conformance;
 pub mod ir;
 pub mod model;
 pub mod render;
@@ -57,11 +58,19 @@ pub fn generate(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
             .iter()
             .map(|(op, reason)| format!("{}: operation {op} left out: {reason}", service.id))
             .collect();
-        crates.push(GeneratedCrate { crate_name: service.settings.crate_name.clone(), files, warnings });
+        crates.push(GeneratedCrate {
+            crate_name: service.settings.crate_name.clone(),
+            files,
+            warnings,
+        });
     }
     Ok(crates)
 }
 
 fn display_paths(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| Path::display(p).to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| Path::display(p).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

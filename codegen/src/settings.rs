@@ -73,7 +73,11 @@ impl CrateSettings {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         CrateSettings {
-            crate_name: if crate_name.is_empty() { "service".to_string() } else { crate_name },
+            crate_name: if crate_name.is_empty() {
+                "service".to_string()
+            } else {
+                crate_name
+            },
             version: "0.1.0".to_string(),
             description: format!("Client for {title}"),
             docs: None,

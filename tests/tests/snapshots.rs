@@ -5,7 +5,10 @@
 use std::path::{Path, PathBuf};
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 fn snapshot_models(models: &str) {
@@ -19,7 +22,10 @@ fn snapshot_models(models: &str) {
     dirs.sort();
     assert!(!dirs.is_empty(), "no models under {models}/");
     for dir in dirs {
-        let relative = dir.strip_prefix(&root).expect("under the root").to_path_buf();
+        let relative = dir
+            .strip_prefix(&root)
+            .expect("under the root")
+            .to_path_buf();
         let crates = std::env::set_current_dir(&root)
             .map_err(|e| e.to_string())
             .and_then(|()| codegen::generate(&[relative]))

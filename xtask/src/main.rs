@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Some("generate") => codegen::run_generate(&args[1..]),
         Some("import") => import::run(&args[1..]),
         Some("reference-build") => reference::run(&args[1..]),
+        Some("conformance") => xtask::conformance::run(&args[1..]),
         _ => Err(usage()),
     };
     match result {

@@ -8,11 +8,16 @@ use std::process::Command;
 use crate::codegen::{run_generate, workspace_root};
 
 /// The full models, relative to the shared reference directory.
-const MODELS: &[&str] = &["aws/bedrock-agentcore-2024-02-28.json", "aws/partnercentral-account-2025-04-04.json"];
+const MODELS: &[&str] = &[
+    "aws/bedrock-agentcore-2024-02-28.json",
+    "aws/partnercentral-account-2025-04-04.json",
+];
 
 /// The shared reference directory: `SDK_SHARED_DIR`, or `../shared` beside the workspace.
 pub fn shared_dir() -> PathBuf {
-    std::env::var_os("SDK_SHARED_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("../shared"))
+    std::env::var_os("SDK_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared"))
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -28,7 +33,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let out = workspace_root().join("target/reference-sdk");
     let mut generate_args = vec!["--model".to_string()];
-    generate_args.extend(MODELS.iter().map(|m| reference.join(m).display().to_string()));
+    generate_args.extend(
+        MODELS
+            .iter()
+            .map(|m| reference.join(m).display().to_string()),
+    );
     generate_args.extend(["--out".to_string(), out.display().to_string()]);
     run_generate(&generate_args)?;
     // Share the workspace's target directory so the runtime dependencies are compiled once.
@@ -39,7 +48,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
-        return Err(format!("the crates generated from the reference models do not build ({status})"));
+        return Err(format!(
+            "the crates generated from the reference models do not build ({status})"
+        ));
     }
     println!("reference models generated and built in {}", out.display());
     Ok(())

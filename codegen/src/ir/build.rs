@@ -10,10 +10,19 @@ use crate::settings::{CrateSettings, OffsetPagination};
 
 /// Resolves `service` into the IR. `settings` come from `codegen.json`; without them they are derived
 /// from the service's SDK id. Errors name the shape and the problem.
-pub fn build_service(model: &Model, service: &ShapeId, settings: Option<CrateSettings>) -> Result<Service, String> {
-    let shape = model.get(service).ok_or_else(|| format!("service {service} is not in the model"))?;
+pub fn build_service(
+    model: &Model,
+    service: &ShapeId,
+    settings: Option<CrateSettings>,
+) -> Result<Service, String> {
+    let shape = model
+        .get(service)
+        .ok_or_else(|| format!("service {service} is not in the model"))?;
     let ShapeKind::Service(_) = &shape.kind else {
-        return Err(format!("{service} is a {}, not a service", shape.kind.type_name()));
+        return Err(format!(
+            "{service} is a {}, not a service",
+            shape.kind.type_name()
+        ));
     };
     let title = shape
         .traits
@@ -22,30 +31,53 @@ pub fn build_service(model: &Model, service: &ShapeId, settings: Option<CrateSet
         .or_else(|| shape.traits.aws_service.as_ref().map(|a| a.sdk_id.clone()))
         .unwrap_or_else(|| service.name.clone());
     let settings = settings.unwrap_or_else(|| {
-        let sdk_id = shape.traits.aws_service.as_ref().map_or(service.name.as_str(), |a| a.sdk_id.as_str());
+        let sdk_id = shape
+            .traits
+            .aws_service
+            .as_ref()
+            .map_or(service.name.as_str(), |a| a.sdk_id.as_str());
         CrateSettings::derived(sdk_id, &title)
     });
     let protocol = match &shape.traits.protocol {
         Some(ProtocolTrait::RestJson1) => Protocol::RestJson1,
         Some(ProtocolTrait::PlainRestJson) => Protocol::PlainRestJson,
-        Some(ProtocolTrait::AwsJson1_0) => Protocol::AwsJson1_0 { target_prefix: service.name.clone() },
-        Some(ProtocolTrait::AwsJson1_1) => Protocol::AwsJson1_1 { target_prefix: service.name.clone() },
-        None => return Err(format!("service {service} has no supported protocol trait (restJson1, awsJson1_0, awsJson1_1, sdkgen.protocols#restJson)")),
+        Some(ProtocolTrait::AwsJson1_0) => Protocol::AwsJson1_0 {
+            target_prefix: service.name.clone(),
+        },
+        Some(ProtocolTrait::AwsJson1_1) => Protocol::AwsJson1_1 {
+            target_prefix: service.name.clone(),
+        },
+        None => {
+            return Err(format!(
+                "service {service} has no supported protocol trait (restJson1, awsJson1_0, awsJson1_1, sdkgen.protocols#restJson)"
+            ));
+        }
     };
     let auth = match (&shape.traits.sigv4, shape.traits.http_bearer_auth) {
-        (Some(name), _) => Auth::SigV4 { signing_name: name.clone() },
+        (Some(name), _) => Auth::SigV4 {
+            signing_name: name.clone(),
+        },
         (None, true) => Auth::OptionalBearer,
         (None, false) => Auth::None,
     };
 
-    let mut builder = Builder { model, protocol: protocol.clone(), names: BTreeMap::new(), reachable: BTreeSet::new() };
+    let mut builder = Builder {
+        model,
+        protocol: protocol.clone(),
+        names: BTreeMap::new(),
+        reachable: BTreeSet::new(),
+    };
     let mut operations = Vec::new();
     let mut skipped = Vec::new();
     let op_ids = model.service_operations(service);
     // Name every shape first, so renaming is decided before any field refers to it.
     for op_id in &op_ids {
-        let Some(op_shape) = model.get(op_id) else { continue };
-        let ShapeKind::Operation(op) = &op_shape.kind else { continue };
+        let Some(op_shape) = model.get(op_id) else {
+            continue;
+        };
+        let ShapeKind::Operation(op) = &op_shape.kind else {
+            continue;
+        };
         if let Some(reason) = builder.unsupported(op) {
             skipped.push((op_id.name.clone(), reason));
             continue;
@@ -69,18 +101,30 @@ pub fn build_service(model: &Model, service: &ShapeId, settings: Option<CrateSet
     let mut types = Vec::new();
     let mut errors = Vec::new();
     for id in builder.reachable.clone() {
-        let Some(shape) = model.get(&id) else { continue };
+        let Some(shape) = model.get(&id) else {
+            continue;
+        };
         let rust_name = builder.names[&id].clone();
         match &shape.kind {
             ShapeKind::Structure(members) if shape.traits.error.is_some() => {
                 errors.push(builder.structure(shape, rust_name, members, false)?);
             }
             ShapeKind::Structure(members) => {
-                types.push(TypeDef::Structure(builder.structure(shape, rust_name, members, false)?));
+                types.push(TypeDef::Structure(
+                    builder.structure(shape, rust_name, members, false)?,
+                ));
             }
             ShapeKind::Union(members) => {
-                let variants = members.iter().map(|m| builder.field(shape, m, false)).collect::<Result<_, _>>()?;
-                types.push(TypeDef::Union(Union { id: id.clone(), rust_name, docs: docs(&shape.traits), variants }));
+                let variants = members
+                    .iter()
+                    .map(|m| builder.field(shape, m, false))
+                    .collect::<Result<_, _>>()?;
+                types.push(TypeDef::Union(Union {
+                    id: id.clone(),
+                    rust_name,
+                    docs: docs(&shape.traits),
+                    variants,
+                }));
             }
             ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::String => {
                 types.push(TypeDef::Enum(enum_def(shape, rust_name)));
@@ -101,10 +145,25 @@ pub fn build_service(model: &Model, service: &ShapeId, settings: Option<CrateSet
         operations,
         types,
         errors,
-        endpoint_rule_set: shape.traits.other.get("smithy.rules#endpointRuleSet").map(|v| v.to_string()),
-        endpoint_tests: shape.traits.other.get("smithy.rules#endpointTests").cloned(),
+        endpoint_rule_set: shape
+            .traits
+            .other
+            .get("smithy.rules#endpointRuleSet")
+            .map(|v| v.to_string()),
+        endpoint_tests: shape
+            .traits
+            .other
+            .get("smithy.rules#endpointTests")
+            .cloned(),
         skipped,
     })
+}
+
+fn protocol_tests(traits: &Traits) -> ProtocolTests {
+    ProtocolTests {
+        requests: traits.other.get("smithy.test#httpRequestTests").cloned(),
+        responses: traits.other.get("smithy.test#httpResponseTests").cloned(),
+    }
 }
 
 fn docs(traits: &Traits) -> Option<String> {
@@ -129,15 +188,32 @@ fn enum_def(shape: &Shape, rust_name: String) -> Enum {
                     Some(model::EnumValue::Int(i)) => i.to_string(),
                     None => m.name.clone(),
                 };
-                variants.push(EnumVariant { rust_name: type_name(&m.name), value, docs: docs(&m.traits) });
+                variants.push(EnumVariant {
+                    rust_name: type_name(&m.name),
+                    value,
+                    docs: docs(&m.traits),
+                });
             }
         }
         _ => {
-            for entry in legacy_enum(shape).and_then(|v| v.as_array()).into_iter().flatten() {
-                let Some(value) = entry.get("value").and_then(|v| v.as_str()) else { continue };
+            for entry in legacy_enum(shape)
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+            {
+                let Some(value) = entry.get("value").and_then(|v| v.as_str()) else {
+                    continue;
+                };
                 let name = entry.get("name").and_then(|v| v.as_str()).unwrap_or(value);
-                let doc = entry.get("documentation").and_then(|v| v.as_str()).and_then(to_markdown);
-                variants.push(EnumVariant { rust_name: type_name(name), value: value.to_string(), docs: doc });
+                let doc = entry
+                    .get("documentation")
+                    .and_then(|v| v.as_str())
+                    .and_then(to_markdown);
+                variants.push(EnumVariant {
+                    rust_name: type_name(name),
+                    value: value.to_string(),
+                    docs: doc,
+                });
             }
         }
     }
@@ -151,8 +227,11 @@ fn enum_def(shape: &Shape, rust_name: String) -> Enum {
             n += 1;
         }
     }
-    let unknown_variant =
-        if seen.contains("Unknown") { "UnknownValue".to_string() } else { "Unknown".to_string() };
+    let unknown_variant = if seen.contains("Unknown") {
+        "UnknownValue".to_string()
+    } else {
+        "Unknown".to_string()
+    };
     Enum {
         id: shape.id.clone(),
         rust_name,
@@ -174,18 +253,33 @@ struct Builder<'m> {
 
 impl<'m> Builder<'m> {
     fn shape(&self, id: &ShapeId) -> Result<&'m Shape, String> {
-        self.model.get(id).ok_or_else(|| format!("shape {id} is not in the model"))
+        self.model
+            .get(id)
+            .ok_or_else(|| format!("shape {id} is not in the model"))
     }
 
     /// Why an operation cannot be generated yet, if it cannot.
     fn unsupported(&self, op: &model::OperationShape) -> Option<String> {
         for io in [&op.input, &op.output] {
-            let Some(Shape { kind: ShapeKind::Structure(members), .. }) = self.model.get(io) else { continue };
+            let Some(Shape {
+                kind: ShapeKind::Structure(members),
+                ..
+            }) = self.model.get(io)
+            else {
+                continue;
+            };
             for m in members {
                 let target = self.model.get(&m.target)?;
                 if target.traits.streaming {
-                    let what = if matches!(target.kind, ShapeKind::Union(_)) { "event streams" } else { "streaming blobs" };
-                    return Some(format!("member `{}` of {io} uses {what}, which the generator does not support yet", m.name));
+                    let what = if matches!(target.kind, ShapeKind::Union(_)) {
+                        "event streams"
+                    } else {
+                        "streaming blobs"
+                    };
+                    return Some(format!(
+                        "member `{}` of {io} uses {what}, which the generator does not support yet",
+                        m.name
+                    ));
                 }
             }
         }
@@ -194,16 +288,21 @@ impl<'m> Builder<'m> {
 
     fn is_named(shape: &Shape) -> bool {
         match &shape.kind {
-            ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
-                !shape.id.is_prelude()
-            }
+            ShapeKind::Structure(_)
+            | ShapeKind::Union(_)
+            | ShapeKind::Enum(_)
+            | ShapeKind::IntEnum(_) => !shape.id.is_prelude(),
             ShapeKind::String => legacy_enum(shape).is_some(),
             _ => false,
         }
     }
 
     fn collect_members_of(&mut self, id: &ShapeId) {
-        if let Some(Shape { kind: ShapeKind::Structure(members), .. }) = self.model.get(id) {
+        if let Some(Shape {
+            kind: ShapeKind::Structure(members),
+            ..
+        }) = self.model.get(id)
+        {
             for m in members {
                 self.collect(&m.target);
             }
@@ -212,7 +311,9 @@ impl<'m> Builder<'m> {
 
     /// Walks everything reachable from `id`, recording named shapes.
     fn collect(&mut self, id: &ShapeId) {
-        let Some(shape) = self.model.get(id) else { return };
+        let Some(shape) = self.model.get(id) else {
+            return;
+        };
         if Self::is_named(shape) && !self.reachable.insert(id.clone()) {
             return;
         }
@@ -238,11 +339,17 @@ impl<'m> Builder<'m> {
         let mut by_name: BTreeMap<String, Vec<ShapeId>> = BTreeMap::new();
         for id in &self.reachable {
             let name = renames.get(id).cloned().unwrap_or_else(|| id.name.clone());
-            by_name.entry(type_name(&name)).or_default().push(id.clone());
+            by_name
+                .entry(type_name(&name))
+                .or_default()
+                .push(id.clone());
         }
         let mut taken: BTreeSet<String> = by_name.keys().cloned().collect();
         for (name, ids) in by_name {
-            let first_namespace = ids.first().map(|id| id.namespace.clone()).unwrap_or_default();
+            let first_namespace = ids
+                .first()
+                .map(|id| id.namespace.clone())
+                .unwrap_or_default();
             for (i, id) in ids.into_iter().enumerate() {
                 let rust_name = if i == 0 {
                     name.clone()
@@ -275,23 +382,43 @@ impl<'m> Builder<'m> {
             return Err(format!("{id} is not an operation"));
         };
         let http = match (&self.protocol, &shape.traits.http) {
-            (p, _) if p.is_rpc() => HttpRoute { method: "POST".into(), uri: "/".into(), code: 200 },
-            (_, Some(h)) => HttpRoute { method: h.method.clone(), uri: h.uri.clone(), code: h.code },
-            (_, None) => return Err(format!("operation {id} has no smithy.api#http trait, which {:?} requires", self.protocol)),
+            (p, _) if p.is_rpc() => HttpRoute {
+                method: "POST".into(),
+                uri: "/".into(),
+                code: 200,
+            },
+            (_, Some(h)) => HttpRoute {
+                method: h.method.clone(),
+                uri: h.uri.clone(),
+                code: h.code,
+            },
+            (_, None) => {
+                return Err(format!(
+                    "operation {id} has no smithy.api#http trait, which {:?} requires",
+                    self.protocol
+                ));
+            }
         };
         let input = self.io_structure(&op.input, format!("{}Input", type_name(&id.name)), true)?;
-        let output = self.io_structure(&op.output, format!("{}Output", type_name(&id.name)), false)?;
+        let output =
+            self.io_structure(&op.output, format!("{}Output", type_name(&id.name)), false)?;
         let mut errors = Vec::new();
         for e in &op.errors {
             let error = self.shape(e)?;
-            errors.push(ErrorRef { rust_name: self.names[e].clone(), code: e.name.clone(), docs: docs(&error.traits) });
+            errors.push(ErrorRef {
+                rust_name: self.names[e].clone(),
+                code: e.name.clone(),
+                docs: docs(&error.traits),
+            });
         }
         let pagination = match &shape.traits.paginated {
             Some(p) if p.input_token.is_some() && p.output_token.is_some() => {
                 Some(self.token_pagination(id, p, &input, &output)?)
             }
             _ => match &settings.offset_pagination {
-                Some(o) if o.operations.contains(&id.name) => Some(offset_pagination(id, o, &input, &output)?),
+                Some(o) if o.operations.contains(&id.name) => {
+                    Some(offset_pagination(id, o, &input, &output)?)
+                }
                 _ => None,
             },
         };
@@ -305,6 +432,7 @@ impl<'m> Builder<'m> {
             output,
             errors,
             pagination,
+            protocol_tests: protocol_tests(&shape.traits),
         })
     }
 
@@ -316,33 +444,50 @@ impl<'m> Builder<'m> {
         output: &Structure,
     ) -> Result<Pagination, String> {
         let input_token = p.input_token.as_deref().unwrap_or_default();
-        let input_token = Box::new(
-            top_field(input, input_token)
-                .ok_or_else(|| format!("{id}: @paginated inputToken `{input_token}` is not an input member"))?,
-        );
-        let output_token = self.field_path(output, p.output_token.as_deref().unwrap_or_default())
-            .ok_or_else(|| format!("{id}: @paginated outputToken {:?} is not an output member path", p.output_token))?;
+        let input_token = Box::new(top_field(input, input_token).ok_or_else(|| {
+            format!("{id}: @paginated inputToken `{input_token}` is not an input member")
+        })?);
+        let output_token = self
+            .field_path(output, p.output_token.as_deref().unwrap_or_default())
+            .ok_or_else(|| {
+                format!(
+                    "{id}: @paginated outputToken {:?} is not an output member path",
+                    p.output_token
+                )
+            })?;
         let page_size = match &p.page_size {
-            Some(name) => Some(Box::new(
-                top_field(input, name).ok_or_else(|| format!("{id}: @paginated pageSize `{name}` is not an input member"))?,
-            )),
+            Some(name) => Some(Box::new(top_field(input, name).ok_or_else(|| {
+                format!("{id}: @paginated pageSize `{name}` is not an input member")
+            })?)),
             None => None,
         };
         let items = match &p.items {
             Some(path) => {
-                let fields = self
-                    .field_path(output, path)
-                    .ok_or_else(|| format!("{id}: @paginated items `{path}` is not an output member path"))?;
+                let fields = self.field_path(output, path).ok_or_else(|| {
+                    format!("{id}: @paginated items `{path}` is not an output member path")
+                })?;
                 let item = match fields.last().map(|f| &f.ty) {
                     Some(RustType::List { item, .. }) => (**item).clone(),
-                    Some(RustType::Map { .. }) => return Ok(Pagination::Token { input_token, output_token, page_size, items: None }),
+                    Some(RustType::Map { .. }) => {
+                        return Ok(Pagination::Token {
+                            input_token,
+                            output_token,
+                            page_size,
+                            items: None,
+                        });
+                    }
                     _ => return Err(format!("{id}: @paginated items `{path}` is not a list")),
                 };
                 Some((fields, item))
             }
             None => None,
         };
-        Ok(Pagination::Token { input_token, output_token, page_size, items })
+        Ok(Pagination::Token {
+            input_token,
+            output_token,
+            page_size,
+            items,
+        })
     }
 
     /// Resolves a dotted member path (`result.nextToken`) through nested structures.
@@ -352,21 +497,39 @@ impl<'m> Builder<'m> {
         for (i, segment) in path.split('.').enumerate() {
             let field = top_field(&current, segment)?;
             if i + 1 < path.split('.').count() {
-                let RustType::Named { kind: NamedKind::Structure, .. } = &field.ty else { return None };
+                let RustType::Named {
+                    kind: NamedKind::Structure,
+                    ..
+                } = &field.ty
+                else {
+                    return None;
+                };
                 let id = self.model.get(&current.id).and_then(|s| match &s.kind {
-                    ShapeKind::Structure(ms) => ms.iter().find(|m| m.name == segment).map(|m| m.target.clone()),
+                    ShapeKind::Structure(ms) => ms
+                        .iter()
+                        .find(|m| m.name == segment)
+                        .map(|m| m.target.clone()),
                     _ => None,
                 })?;
                 let shape = self.model.get(&id)?;
-                let ShapeKind::Structure(ms) = &shape.kind else { return None };
-                current = self.structure(shape, self.names.get(&id)?.clone(), ms, false).ok()?;
+                let ShapeKind::Structure(ms) = &shape.kind else {
+                    return None;
+                };
+                current = self
+                    .structure(shape, self.names.get(&id)?.clone(), ms, false)
+                    .ok()?;
             }
             fields.push(field);
         }
         Some(fields)
     }
 
-    fn io_structure(&self, id: &ShapeId, rust_name: String, input: bool) -> Result<Structure, String> {
+    fn io_structure(
+        &self,
+        id: &ShapeId,
+        rust_name: String,
+        input: bool,
+    ) -> Result<Structure, String> {
         let shape = self.shape(id)?;
         match &shape.kind {
             ShapeKind::Structure(members) => {
@@ -376,12 +539,24 @@ impl<'m> Builder<'m> {
                 }
                 Ok(s)
             }
-            other => Err(format!("{id} is used as operation input/output but is a {}", other.type_name())),
+            other => Err(format!(
+                "{id} is used as operation input/output but is a {}",
+                other.type_name()
+            )),
         }
     }
 
-    fn structure(&self, shape: &Shape, rust_name: String, members: &[Member], io: bool) -> Result<Structure, String> {
-        let fields = members.iter().map(|m| self.field(shape, m, io)).collect::<Result<Vec<_>, _>>()?;
+    fn structure(
+        &self,
+        shape: &Shape,
+        rust_name: String,
+        members: &[Member],
+        io: bool,
+    ) -> Result<Structure, String> {
+        let fields = members
+            .iter()
+            .map(|m| self.field(shape, m, io))
+            .collect::<Result<Vec<_>, _>>()?;
         let error = shape.traits.error.map(|fault| ErrorInfo {
             fault: match fault {
                 model::ErrorKind::Client => Fault::Client,
@@ -390,7 +565,14 @@ impl<'m> Builder<'m> {
             http_status: shape.traits.http_error,
             retryable: shape.traits.retryable.map(|r| r.throttling),
         });
-        Ok(Structure { id: shape.id.clone(), rust_name, docs: docs(&shape.traits), fields, error })
+        Ok(Structure {
+            id: shape.id.clone(),
+            rust_name,
+            docs: docs(&shape.traits),
+            fields,
+            error,
+            protocol_tests: protocol_tests(&shape.traits),
+        })
     }
 
     fn field(&self, parent: &Shape, member: &Member, io: bool) -> Result<Field, String> {
@@ -417,10 +599,7 @@ impl<'m> Builder<'m> {
         };
         let binding = match binding {
             Binding::Label { .. } => {
-                let greedy = self
-                    .model
-                    .get(&parent.id)
-                    .is_some()
+                let greedy = self.model.get(&parent.id).is_some()
                     && parent_uri_has_greedy(self.model, &parent.id, &member.name);
                 Binding::Label { greedy }
             }
@@ -430,13 +609,17 @@ impl<'m> Builder<'m> {
             (Some(json), false) => json.clone(),
             _ => member.name.clone(),
         };
-        let timestamp_format = t.timestamp_format.or(target.traits.timestamp_format).map(convert_format).unwrap_or(
-            match binding {
+        let timestamp_format = t
+            .timestamp_format
+            .or(target.traits.timestamp_format)
+            .map(convert_format)
+            .unwrap_or(match binding {
                 Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
-                Binding::Label { .. } | Binding::Query(_) | Binding::QueryParams => TimestampFormat::DateTime,
+                Binding::Label { .. } | Binding::Query(_) | Binding::QueryParams => {
+                    TimestampFormat::DateTime
+                }
                 _ => TimestampFormat::EpochSeconds,
-            },
-        );
+            });
         Ok(Field {
             member: member.name.clone(),
             rust_name: field_name(&member.name),
@@ -446,7 +629,11 @@ impl<'m> Builder<'m> {
             required: t.required,
             default: t.default.clone().filter(|d| !d.is_null()).or_else(|| {
                 // Defaults on the target apply unless the member removes them with `@default(null)`.
-                if t.default.is_none() { target.traits.default.clone().filter(|d| !d.is_null()) } else { None }
+                if t.default.is_none() {
+                    target.traits.default.clone().filter(|d| !d.is_null())
+                } else {
+                    None
+                }
             }),
             binding,
             constraints: constraints(t, &target.traits),
@@ -456,10 +643,16 @@ impl<'m> Builder<'m> {
         })
     }
 
-    fn rust_type(&self, id: &ShapeId, timestamp_format: TimestampFormat) -> Result<RustType, String> {
+    fn rust_type(
+        &self,
+        id: &ShapeId,
+        timestamp_format: TimestampFormat,
+    ) -> Result<RustType, String> {
         let shape = self.shape(id)?;
         Ok(match &shape.kind {
-            ShapeKind::String if legacy_enum(shape).is_some() => self.named(shape, NamedKind::Enum)?,
+            ShapeKind::String if legacy_enum(shape).is_some() => {
+                self.named(shape, NamedKind::Enum)?
+            }
             ShapeKind::String => RustType::String,
             ShapeKind::Boolean => RustType::Bool,
             ShapeKind::Byte => RustType::I8,
@@ -479,7 +672,11 @@ impl<'m> Builder<'m> {
             ShapeKind::Union(_) => self.named(shape, NamedKind::Union)?,
             ShapeKind::List(m) => {
                 let target = self.shape(&m.target)?;
-                let fmt = m.traits.timestamp_format.or(target.traits.timestamp_format).map(convert_format);
+                let fmt = m
+                    .traits
+                    .timestamp_format
+                    .or(target.traits.timestamp_format)
+                    .map(convert_format);
                 RustType::List {
                     item: Box::new(self.rust_type(&m.target, fmt.unwrap_or(timestamp_format))?),
                     sparse: shape.traits.sparse,
@@ -488,35 +685,54 @@ impl<'m> Builder<'m> {
             }
             ShapeKind::Map { value, .. } => {
                 let target = self.shape(&value.target)?;
-                let fmt = value.traits.timestamp_format.or(target.traits.timestamp_format).map(convert_format);
+                let fmt = value
+                    .traits
+                    .timestamp_format
+                    .or(target.traits.timestamp_format)
+                    .map(convert_format);
                 RustType::Map {
-                    value: Box::new(self.rust_type(&value.target, fmt.unwrap_or(timestamp_format))?),
+                    value: Box::new(
+                        self.rust_type(&value.target, fmt.unwrap_or(timestamp_format))?,
+                    ),
                     sparse: shape.traits.sparse,
                     value_constraints: Box::new(constraints(&value.traits, &target.traits)),
                 }
             }
             ShapeKind::Service(_) | ShapeKind::Operation(_) | ShapeKind::Resource(_) => {
-                return Err(format!("{id} is a {} and cannot be a member target", shape.kind.type_name()));
+                return Err(format!(
+                    "{id} is a {} and cannot be a member target",
+                    shape.kind.type_name()
+                ));
             }
         })
     }
 
     fn named(&self, shape: &Shape, kind: NamedKind) -> Result<RustType, String> {
-        let name = self
-            .names
-            .get(&shape.id)
-            .cloned()
-            .ok_or_else(|| format!("{} is referenced but was not collected (internal error)", shape.id))?;
-        Ok(RustType::Named { name, kind, constraints: Box::new(constraints(&Traits::default(), &shape.traits)) })
+        let name = self.names.get(&shape.id).cloned().ok_or_else(|| {
+            format!(
+                "{} is referenced but was not collected (internal error)",
+                shape.id
+            )
+        })?;
+        Ok(RustType::Named {
+            name,
+            kind,
+            constraints: Box::new(constraints(&Traits::default(), &shape.traits)),
+        })
     }
 }
 
 fn parent_uri_has_greedy(model: &Model, input: &ShapeId, member: &str) -> bool {
     // The uri lives on the operation; find the operation whose input this is.
-    model.shapes.values().any(|s| match (&s.kind, &s.traits.http) {
-        (ShapeKind::Operation(op), Some(http)) if &op.input == input => http.uri.contains(&format!("{{{member}+}}")),
-        _ => false,
-    })
+    model
+        .shapes
+        .values()
+        .any(|s| match (&s.kind, &s.traits.http) {
+            (ShapeKind::Operation(op), Some(http)) if &op.input == input => {
+                http.uri.contains(&format!("{{{member}+}}"))
+            }
+            _ => false,
+        })
 }
 
 /// True when `from` leads back to `to` through direct structure/union members (collections already
@@ -540,13 +756,26 @@ fn top_field(s: &Structure, member: &str) -> Option<Field> {
     s.fields.iter().find(|f| f.member == member).cloned()
 }
 
-fn offset_pagination(id: &ShapeId, o: &OffsetPagination, input: &Structure, output: &Structure) -> Result<Pagination, String> {
+fn offset_pagination(
+    id: &ShapeId,
+    o: &OffsetPagination,
+    input: &Structure,
+    output: &Structure,
+) -> Result<Pagination, String> {
     let find = |s: &Structure, name: &str, what: &str| {
-        top_field(s, name).ok_or_else(|| format!("codegen.json offset_pagination: {what} `{name}` is not a member of {id}'s {}", s.rust_name))
+        top_field(s, name).ok_or_else(|| {
+            format!(
+                "codegen.json offset_pagination: {what} `{name}` is not a member of {id}'s {}",
+                s.rust_name
+            )
+        })
     };
     let items = find(output, &o.items, "items")?;
     let RustType::List { item, .. } = &items.ty else {
-        return Err(format!("codegen.json offset_pagination: items `{}` of {id} is not a list", o.items));
+        return Err(format!(
+            "codegen.json offset_pagination: items `{}` of {id} is not a list",
+            o.items
+        ));
     };
     let item = (**item).clone();
     Ok(Pagination::Offset {
@@ -569,5 +798,9 @@ fn constraints(member: &Traits, target: &Traits) -> Constraints {
     let length = member.length.or(target.length).map(|l| (l.min, l.max));
     let range = member.range.or(target.range).map(|r| (r.min, r.max));
     let pattern = member.pattern.clone().or_else(|| target.pattern.clone());
-    Constraints { length, range, pattern }
+    Constraints {
+        length,
+        range,
+        pattern,
+    }
 }

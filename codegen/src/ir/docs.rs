@@ -53,7 +53,11 @@ impl Writer {
                     self.line.push_str("**Note:** ");
                 }
             }
-            ("p" | "div" | "note" | "important" | "ul" | "ol" | "dl", true) => self.paragraph(),
+            ("ul" | "ol" | "dl", true) => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                self.paragraph();
+            }
+            ("p" | "div" | "note" | "important", true) => self.paragraph(),
             ("br", _) => self.break_line(),
             ("ul" | "ol" | "dl", false) => {
                 self.paragraph();
@@ -61,7 +65,7 @@ impl Writer {
             }
             ("li" | "dt", false) => {
                 self.break_line();
-                let indent = "  ".repeat(self.list_depth.saturating_sub(1));
+                let indent = "  ".repeat(self.list_depth.saturating_sub(1).min(1));
                 self.line.push_str(&indent);
                 self.line.push_str("- ");
             }
@@ -85,7 +89,11 @@ impl Writer {
                 self.pre = false;
             }
             ("b" | "strong" | "i" | "em", _) if self.code.is_none() && !self.pre => {
-                let mark = if name == "b" || name == "strong" { "**" } else { "*" };
+                let mark = if name == "b" || name == "strong" {
+                    "**"
+                } else {
+                    "*"
+                };
                 self.mark(mark, closing);
             }
             ("a", false) => {
@@ -144,7 +152,8 @@ impl Writer {
         let in_link = self.links.iter().any(Option::is_some);
         for word in split_keep_space(text) {
             if word.chars().all(char::is_whitespace) {
-                if !self.line.is_empty() && !self.line.ends_with(' ') && !self.line.ends_with("- ") {
+                if !self.line.is_empty() && !self.line.ends_with(' ') && !self.line.ends_with("- ")
+                {
                     self.line.push(' ');
                 }
             } else if !in_link && (word.starts_with("http://") || word.starts_with("https://")) {
@@ -163,19 +172,36 @@ impl Writer {
             return;
         }
         let fence = if code.contains('`') { "``" } else { "`" };
-        let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
-        self.line.push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
+        let pad = if code.starts_with('`') || code.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        self.line
+            .push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
     }
 
     fn flush_line(&mut self) {
         let line = std::mem::take(&mut self.line);
-        let line = if self.pre { line } else { line.trim().to_string() };
+        let line = if self.pre {
+            line
+        } else {
+            line.trim().to_string()
+        };
         if !line.is_empty() || self.pre {
             self.lines.push(line);
         }
     }
 
+    /// True when the line holds only a list marker, which must stay with the item's text.
+    fn at_list_marker(&self) -> bool {
+        self.line.trim() == "-"
+    }
+
     fn break_line(&mut self) {
+        if self.at_list_marker() {
+            return;
+        }
         if !self.line.trim().is_empty() {
             self.flush_line();
         }
@@ -184,7 +210,8 @@ impl Writer {
 
     fn paragraph(&mut self) {
         self.break_line();
-        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+        // Inside a list, paragraphs are just item lines.
+        if self.list_depth == 0 && self.lines.last().is_some_and(|l| !l.is_empty()) {
             self.lines.push(String::new());
         }
     }
@@ -199,9 +226,18 @@ impl Writer {
         }
         self.flush_line();
         let mut out: Vec<String> = Vec::new();
+        let mut in_fence = false;
         for line in self.lines {
+            if line.starts_with("```") {
+                in_fence = !in_fence;
+            }
             // Leading spaces would make an indented code block, which rustdoc compiles as a doctest.
-            let line = if line.starts_with("```") || line.starts_with("- ") { line } else { line.trim_start().to_string() };
+            let keep = in_fence || line.starts_with("```") || line.trim_start().starts_with("- ");
+            let line = if keep {
+                line
+            } else {
+                line.trim_start().to_string()
+            };
             if line.is_empty() && out.last().is_none_or(String::is_empty) {
                 continue;
             }
@@ -261,8 +297,11 @@ fn href(tag: &str) -> Option<String> {
         rest.split_whitespace().next()?
     };
     let url = decode_entities(url);
-    (url.starts_with("http://") || url.starts_with("https://"))
-        .then(|| url.replace(' ', "%20").replace(')', "%29").replace('(', "%28"))
+    (url.starts_with("http://") || url.starts_with("https://")).then(|| {
+        url.replace(' ', "%20")
+            .replace(')', "%29")
+            .replace('(', "%28")
+    })
 }
 
 fn decode_entities(text: &str) -> String {
@@ -321,15 +360,27 @@ mod tests {
 
     #[test]
     fn lists_notes_and_bare_urls() {
-        let md = to_markdown("<ul><li><p>one</p></li><li>two https://a.b/c.</li></ul><note>careful &lt;x&gt;</note>").unwrap();
-        assert_eq!(md, "- one\n- two <https://a.b/c>.\n\n**Note:** careful &lt;x&gt;");
+        let md = to_markdown(
+            "<ul><li><p>one</p></li><li>two https://a.b/c.</li></ul><note>careful &lt;x&gt;</note>",
+        )
+        .unwrap();
+        assert_eq!(
+            md,
+            "- one\n- two <https://a.b/c>.\n\n**Note:** careful &lt;x&gt;"
+        );
     }
 
     #[test]
     fn plain_text_and_empty() {
-        assert_eq!(to_markdown("  An array of   'Usage Session' objects. ").unwrap(), "An array of 'Usage Session' objects.");
+        assert_eq!(
+            to_markdown("  An array of   'Usage Session' objects. ").unwrap(),
+            "An array of 'Usage Session' objects."
+        );
         assert_eq!(to_markdown("<p></p>"), None);
-        assert_eq!(to_markdown("unclosed <b"), Some("unclosed &lt;b".to_string()));
+        assert_eq!(
+            to_markdown("unclosed <b"),
+            Some("unclosed &lt;b".to_string())
+        );
     }
 
     #[test]

@@ -39,8 +39,12 @@ pub struct Service {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Protocol {
     RestJson1,
-    AwsJson1_0 { target_prefix: String },
-    AwsJson1_1 { target_prefix: String },
+    AwsJson1_0 {
+        target_prefix: String,
+    },
+    AwsJson1_1 {
+        target_prefix: String,
+    },
     /// restJson1 binding rules without AWS specifics; non-2xx responses decode as the modeled error.
     PlainRestJson,
 }
@@ -48,13 +52,18 @@ pub enum Protocol {
 impl Protocol {
     /// RPC protocols ignore http binding traits and `jsonName`.
     pub fn is_rpc(&self) -> bool {
-        matches!(self, Protocol::AwsJson1_0 { .. } | Protocol::AwsJson1_1 { .. })
+        matches!(
+            self,
+            Protocol::AwsJson1_0 { .. } | Protocol::AwsJson1_1 { .. }
+        )
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Auth {
-    SigV4 { signing_name: String },
+    SigV4 {
+        signing_name: String,
+    },
     /// No auth required; `Authorization: Bearer` when the user configures a token.
     OptionalBearer,
     None,
@@ -74,6 +83,15 @@ pub struct Operation {
     /// Modeled errors, in model order.
     pub errors: Vec<ErrorRef>,
     pub pagination: Option<Pagination>,
+    /// `smithy.test#httpRequestTests` / `httpResponseTests` on the operation, verbatim.
+    pub protocol_tests: ProtocolTests,
+}
+
+/// Protocol compliance test cases attached to a shape (kept verbatim; only test renderers read them).
+#[derive(Debug, Clone, Default)]
+pub struct ProtocolTests {
+    pub requests: Option<serde_json::Value>,
+    pub responses: Option<serde_json::Value>,
 }
 
 /// Where an operation's request goes.
@@ -136,6 +154,8 @@ pub struct Structure {
     pub fields: Vec<Field>,
     /// Set for `@error` structures.
     pub error: Option<ErrorInfo>,
+    /// `smithy.test#httpResponseTests` on an error structure, verbatim.
+    pub protocol_tests: ProtocolTests,
 }
 
 #[derive(Debug, Clone)]
@@ -178,7 +198,9 @@ pub struct Field {
 pub enum Binding {
     /// A key of the JSON body object.
     Body,
-    Label { greedy: bool },
+    Label {
+        greedy: bool,
+    },
     Query(String),
     QueryParams,
     Header(String),
@@ -218,9 +240,21 @@ pub enum RustType {
     Blob,
     Document,
     /// A generated type in `crate::types`.
-    Named { name: String, kind: NamedKind, constraints: Box<Constraints> },
-    List { item: Box<RustType>, sparse: bool, item_constraints: Box<Constraints> },
-    Map { value: Box<RustType>, sparse: bool, value_constraints: Box<Constraints> },
+    Named {
+        name: String,
+        kind: NamedKind,
+        constraints: Box<Constraints>,
+    },
+    List {
+        item: Box<RustType>,
+        sparse: bool,
+        item_constraints: Box<Constraints>,
+    },
+    Map {
+        value: Box<RustType>,
+        sparse: bool,
+        value_constraints: Box<Constraints>,
+    },
     Unit,
 }
 

@@ -5,10 +5,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 /// Keywords usable as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
-    "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static",
-    "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where",
-    "while", "yield",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -20,8 +20,16 @@ const BUILDER_RESERVED: &[&str] = &["build", "builder", "send", "customize", "co
 /// The snake_case Rust identifier for a member or operation (`r#type` for keywords).
 pub fn field_name(member: &str) -> String {
     let snake = member.to_snake_case();
-    let snake = if snake.is_empty() { "value".to_string() } else { snake };
-    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) { format!("n{snake}") } else { snake };
+    let snake = if snake.is_empty() {
+        "value".to_string()
+    } else {
+        snake
+    };
+    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n{snake}")
+    } else {
+        snake
+    };
     if NON_RAW_KEYWORDS.contains(&snake.as_str()) || BUILDER_RESERVED.contains(&snake.as_str()) {
         format!("{snake}_value")
     } else if RAW_KEYWORDS.contains(&snake.as_str()) {
@@ -39,9 +47,21 @@ pub fn bare(name: &str) -> &str {
 /// The UpperCamelCase Rust name for a shape or enum variant.
 pub fn type_name(shape: &str) -> String {
     let camel = shape.to_upper_camel_case();
-    let camel = if camel.is_empty() { "Value".to_string() } else { camel };
-    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) { format!("V{camel}") } else { camel };
-    if camel == "Self" { "SelfValue".to_string() } else { camel }
+    let camel = if camel.is_empty() {
+        "Value".to_string()
+    } else {
+        camel
+    };
+    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{camel}")
+    } else {
+        camel
+    };
+    if camel == "Self" {
+        "SelfValue".to_string()
+    } else {
+        camel
+    }
 }
 
 /// The snake_case name used for an operation's module and client method.

@@ -12,7 +12,7 @@ mod traits;
 mod validate;
 
 pub use error::{ModelError, ModelErrors};
-pub use load::{load_model, load_model_from_sources, Source};
+pub use load::{Source, load_model, load_model_from_sources};
 pub use traits::*;
 
 use std::collections::BTreeMap;
@@ -32,11 +32,17 @@ impl ShapeId {
         if namespace.is_empty() || name.is_empty() || name.contains('$') || name.contains('#') {
             return None;
         }
-        Some(ShapeId { namespace: namespace.to_string(), name: name.to_string() })
+        Some(ShapeId {
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        })
     }
 
     pub fn new(namespace: &str, name: &str) -> ShapeId {
-        ShapeId { namespace: namespace.to_string(), name: name.to_string() }
+        ShapeId {
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        }
     }
 
     /// True for shapes of the Smithy prelude (`smithy.api#...`).
@@ -74,7 +80,9 @@ impl Model {
 
     /// Service shapes, in id order.
     pub fn services(&self) -> impl Iterator<Item = &Shape> {
-        self.shapes.values().filter(|s| matches!(s.kind, ShapeKind::Service(_)))
+        self.shapes
+            .values()
+            .filter(|s| matches!(s.kind, ShapeKind::Service(_)))
     }
 }
 
@@ -114,7 +122,10 @@ pub enum ShapeKind {
     /// Members target `smithy.api#Unit`; each has an integer `enumValue`.
     IntEnum(Vec<Member>),
     List(Box<Member>),
-    Map { key: Box<Member>, value: Box<Member> },
+    Map {
+        key: Box<Member>,
+        value: Box<Member>,
+    },
     /// Members in model order.
     Structure(Vec<Member>),
     /// Members in model order.

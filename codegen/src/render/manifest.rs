@@ -11,6 +11,7 @@ pub fn cargo_toml(service: &Service) -> String {
     let s = &service.settings;
     let aws = matches!(service.auth, Auth::SigV4 { .. });
     let mut deps = vec![
+        "aws-smithy-async.workspace = true",
         "aws-smithy-runtime-api.workspace = true",
         "aws-smithy-types.workspace = true",
         "sdk-runtime.workspace = true",
@@ -73,7 +74,13 @@ pub fn lib_rs(service: &Service) -> TokenStream {
             docs.push_str(&format!("- `{op}`: {reason}\n"));
         }
     }
-    let docs = docs.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let docs = docs.lines().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     let inner_docs = quote!(#( #![doc = #docs] )*);
     quote! {
         #inner_docs

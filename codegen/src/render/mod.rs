@@ -4,8 +4,11 @@
 mod client;
 mod manifest;
 mod operation;
+mod paginator;
 mod rust_type;
 mod types;
+mod validate;
+mod wire;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,7 +25,10 @@ pub struct File {
 /// Renders every file of the service's crate, sorted by path.
 pub fn render_crate(service: &Service) -> Result<Vec<File>, String> {
     let mut files = vec![
-        File { path: "Cargo.toml".to_string(), contents: manifest::cargo_toml(service) },
+        File {
+            path: "Cargo.toml".to_string(),
+            contents: manifest::cargo_toml(service),
+        },
         rust_file("src/lib.rs", manifest::lib_rs(service))?,
         rust_file("src/types.rs", types::types_module(service))?,
         rust_file("src/types/error.rs", types::errors_module(service))?,
@@ -30,8 +36,17 @@ pub fn render_crate(service: &Service) -> Result<Vec<File>, String> {
         rust_file("src/client.rs", client::client_module(service))?,
         rust_file("src/config.rs", client::config_module(service))?,
     ];
+    if let Some(rules) = &service.endpoint_rule_set {
+        files.push(File {
+            path: "src/endpoint_rules.json".to_string(),
+            contents: format!("{rules}\n"),
+        });
+    }
     for op in &service.operations {
-        files.push(rust_file(&format!("src/operation/{}.rs", op.snake_name), operation::operation_module(service, op))?);
+        files.push(rust_file(
+            &format!("src/operation/{}.rs", op.snake_name),
+            operation::operation_module(service, op),
+        )?);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -45,14 +60,26 @@ fn rust_file(path: &str, tokens: TokenStream) -> Result<File, String> {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         #tokens
     };
-    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("{path}: generated code does not parse: {e}"))?;
-    Ok(File { path: path.to_string(), contents: format!("{HEADER}{}", prettyplease::unparse(&file)) })
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("{path}: generated code does not parse: {e}"))?;
+    Ok(File {
+        path: path.to_string(),
+        contents: format!("{HEADER}{}", prettyplease::unparse(&file)),
+    })
 }
 
 /// `#[doc = " line"]` attributes for Markdown text (one per line, leading space so it prints as `/// line`).
 fn doc_attrs(docs: Option<&str>) -> TokenStream {
-    let Some(docs) = docs else { return TokenStream::new() };
-    let lines = docs.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let Some(docs) = docs else {
+        return TokenStream::new();
+    };
+    let lines = docs.lines().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     quote! { #( #[doc = #lines] )* }
 }
 

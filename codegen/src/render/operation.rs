@@ -25,10 +25,10 @@ pub fn operation_index(service: &Service) -> TokenStream {
 
 /// `src/operation/<op>.rs`.
 pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
-    let (input, input_builder) = structure(&op.input, quote!(builders), Kind::Input);
-    let (output, output_builder) = structure(&op.output, quote!(builders), Kind::Output);
+    let (input, input_builder) = structure(service, &op.input, quote!(builders), Kind::Input);
+    let (output, output_builder) = structure(service, &op.output, quote!(builders), Kind::Output);
     let error = error_enum(op);
-    let glue = super::client::operation_glue(service, op);
+    let glue = super::wire::operation_spec(service, op);
     let fluent = super::client::fluent_builder(service, op);
     let op_docs = doc_or(op.docs.as_deref(), &format!("The `{}` operation.", op.name));
     let op_name = ident(&op.name);
@@ -71,6 +71,7 @@ fn error_enum(op: &Operation) -> TokenStream {
         }
     });
     let vs: Vec<_> = op.errors.iter().map(|e| ident(&e.rust_name)).collect();
+    let op_name = &op.name;
     quote! {
         #[doc = #docs]
         #[non_exhaustive]
@@ -99,11 +100,9 @@ fn error_enum(op: &Operation) -> TokenStream {
             }
         }
         impl ::std::fmt::Display for #name {
+            /// `<Operation> failed: HTTP <status> <code>: <message> (request id <id>)`.
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(Self::#vs(e) => ::std::fmt::Display::fmt(e, f),)*
-                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-                }
+                ::sdk_runtime::error::fmt_operation_error(f, #op_name, self.meta())
             }
         }
         impl ::std::error::Error for #name {
@@ -122,6 +121,19 @@ fn error_enum(op: &Operation) -> TokenStream {
         impl ::std::convert::From<::sdk_runtime::error::Unhandled> for #name {
             fn from(e: ::sdk_runtime::error::Unhandled) -> Self {
                 Self::Unhandled(e)
+            }
+        }
+        impl ::aws_smithy_runtime_api::client::result::CreateUnhandledError for #name {
+            fn create_unhandled_error(
+                source: ::aws_smithy_runtime_api::box_error::BoxError,
+                meta: ::std::option::Option<::aws_smithy_types::error::ErrorMetadata>,
+            ) -> Self {
+                Self::Unhandled(::sdk_runtime::error::Unhandled::new(meta.unwrap_or_default()).with_source(source))
+            }
+        }
+        impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for #name {
+            fn from(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+                Self::Unhandled(::sdk_runtime::error::Unhandled::new(meta))
             }
         }
     }

@@ -26,21 +26,33 @@ pub fn tokens(ty: &RustType) -> TokenStream {
         }
         RustType::List { item, sparse, .. } => {
             let item = tokens(item);
-            if *sparse { quote!(::std::vec::Vec<::std::option::Option<#item>>) } else { quote!(::std::vec::Vec<#item>) }
+            if *sparse {
+                quote!(::std::vec::Vec<::std::option::Option<#item>>)
+            } else {
+                quote!(::std::vec::Vec<#item>)
+            }
         }
         RustType::Map { value, sparse, .. } => {
             let value = tokens(value);
-            let value = if *sparse { quote!(::std::option::Option<#value>) } else { value };
+            let value = if *sparse {
+                quote!(::std::option::Option<#value>)
+            } else {
+                value
+            };
             quote!(::std::collections::HashMap<::std::string::String, #value>)
         }
-        RustType::Unit => quote!(::sdk_runtime::Unit),
+        RustType::Unit => quote!(::sdk_runtime::shape::Unit),
     }
 }
 
 /// The field's type: `Option<T>`, boxed when the member closes a cycle of structures.
 pub fn field_tokens(field: &Field) -> TokenStream {
     let ty = tokens(&field.ty);
-    if field.boxed { quote!(::std::option::Option<::std::boxed::Box<#ty>>) } else { quote!(::std::option::Option<#ty>) }
+    if field.boxed {
+        quote!(::std::option::Option<::std::boxed::Box<#ty>>)
+    } else {
+        quote!(::std::option::Option<#ty>)
+    }
 }
 
 /// The `sdk_runtime::serde` marker for a value, as source text; `None` when serde's own form is the wire form.
@@ -53,17 +65,23 @@ pub fn marker(ty: &RustType) -> Option<String> {
         RustType::DateTime(TimestampFormat::HttpDate) => m("HttpDate"),
         RustType::Blob => m("Base64"),
         RustType::Document => m("Doc"),
-        RustType::BigNumber => m("BigNumber"),
-        RustType::Unit => m("Unit"),
+        RustType::BigNumber => Some("::sdk_runtime::shape::BigNumber".to_string()),
         RustType::List { item, sparse, .. } => {
             let inner = marker(item).unwrap_or_else(|| "::sdk_runtime::serde::Same".to_string());
-            m(&format!("{}<{inner}>", if *sparse { "SparseList" } else { "List" }))
+            m(&format!(
+                "{}<{inner}>",
+                if *sparse { "SparseList" } else { "List" }
+            ))
         }
         RustType::Map { value, sparse, .. } => {
             let inner = marker(value).unwrap_or_else(|| "::sdk_runtime::serde::Same".to_string());
-            m(&format!("{}<{inner}>", if *sparse { "SparseMap" } else { "Map" }))
+            m(&format!(
+                "{}<{inner}>",
+                if *sparse { "SparseMap" } else { "Map" }
+            ))
         }
         RustType::String
+        | RustType::Unit
         | RustType::Bool
         | RustType::I8
         | RustType::I16
@@ -81,6 +99,8 @@ pub fn field_serde_attr(field: &Field) -> TokenStream {
             let with = format!("::sdk_runtime::serde::As::<::std::option::Option<{m}>>");
             quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none", with = #with)])
         }
-        _ => quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]),
+        _ => {
+            quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")])
+        }
     }
 }

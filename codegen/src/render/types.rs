@@ -14,7 +14,8 @@ pub fn types_module(service: &Service) -> TokenStream {
     for def in &service.types {
         match def {
             TypeDef::Structure(s) => {
-                let (item, builder) = structure(s, quote!(crate::types::builders), Kind::Plain);
+                let (item, builder) =
+                    structure(service, s, quote!(crate::types::builders), Kind::Plain);
                 items.push(item);
                 builders.push(builder);
             }
@@ -38,7 +39,12 @@ pub fn errors_module(service: &Service) -> TokenStream {
     let mut items = Vec::new();
     let mut builders = Vec::new();
     for s in &service.errors {
-        let (item, builder) = structure(s, quote!(crate::types::error::builders), Kind::Error);
+        let (item, builder) = structure(
+            service,
+            s,
+            quote!(crate::types::error::builders),
+            Kind::Error,
+        );
         items.push(item);
         builders.push(builder);
     }
@@ -62,19 +68,35 @@ pub enum Kind {
 }
 
 /// A structure and, separately, its builder (which lives in a `builders` module).
-pub fn structure(s: &Structure, builders_path: TokenStream, kind: Kind) -> (TokenStream, TokenStream) {
+pub fn structure(
+    service: &Service,
+    s: &Structure,
+    builders_path: TokenStream,
+    kind: Kind,
+) -> (TokenStream, TokenStream) {
     let name = ident(&s.rust_name);
     let builder_name = format_ident!("{}Builder", s.rust_name);
-    let docs = doc_or(s.docs.as_deref(), &format!("The `{}` structure.", s.id.name));
+    let docs = doc_or(
+        s.docs.as_deref(),
+        &format!("The `{}` structure.", s.id.name),
+    );
     let sensitive = s.fields.iter().any(|f| f.sensitive);
-    let debug = if sensitive { quote!() } else { quote!(::std::fmt::Debug,) };
+    let debug = if sensitive {
+        quote!()
+    } else {
+        quote!(::std::fmt::Debug,)
+    };
     let is_error = kind == Kind::Error;
 
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let ty = field_tokens(f);
         let docs = field_docs(f);
-        let serde = if is_body(f, kind) { field_serde_attr(f) } else { quote!(#[serde(skip)]) };
+        let serde = if is_body(f, kind) {
+            field_serde_attr(f)
+        } else {
+            quote!(#[serde(skip)])
+        };
         quote! { #docs #serde pub #field: #ty, }
     });
     let meta_field = is_error.then(|| {
@@ -86,8 +108,11 @@ pub fn structure(s: &Structure, builders_path: TokenStream, kind: Kind) -> (Toke
     });
     let getters = s.fields.iter().map(getter);
     let debug_impl = sensitive.then(|| sensitive_debug(s, is_error));
+    let validate = matches!(kind, Kind::Plain | Kind::Input)
+        .then(|| super::validate::validate_method(service, s, kind == Kind::Input));
     let error_impls = is_error.then(|| error_impls(s));
 
+    let builder_doc = format!(" Creates a new builder for [`{}`].", s.rust_name);
     let item = quote! {
         #docs
         #[non_exhaustive]
@@ -97,11 +122,12 @@ pub fn structure(s: &Structure, builders_path: TokenStream, kind: Kind) -> (Toke
             #meta_field
         }
         impl #name {
-            #[doc = concat!(" Creates a new builder for [`", stringify!(#name), "`].")]
+            #[doc = #builder_doc]
             pub fn builder() -> #builders_path::#builder_name {
                 ::std::default::Default::default()
             }
             #(#getters)*
+            #validate
         }
         #debug_impl
         #error_impls
@@ -114,7 +140,10 @@ fn is_body(f: &Field, kind: Kind) -> bool {
 }
 
 fn field_docs(f: &Field) -> TokenStream {
-    let mut docs = f.docs.clone().unwrap_or_else(|| format!("The `{}` member.", f.member));
+    let mut docs = f
+        .docs
+        .clone()
+        .unwrap_or_else(|| format!("The `{}` member.", f.member));
     if f.required {
         docs.push_str("\n\nThis member is required.");
     }
@@ -128,26 +157,46 @@ fn getter(f: &Field) -> TokenStream {
     let field = ident(&f.rust_name);
     let docs = field_docs(f);
     let (ret, body) = match &f.ty {
-        RustType::String | RustType::BigNumber if !f.boxed => (quote!(::std::option::Option<&str>), quote!(self.#field.as_deref())),
+        RustType::String | RustType::BigNumber if !f.boxed => (
+            quote!(::std::option::Option<&str>),
+            quote!(self.#field.as_deref()),
+        ),
         RustType::List { .. } => {
             let ty = tokens(&f.ty);
             let item = match &f.ty {
-                RustType::List { item, sparse: false, .. } => tokens(item),
+                RustType::List {
+                    item,
+                    sparse: false,
+                    ..
+                } => tokens(item),
                 RustType::List { item, .. } => {
                     let item = tokens(item);
                     quote!(::std::option::Option<#item>)
                 }
                 _ => ty,
             };
-            (quote!(&[#item]), quote!(self.#field.as_deref().unwrap_or_default()))
+            (
+                quote!(&[#item]),
+                quote!(self.#field.as_deref().unwrap_or_default()),
+            )
         }
-        RustType::Bool | RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::F32 | RustType::F64 => {
+        RustType::Bool
+        | RustType::I8
+        | RustType::I16
+        | RustType::I32
+        | RustType::I64
+        | RustType::F32
+        | RustType::F64 => {
             let ty = tokens(&f.ty);
             (quote!(::std::option::Option<#ty>), quote!(self.#field))
         }
         other => {
             let ty = tokens(other);
-            let body = if f.boxed { quote!(self.#field.as_deref()) } else { quote!(self.#field.as_ref()) };
+            let body = if f.boxed {
+                quote!(self.#field.as_deref())
+            } else {
+                quote!(self.#field.as_ref())
+            };
             (quote!(::std::option::Option<&#ty>), body)
         }
     };
@@ -186,14 +235,23 @@ fn error_impls(s: &Structure) -> TokenStream {
     let name = ident(&s.rust_name);
     let code = &s.id.name;
     let retryable = match s.error.as_ref().and_then(|e| e.retryable) {
-        Some(true) => quote!(::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ThrottlingError)),
-        Some(false) => quote!(::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError)),
+        Some(true) => quote!(::std::option::Option::Some(
+            ::aws_smithy_types::retry::ErrorKind::ThrottlingError
+        )),
+        Some(false) => quote!(::std::option::Option::Some(
+            ::aws_smithy_types::retry::ErrorKind::TransientError
+        )),
         None if s.error.as_ref().and_then(|e| e.http_status) == Some(429) => {
-            quote!(::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ThrottlingError))
+            quote!(::std::option::Option::Some(
+                ::aws_smithy_types::retry::ErrorKind::ThrottlingError
+            ))
         }
         None => quote!(::std::option::Option::None),
     };
-    let has_message = s.fields.iter().any(|f| f.rust_name == "message" && f.ty == RustType::String);
+    let has_message = s
+        .fields
+        .iter()
+        .any(|f| f.rust_name == "message" && f.ty == RustType::String);
     let message = if has_message {
         quote!(self.message.as_deref().or(self.meta.message()))
     } else {
@@ -201,10 +259,6 @@ fn error_impls(s: &Structure) -> TokenStream {
     };
     quote! {
         impl #name {
-            /// The error message, from the body or the error metadata.
-            pub fn error_message(&self) -> ::std::option::Option<&str> {
-                #message
-            }
             /// How a retry strategy should treat this error (from `@retryable`).
             pub fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
                 #retryable
@@ -213,7 +267,7 @@ fn error_impls(s: &Structure) -> TokenStream {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#code)?;
-                if let ::std::option::Option::Some(message) = self.error_message() {
+                if let ::std::option::Option::Some(message) = #message {
                     ::std::write!(f, ": {message}")?;
                 }
                 ::std::result::Result::Ok(())
@@ -223,6 +277,11 @@ fn error_impls(s: &Structure) -> TokenStream {
         impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
             fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
                 &self.meta
+            }
+        }
+        impl ::sdk_runtime::shape::ModeledError for #name {
+            fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
+                self.meta = meta;
             }
         }
     }
@@ -246,13 +305,14 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
     let checks = required.iter().map(|f| {
         let field = ident(&f.rust_name);
         let member = &f.member;
-        quote!(::sdk_runtime::require(&self.#field, #member, stringify!(#name))?;)
+        quote!(::sdk_runtime::shape::require(&self.#field, #member, stringify!(#name))?;)
     });
     let assigns = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         quote!(#field: self.#field,)
     });
-    let meta_field = (kind == Kind::Error).then(|| quote!(pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,));
+    let meta_field = (kind == Kind::Error)
+        .then(|| quote!(pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,));
     let meta_assign = (kind == Kind::Error).then(|| quote!(meta: self.meta,));
     let meta_setter = (kind == Kind::Error).then(|| {
         quote! {
@@ -264,9 +324,17 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         }
     });
     let construct = quote!(#target { #(#assigns)* #meta_assign });
+    let target_path = target.to_string().replace(' ', "");
+    let link = format!("[`{}`]({target_path})", s.rust_name);
+    let struct_doc = format!(" A builder for {link}.");
+    let build_doc = if fallible {
+        format!(" Builds {link}, failing when a required member is unset.")
+    } else {
+        format!(" Builds {link}.")
+    };
     let build = if fallible {
         quote! {
-            #[doc = concat!(" Builds [`", stringify!(#name), "`], failing when a required member is unset.")]
+            #[doc = #build_doc]
             pub fn build(self) -> ::std::result::Result<#target, ::aws_smithy_types::error::operation::BuildError> {
                 #(#checks)*
                 ::std::result::Result::Ok(#construct)
@@ -274,15 +342,19 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         }
     } else {
         quote! {
-            #[doc = concat!(" Builds [`", stringify!(#name), "`].")]
+            #[doc = #build_doc]
             pub fn build(self) -> #target {
                 #construct
             }
         }
     };
-    let debug = if s.fields.iter().any(|f| f.sensitive) { quote!() } else { quote!(::std::fmt::Debug,) };
+    let debug = if s.fields.iter().any(|f| f.sensitive) {
+        quote!()
+    } else {
+        quote!(::std::fmt::Debug,)
+    };
     quote! {
-        #[doc = concat!(" A builder for [`", stringify!(#name), "`](", stringify!(#target), ").")]
+        #[doc = #struct_doc]
         #[non_exhaustive]
         #[derive(::std::clone::Clone, ::std::cmp::PartialEq, #debug ::std::default::Default)]
         pub struct #builder_name {
@@ -307,28 +379,46 @@ fn setters(f: &Field) -> TokenStream {
     let full = field_tokens(f);
     let boxed = f.boxed;
     let value = tokens(&f.ty);
-    let wrap = |v: TokenStream| if boxed { quote!(::std::boxed::Box::new(#v)) } else { v };
+    let wrap = |v: TokenStream| {
+        if boxed {
+            quote!(::std::boxed::Box::new(#v))
+        } else {
+            v
+        }
+    };
+    let append_doc = format!(" Appends one item; use [`Self::{set}`] to replace the whole list.");
+    let insert_doc = format!(" Inserts one entry; use [`Self::{set}`] to replace the whole map.");
     let primary = match &f.ty {
         RustType::List { item, sparse, .. } => {
             let item = tokens(item);
-            let item = if *sparse { quote!(::std::option::Option<#item>) } else { item };
+            let item = if *sparse {
+                quote!(::std::option::Option<#item>)
+            } else {
+                item
+            };
             quote! {
                 #docs
                 ///
-                #[doc = concat!(" Appends one item; use [`Self::", stringify!(#set), "`] to replace the whole list.")]
+                #[doc = #append_doc]
                 pub fn #field(mut self, item: #item) -> Self {
                     self.#field.get_or_insert_with(::std::vec::Vec::new).push(item);
                     self
                 }
             }
         }
-        RustType::Map { value: v, sparse, .. } => {
+        RustType::Map {
+            value: v, sparse, ..
+        } => {
             let v = tokens(v);
-            let v = if *sparse { quote!(::std::option::Option<#v>) } else { v };
+            let v = if *sparse {
+                quote!(::std::option::Option<#v>)
+            } else {
+                v
+            };
             quote! {
                 #docs
                 ///
-                #[doc = concat!(" Inserts one entry; use [`Self::", stringify!(#set), "`] to replace the whole map.")]
+                #[doc = #insert_doc]
                 pub fn #field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #v) -> Self {
                     self.#field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
                     self
@@ -346,7 +436,11 @@ fn setters(f: &Field) -> TokenStream {
             }
         }
     };
-    let set_value = if boxed { quote!(input.map(::std::boxed::Box::new)) } else { quote!(input) };
+    let set_value = if boxed {
+        quote!(input.map(::std::boxed::Box::new))
+    } else {
+        quote!(input)
+    };
     quote! {
         #primary
         #docs
@@ -369,7 +463,11 @@ fn union(u: &Union) -> TokenStream {
         let v = variant_ident(f);
         let wire = &f.wire_name;
         let ty = tokens(&f.ty);
-        let ty = if f.boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
+        let ty = if f.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty
+        };
         let docs = doc_or(f.docs.as_deref(), &format!("The `{}` variant.", f.member));
         let with = marker(&f.ty).filter(|_| !f.boxed).map(|m| {
             let with = format!("::sdk_runtime::serde::As::<{m}>");
@@ -383,9 +481,9 @@ fn union(u: &Union) -> TokenStream {
         match marker(&f.ty).filter(|_| !f.boxed) {
             Some(m) => {
                 let m: TokenStream = m.parse().unwrap_or_default();
-                quote!(#wire => ::sdk_runtime::serde::union_value::<_, #m, D>(value).map(Self::#v),)
+                quote!(#wire => ::sdk_runtime::shape::union_value::<_, #m, D>(value).map(Self::#v),)
             }
-            None => quote!(#wire => ::sdk_runtime::serde::union_value::<_, ::sdk_runtime::serde::Same, D>(value).map(Self::#v),),
+            None => quote!(#wire => ::sdk_runtime::shape::union_value::<_, ::sdk_runtime::serde::Same, D>(value).map(Self::#v),),
         }
     });
     let is_fns = u.variants.iter().map(|f| {
@@ -418,7 +516,7 @@ fn union(u: &Union) -> TokenStream {
         }
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let ::std::option::Option::Some((key, value)) = ::sdk_runtime::serde::union_entry(deserializer)? else {
+                let ::std::option::Option::Some((key, value)) = ::sdk_runtime::shape::union_entry(deserializer)? else {
                     return ::std::result::Result::Ok(Self::Unknown);
                 };
                 match key.as_str() {
@@ -439,13 +537,31 @@ fn enumeration(e: &Enum) -> TokenStream {
         let docs = doc_or(v.docs.as_deref(), &format!("`{}`", v.value));
         quote!(#docs #id,)
     });
-    let (raw, raw_ref) = if e.int { (quote!(i32), quote!(i32)) } else { (quote!(::std::string::String), quote!(&str)) };
+    let (raw, raw_ref) = if e.int {
+        (quote!(i32), quote!(i32))
+    } else {
+        (quote!(::std::string::String), quote!(&'static str))
+    };
     let literals: Vec<TokenStream> = e
         .variants
         .iter()
-        .map(|v| if e.int { v.value.parse::<i32>().map(|i| quote!(#i)).unwrap_or_else(|_| quote!(0)) } else { let s = &v.value; quote!(#s) })
+        .map(|v| {
+            if e.int {
+                v.value
+                    .parse::<i32>()
+                    .map(|i| quote!(#i))
+                    .unwrap_or_else(|_| quote!(0))
+            } else {
+                let s = &v.value;
+                quote!(#s)
+            }
+        })
         .collect();
-    let ids: Vec<_> = e.variants.iter().map(|v| format_ident!("{}", v.rust_name)).collect();
+    let ids: Vec<_> = e
+        .variants
+        .iter()
+        .map(|v| format_ident!("{}", v.rust_name))
+        .collect();
     let as_value = if e.int {
         quote! {
             /// The wire value.
@@ -472,8 +588,16 @@ fn enumeration(e: &Enum) -> TokenStream {
     } else {
         quote!(match value.as_str() { #(#literals => Self::#ids,)* _ => Self::#unknown(value) })
     };
-    let display = if e.int { quote!(::std::write!(f, "{}", self.as_i32())) } else { quote!(f.write_str(self.as_str())) };
-    let into_raw = if e.int { quote!(value.as_i32()) } else { quote!(value.as_str().to_string()) };
+    let display = if e.int {
+        quote!(::std::write!(f, "{}", self.as_i32()))
+    } else {
+        quote!(f.write_str(self.as_str()))
+    };
+    let into_raw = if e.int {
+        quote!(value.as_i32())
+    } else {
+        quote!(value.as_str().to_string())
+    };
     let from_ref = (!e.int).then(|| {
         quote! {
             impl ::std::convert::From<&str> for #name {

@@ -1,0 +1,165 @@
+//! Client-side constraint checks (`@length`, `@range`, `@pattern`) as a `validate` method on each
+//! structure an input can reach. `@required` is enforced by the builders' `build()`.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::ident;
+use crate::ir::{Field, NamedKind, RustType, Service, Structure, TypeDef};
+
+/// True when `s` has a constraint to check, directly or through nested structures.
+pub fn needs_validation(service: &Service, s: &Structure) -> bool {
+    needs(service, s, &mut BTreeSet::new())
+}
+
+fn needs(service: &Service, s: &Structure, seen: &mut BTreeSet<String>) -> bool {
+    if !seen.insert(s.rust_name.clone()) {
+        return false;
+    }
+    s.fields
+        .iter()
+        .any(|f| !checks(f).is_empty() || nested(service, &f.ty, seen).is_some())
+}
+
+/// The nested structure a member leads to (directly or as list items), when it needs checks.
+fn nested<'s>(
+    service: &'s Service,
+    ty: &RustType,
+    seen: &mut BTreeSet<String>,
+) -> Option<&'s Structure> {
+    match ty {
+        RustType::Named {
+            name,
+            kind: NamedKind::Structure,
+            ..
+        } => {
+            let s = service.types.iter().find_map(|t| match t {
+                TypeDef::Structure(s) if &s.rust_name == name => Some(s),
+                _ => None,
+            })?;
+            needs(service, s, seen).then_some(s)
+        }
+        RustType::List { item, .. } => nested(service, item, seen),
+        _ => None,
+    }
+}
+
+/// Names of the structures an operation input can reach: only those are ever validated.
+fn input_reachable(service: &Service) -> BTreeSet<String> {
+    fn walk(service: &Service, ty: &RustType, out: &mut BTreeSet<String>) {
+        match ty {
+            RustType::Named {
+                name,
+                kind: NamedKind::Structure,
+                ..
+            } if out.insert(name.clone()) => {
+                let fields = service.types.iter().find_map(|t| match t {
+                    TypeDef::Structure(s) if &s.rust_name == name => Some(&s.fields),
+                    _ => None,
+                });
+                for f in fields.into_iter().flatten() {
+                    walk(service, &f.ty, out);
+                }
+            }
+            RustType::List { item, .. } => walk(service, item, out),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for op in &service.operations {
+        for f in &op.input.fields {
+            walk(service, &f.ty, &mut out);
+        }
+    }
+    out
+}
+
+/// `pub(crate) fn validate(&self, v)` for an input or a structure inputs reach, or nothing when it
+/// has no constraints.
+pub fn validate_method(service: &Service, s: &Structure, is_input: bool) -> TokenStream {
+    if !(is_input || input_reachable(service).contains(&s.rust_name))
+        || !needs_validation(service, s)
+    {
+        return TokenStream::new();
+    }
+    let body = s.fields.iter().map(|f| {
+        let mut out = checks(f);
+        let field = ident(&f.rust_name);
+        let member = &f.member;
+        if nested(service, &f.ty, &mut BTreeSet::new()).is_some() {
+            out.push(match &f.ty {
+                RustType::List { .. } => quote! {
+                    for (i, item) in self.#field.iter().flatten().enumerate() {
+                        v.at(::std::format_args!("{}[{i}]", #member), |v| item.validate(v));
+                    }
+                },
+                _ => quote! {
+                    if let ::std::option::Option::Some(value) = &self.#field {
+                        v.at(#member, |v| value.validate(v));
+                    }
+                },
+            });
+        }
+        quote!(#(#out)*)
+    });
+    quote! {
+        /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+        pub(crate) fn validate(&self, v: &mut ::sdk_runtime::validate::Validator) {
+            #(#body)*
+        }
+    }
+}
+
+/// The checks of one member's own constraints.
+fn checks(f: &Field) -> Vec<TokenStream> {
+    let field = ident(&f.rust_name);
+    let member = &f.member;
+    let c = &f.constraints;
+    let mut out = Vec::new();
+    let as_ref = match f.ty {
+        RustType::String => quote!(self.#field.as_deref()),
+        _ => quote!(self.#field.as_ref()),
+    };
+    let opt_u64 = |v: Option<u64>| match v {
+        Some(v) => quote!(::std::option::Option::Some(#v)),
+        None => quote!(::std::option::Option::None),
+    };
+    if let Some((min, max)) = c.length
+        && matches!(
+            f.ty,
+            RustType::String | RustType::Blob | RustType::List { .. } | RustType::Map { .. }
+        )
+    {
+        let (min, max) = (opt_u64(min), opt_u64(max));
+        out.push(quote!(v.length(#member, #as_ref, #min, #max);));
+    }
+    if let Some((min, max)) = c.range {
+        let bound = |b: Option<f64>| -> Option<TokenStream> {
+            let b = match b {
+                Some(b) => b,
+                None => return Some(quote!(::std::option::Option::None)),
+            };
+            let lit = match f.ty {
+                RustType::I8 => Literal::i8_suffixed(b as i8),
+                RustType::I16 => Literal::i16_suffixed(b as i16),
+                RustType::I32 => Literal::i32_suffixed(b as i32),
+                RustType::I64 => Literal::i64_suffixed(b as i64),
+                RustType::F32 => Literal::f32_suffixed(b as f32),
+                RustType::F64 => Literal::f64_suffixed(b),
+                _ => return None,
+            };
+            Some(quote!(::std::option::Option::Some(#lit)))
+        };
+        if let (Some(min), Some(max)) = (bound(min), bound(max)) {
+            out.push(quote!(v.range(#member, self.#field, #min, #max);));
+        }
+    }
+    if let Some(pattern) = &c.pattern
+        && f.ty == RustType::String
+    {
+        out.push(quote!(v.pattern(#member, self.#field.as_deref(), #pattern);));
+    }
+    out
+}
