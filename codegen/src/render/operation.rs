@@ -30,6 +30,7 @@ pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
     let error = error_enum(op);
     let glue = super::wire::operation_spec(service, op);
     let fluent = super::client::fluent_builder(service, op);
+    let paginator = super::paginator::paginator_module(op);
     let op_docs = doc_or(op.docs.as_deref(), &format!("The `{}` operation.", op.name));
     let op_name = ident(&op.name);
     quote! {
@@ -41,6 +42,7 @@ pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
         #output
         #error
         #glue
+        #paginator
         /// Builders for this operation's input and output, and the fluent builder behind the client method.
         pub mod builders {
             #input_builder

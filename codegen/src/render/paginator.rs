@@ -1,9 +1,188 @@
-//! `into_paginator()` on the fluent builders of paginated operations.
+//! Paginators for `@paginated` operations (token paging) and for the operations the settings page
+//! by offset: `client.op().into_paginator().send()` streams pages, `.items()` streams items.
 
 use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 
-use crate::ir::Operation;
+use super::ident;
+use super::rust_type::tokens;
+use crate::ir::{Field, Operation, Pagination};
 
-pub fn into_paginator(_op: &Operation) -> TokenStream {
-    TokenStream::new()
+/// `into_paginator()` on the operation's fluent builder.
+pub fn into_paginator(op: &Operation) -> TokenStream {
+    if op.pagination.is_none() {
+        return TokenStream::new();
+    }
+    let paginator = format_ident!("{}Paginator", op.name);
+    quote! {
+        /// Turns this call into a paginator that fetches every page in turn.
+        pub fn into_paginator(self) -> super::paginator::#paginator {
+            super::paginator::#paginator::new(self.config, self.inner)
+        }
+    }
+}
+
+/// `pub mod paginator { .. }` for the operation module, or nothing.
+pub fn paginator_module(op: &Operation) -> TokenStream {
+    let Some(pagination) = &op.pagination else {
+        return TokenStream::new();
+    };
+    let paginator = format_ident!("{}Paginator", op.name);
+    let op_name = ident(&op.name);
+    let input_builder = format_ident!("{}InputBuilder", op.name);
+    let output = format_ident!("{}Output", op.name);
+    let error = format_ident!("{}Error", op.name);
+    let result = |item: TokenStream| {
+        quote! {
+            ::sdk_runtime::paginate::PaginationStream<::std::result::Result<
+                #item,
+                ::aws_smithy_runtime_api::client::result::SdkError<super::#error, ::aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
+            >>
+        }
+    };
+    let page_stream = result(quote!(super::#output));
+    let (pages, page_size, items) = match pagination {
+        Pagination::Token {
+            input_token,
+            output_token,
+            page_size,
+            items,
+        } => {
+            let set = ident(&input_token.rust_name);
+            let next_token = read_path(output_token, true);
+            let pages = quote! {
+                ::sdk_runtime::paginate::operation_token_pages::<super::#op_name>(
+                    &crate::client::SERVICE,
+                    self.config,
+                    self.inner.build(),
+                    |page| #next_token,
+                    |input, token| input.#set = token,
+                )
+            };
+            (
+                pages,
+                page_size.as_deref(),
+                items
+                    .as_ref()
+                    .map(|(path, item)| (path.clone(), item.clone())),
+            )
+        }
+        Pagination::Offset {
+            offset,
+            limit,
+            items,
+        } => {
+            let offset_field = ident(&offset.rust_name);
+            let limit_field = ident(&limit.rust_name);
+            let (items_field, item) = &**items;
+            let items_ident = ident(&items_field.rust_name);
+            let offset_ty = tokens(&offset.ty);
+            let pages = quote! {
+                ::sdk_runtime::paginate::operation_offset_pages::<super::#op_name>(
+                    &crate::client::SERVICE,
+                    self.config,
+                    self.inner.build(),
+                    ::sdk_runtime::paginate::OffsetPaging {
+                        page_len: |page| page.#items_ident.as_ref().map_or(0, ::std::vec::Vec::len),
+                        limit: |input| input.#limit_field.map(i64::from),
+                        offset: |input| input.#offset_field.map(i64::from),
+                        set_offset: |input, offset| {
+                            input.#offset_field = ::std::option::Option::Some(#offset_ty::try_from(offset).unwrap_or(#offset_ty::MAX));
+                        },
+                    },
+                )
+            };
+            (
+                pages,
+                Some(&**limit),
+                Some((vec![items_field.clone()], item.clone())),
+            )
+        }
+    };
+    let page_size_fn = page_size.map(|f| {
+        let setter = ident(&f.rust_name);
+        let ty = tokens(&f.ty);
+        let doc = format!(" Sets the page size (`{}`).", f.member);
+        quote! {
+            #[doc = #doc]
+            pub fn page_size(mut self, limit: #ty) -> Self {
+                self.inner = self.inner.#setter(limit);
+                self
+            }
+        }
+    });
+    let items_fn = items.map(|(path, item)| {
+        let stream = result(tokens(&item));
+        let take = take_path(&path);
+        quote! {
+            /// Streams the items of every page instead of the pages.
+            pub fn items(self) -> #stream {
+                self.send().items(|page| #take)
+            }
+        }
+    });
+    let doc = format!(
+        " Pages through `{}`: [`send`](Self::send) streams pages, `items` streams their items.",
+        op.name
+    );
+    quote! {
+        /// The paginator of this operation.
+        pub mod paginator {
+            #[doc = #doc]
+            #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+            pub struct #paginator {
+                config: ::sdk_runtime::config::ConfigCore,
+                inner: super::builders::#input_builder,
+            }
+            impl #paginator {
+                pub(crate) fn new(config: ::sdk_runtime::config::ConfigCore, inner: super::builders::#input_builder) -> Self {
+                    Self { config, inner }
+                }
+                #page_size_fn
+                /// Streams the pages; the stream ends after the last page (no next token, a repeated
+                /// token, or a short page) or after the first error.
+                pub fn send(self) -> #page_stream {
+                    #pages
+                }
+                #items_fn
+            }
+        }
+    }
+}
+
+/// Borrows a string member at the end of a path of structure members (`Option<&str>`).
+fn read_path(path: &[Field], as_str: bool) -> TokenStream {
+    let Some((last, parents)) = path.split_last() else {
+        return quote!(::std::option::Option::None);
+    };
+    let last = ident(&last.rust_name);
+    let finish = if as_str {
+        quote!(.as_deref())
+    } else {
+        quote!(.as_ref())
+    };
+    let mut expr = quote!(page);
+    for f in parents {
+        let field = ident(&f.rust_name);
+        expr = quote!(#expr.#field.as_ref()?);
+    }
+    if parents.is_empty() {
+        quote!(page.#last #finish)
+    } else {
+        quote!((|| #expr.#last #finish)())
+    }
+}
+
+/// Takes the list at the end of a path of structure members out of a page (`Vec<T>`).
+fn take_path(path: &[Field]) -> TokenStream {
+    let Some((first, rest)) = path.split_first() else {
+        return quote!(::std::vec::Vec::new());
+    };
+    let first = ident(&first.rust_name);
+    let mut expr = quote!(page.#first);
+    for f in rest {
+        let field = ident(&f.rust_name);
+        expr = quote!(#expr.and_then(|v| v.#field));
+    }
+    quote!(#expr.unwrap_or_default())
 }

@@ -256,6 +256,61 @@ where
     }
 }
 
+/// A stream that yields one error and ends (an input that could not be built).
+struct FailedSource<E>(Option<E>);
+
+impl<P: Send + 'static, E: Send + 'static> Source<Result<P, E>> for FailedSource<E> {
+    fn next(&mut self) -> BoxFuture<'_, Option<Result<P, E>>> {
+        let error = self.0.take();
+        Box::pin(async move { error.map(Err) })
+    }
+}
+
+fn failed<P: Send + 'static, E: Send + 'static>(error: E) -> PaginationStream<Result<P, E>> {
+    PaginationStream {
+        source: Box::new(FailedSource(Some(error))),
+    }
+}
+
+/// Token paging of a generated operation: each page is one [`invoke`](crate::invoke) of `O`
+/// with the input's token set from the previous page. An input that failed to build is yielded
+/// as a construction-failure error.
+pub fn operation_token_pages<O: crate::OperationSpec>(
+    service: &'static crate::ServiceSpec,
+    config: crate::ConfigCore,
+    input: Result<O::Input, aws_smithy_types::error::operation::BuildError>,
+    next_token: fn(&O::Output) -> Option<&str>,
+    set_token: fn(&mut O::Input, Option<String>),
+) -> PaginationStream<crate::InvokeResult<O>> {
+    match input {
+        Err(e) => failed(aws_smithy_runtime_api::client::result::SdkError::construction_failure(e)),
+        Ok(input) => token_pages(input, fetch::<O>(service, config), next_token, set_token),
+    }
+}
+
+/// Offset/limit paging of a generated operation (see [`operation_token_pages`]).
+pub fn operation_offset_pages<O: crate::OperationSpec>(
+    service: &'static crate::ServiceSpec,
+    config: crate::ConfigCore,
+    input: Result<O::Input, aws_smithy_types::error::operation::BuildError>,
+    paging: OffsetPaging<O::Input, O::Output>,
+) -> PaginationStream<crate::InvokeResult<O>> {
+    match input {
+        Err(e) => failed(aws_smithy_runtime_api::client::result::SdkError::construction_failure(e)),
+        Ok(input) => offset_pages(input, fetch::<O>(service, config), paging),
+    }
+}
+
+fn fetch<O: crate::OperationSpec>(
+    service: &'static crate::ServiceSpec,
+    config: crate::ConfigCore,
+) -> impl FnMut(O::Input) -> BoxFuture<'static, crate::InvokeResult<O>> + Send + 'static {
+    move |input| {
+        let config = config.clone();
+        Box::pin(async move { crate::invoke::<O>(service, &config, input).await })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -321,6 +321,65 @@ impl ::sdk_runtime::OperationSpec for ListPaymentSessions {
         err.retryable_error_kind()
     }
 }
+/// The paginator of this operation.
+pub mod paginator {
+    /// Pages through `ListPaymentSessions`: [`send`](Self::send) streams pages, `items` streams their items.
+    #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+    pub struct ListPaymentSessionsPaginator {
+        config: ::sdk_runtime::config::ConfigCore,
+        inner: super::builders::ListPaymentSessionsInputBuilder,
+    }
+    impl ListPaymentSessionsPaginator {
+        pub(crate) fn new(
+            config: ::sdk_runtime::config::ConfigCore,
+            inner: super::builders::ListPaymentSessionsInputBuilder,
+        ) -> Self {
+            Self { config, inner }
+        }
+        /// Sets the page size (`maxResults`).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.inner = self.inner.max_results(limit);
+            self
+        }
+        /// Streams the pages; the stream ends after the last page (no next token, a repeated
+        /// token, or a short page) or after the first error.
+        pub fn send(
+            self,
+        ) -> ::sdk_runtime::paginate::PaginationStream<
+            ::std::result::Result<
+                super::ListPaymentSessionsOutput,
+                ::aws_smithy_runtime_api::client::result::SdkError<
+                    super::ListPaymentSessionsError,
+                    ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                >,
+            >,
+        > {
+            ::sdk_runtime::paginate::operation_token_pages::<
+                super::ListPaymentSessions,
+            >(
+                &crate::client::SERVICE,
+                self.config,
+                self.inner.build(),
+                |page| page.next_token.as_deref(),
+                |input, token| input.next_token = token,
+            )
+        }
+        /// Streams the items of every page instead of the pages.
+        pub fn items(
+            self,
+        ) -> ::sdk_runtime::paginate::PaginationStream<
+            ::std::result::Result<
+                crate::types::PaymentSessionSummary,
+                ::aws_smithy_runtime_api::client::result::SdkError<
+                    super::ListPaymentSessionsError,
+                    ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                >,
+            >,
+        > {
+            self.send().items(|page| page.payment_sessions.unwrap_or_default())
+        }
+    }
+}
 /// Builders for this operation's input and output, and the fluent builder behind the client method.
 pub mod builders {
     /// A builder for [`ListPaymentSessionsInput`](super::ListPaymentSessionsInput).
@@ -586,6 +645,10 @@ pub mod builders {
                 super::ListPaymentSessions,
             >(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// Turns this call into a paginator that fetches every page in turn.
+        pub fn into_paginator(self) -> super::paginator::ListPaymentSessionsPaginator {
+            super::paginator::ListPaymentSessionsPaginator::new(self.config, self.inner)
         }
         /// The user ID associated with the payment sessions.
         pub fn user_id(

@@ -297,6 +297,75 @@ impl ::sdk_runtime::OperationSpec for GetActiveSessionsForSubscription {
         err.retryable_error_kind()
     }
 }
+/// The paginator of this operation.
+pub mod paginator {
+    /// Pages through `GetActiveSessionsForSubscription`: [`send`](Self::send) streams pages, `items` streams their items.
+    #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+    pub struct GetActiveSessionsForSubscriptionPaginator {
+        config: ::sdk_runtime::config::ConfigCore,
+        inner: super::builders::GetActiveSessionsForSubscriptionInputBuilder,
+    }
+    impl GetActiveSessionsForSubscriptionPaginator {
+        pub(crate) fn new(
+            config: ::sdk_runtime::config::ConfigCore,
+            inner: super::builders::GetActiveSessionsForSubscriptionInputBuilder,
+        ) -> Self {
+            Self { config, inner }
+        }
+        /// Sets the page size (`records`).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.inner = self.inner.records(limit);
+            self
+        }
+        /// Streams the pages; the stream ends after the last page (no next token, a repeated
+        /// token, or a short page) or after the first error.
+        pub fn send(
+            self,
+        ) -> ::sdk_runtime::paginate::PaginationStream<
+            ::std::result::Result<
+                super::GetActiveSessionsForSubscriptionOutput,
+                ::aws_smithy_runtime_api::client::result::SdkError<
+                    super::GetActiveSessionsForSubscriptionError,
+                    ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                >,
+            >,
+        > {
+            ::sdk_runtime::paginate::operation_offset_pages::<
+                super::GetActiveSessionsForSubscription,
+            >(
+                &crate::client::SERVICE,
+                self.config,
+                self.inner.build(),
+                ::sdk_runtime::paginate::OffsetPaging {
+                    page_len: |page| {
+                        page.results.as_ref().map_or(0, ::std::vec::Vec::len)
+                    },
+                    limit: |input| input.records.map(i64::from),
+                    offset: |input| input.offset.map(i64::from),
+                    set_offset: |input, offset| {
+                        input.offset = ::std::option::Option::Some(
+                            i32::try_from(offset).unwrap_or(i32::MAX),
+                        );
+                    },
+                },
+            )
+        }
+        /// Streams the items of every page instead of the pages.
+        pub fn items(
+            self,
+        ) -> ::sdk_runtime::paginate::PaginationStream<
+            ::std::result::Result<
+                crate::types::UsageSession,
+                ::aws_smithy_runtime_api::client::result::SdkError<
+                    super::GetActiveSessionsForSubscriptionError,
+                    ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                >,
+            >,
+        > {
+            self.send().items(|page| page.results.unwrap_or_default())
+        }
+    }
+}
 /// Builders for this operation's input and output, and the fluent builder behind the client method.
 pub mod builders {
     /// A builder for [`GetActiveSessionsForSubscriptionInput`](super::GetActiveSessionsForSubscriptionInput).
@@ -674,6 +743,15 @@ pub mod builders {
                 super::GetActiveSessionsForSubscription,
             >(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// Turns this call into a paginator that fetches every page in turn.
+        pub fn into_paginator(
+            self,
+        ) -> super::paginator::GetActiveSessionsForSubscriptionPaginator {
+            super::paginator::GetActiveSessionsForSubscriptionPaginator::new(
+                self.config,
+                self.inner,
+            )
         }
         /// The ID of the subscription whose active sessions are listed. Sent as the `{subscription-id}` path segment.
         pub fn subscription_id(

@@ -339,6 +339,65 @@ impl ::sdk_runtime::OperationSpec for ListConnections {
         err.retryable_error_kind()
     }
 }
+/// The paginator of this operation.
+pub mod paginator {
+    /// Pages through `ListConnections`: [`send`](Self::send) streams pages, `items` streams their items.
+    #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+    pub struct ListConnectionsPaginator {
+        config: ::sdk_runtime::config::ConfigCore,
+        inner: super::builders::ListConnectionsInputBuilder,
+    }
+    impl ListConnectionsPaginator {
+        pub(crate) fn new(
+            config: ::sdk_runtime::config::ConfigCore,
+            inner: super::builders::ListConnectionsInputBuilder,
+        ) -> Self {
+            Self { config, inner }
+        }
+        /// Sets the page size (`MaxResults`).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.inner = self.inner.max_results(limit);
+            self
+        }
+        /// Streams the pages; the stream ends after the last page (no next token, a repeated
+        /// token, or a short page) or after the first error.
+        pub fn send(
+            self,
+        ) -> ::sdk_runtime::paginate::PaginationStream<
+            ::std::result::Result<
+                super::ListConnectionsOutput,
+                ::aws_smithy_runtime_api::client::result::SdkError<
+                    super::ListConnectionsError,
+                    ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                >,
+            >,
+        > {
+            ::sdk_runtime::paginate::operation_token_pages::<
+                super::ListConnections,
+            >(
+                &crate::client::SERVICE,
+                self.config,
+                self.inner.build(),
+                |page| page.next_token.as_deref(),
+                |input, token| input.next_token = token,
+            )
+        }
+        /// Streams the items of every page instead of the pages.
+        pub fn items(
+            self,
+        ) -> ::sdk_runtime::paginate::PaginationStream<
+            ::std::result::Result<
+                crate::types::ConnectionSummary,
+                ::aws_smithy_runtime_api::client::result::SdkError<
+                    super::ListConnectionsError,
+                    ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                >,
+            >,
+        > {
+            self.send().items(|page| page.connection_summaries.unwrap_or_default())
+        }
+    }
+}
 /// Builders for this operation's input and output, and the fluent builder behind the client method.
 pub mod builders {
     /// A builder for [`ListConnectionsInput`](super::ListConnectionsInput).
@@ -618,6 +677,10 @@ pub mod builders {
                 super::ListConnections,
             >(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// Turns this call into a paginator that fetches every page in turn.
+        pub fn into_paginator(self) -> super::paginator::ListConnectionsPaginator {
+            super::paginator::ListConnectionsPaginator::new(self.config, self.inner)
         }
         /// The catalog identifier for the partner account.
         pub fn catalog(
