@@ -106,11 +106,32 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 
     let mut results = Vec::new();
+    let mut build_failures = Vec::new();
     for suite in suites {
-        let outcomes = run_test_crate(&out, &suite.test_crate)?;
+        // A crate that does not build fails all its cases; the other protocols still run.
+        let outcomes = run_test_crate(&out, &suite.test_crate).unwrap_or_else(|e| {
+            eprintln!("error: {e}");
+            build_failures.push((suite.test_crate.clone(), e));
+            BTreeMap::new()
+        });
         results.push(suite.resolve(&outcomes));
     }
-    let problems = check(&results, &known);
+    // Cases of a crate that did not build are summed up by the build failure itself.
+    let unbuilt: BTreeSet<&str> = results
+        .iter()
+        .filter(|r| build_failures.iter().any(|(c, _)| *c == r.test_crate))
+        .flat_map(|r| {
+            r.cases
+                .iter()
+                .filter(|c| c.outcome == Outcome::Failed)
+                .map(|c| c.name.as_str())
+        })
+        .collect();
+    let mut problems: Vec<(String, String)> = check(&results, &known)
+        .into_iter()
+        .filter(|(name, _)| !unbuilt.contains(name.as_str()))
+        .collect();
+    problems.splice(0..0, build_failures.iter().cloned());
     print_table(&results, &known);
     let summary = summary_json(&model_path, &results, &known, &problems);
     let summary_path = out.join("summary.json");
@@ -170,7 +191,10 @@ impl Suite {
                         name,
                         outcome: Outcome::Failed,
                         skip_reason: None,
-                        message: Some("the test did not run (no result line)".to_string()),
+                        message: Some(
+                            "the test did not run (no result line; did its crate build?)"
+                                .to_string(),
+                        ),
                     },
                 },
             })
@@ -365,6 +389,8 @@ fn run_test_crate(out: &Path, test_crate: &str) -> Result<BTreeMap<String, TestO
         ])
         .arg(out.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", workspace_root().join("target"))
+        // Panic messages, not backtraces, are what the report shows.
+        .env("RUST_BACKTRACE", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .output()

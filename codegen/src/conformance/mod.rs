@@ -491,6 +491,10 @@ fn protocol_eq_impls(values: &Values<'_>) -> TokenStream {
                 let arms = u.variants.iter().map(|f| {
                     let v = format_ident!("{}", crate::ir::names::type_name(&f.member));
                     let label = format!(".{}", f.member);
+                    if f.ty == crate::ir::RustType::Unit {
+                        // Unit members carry no value.
+                        return quote!((#path::#v(_), #path::#v(_)) => ::std::result::Result::Ok(()),);
+                    }
                     quote!((#path::#v(a), #path::#v(e)) => a.protocol_eq(e, &::std::format!("{path}{}", #label)),)
                 });
                 impls.push(quote! {

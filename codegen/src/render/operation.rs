@@ -27,7 +27,7 @@ pub fn operation_index(service: &Service) -> TokenStream {
 pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
     let (input, input_builder) = structure(service, &op.input, quote!(builders), Kind::Input);
     let (output, output_builder) = structure(service, &op.output, quote!(builders), Kind::Output);
-    let error = error_enum(op);
+    let error = error_enum(service, op);
     let glue = super::wire::operation_spec(service, op);
     let fluent = super::client::fluent_builder(service, op);
     let paginator = super::paginator::paginator_module(op);
@@ -35,7 +35,7 @@ pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
     let op_name = ident(&op.name);
     quote! {
         #op_docs
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::default::Default)]
+        #[derive(Clone, Debug, Default)]
         #[non_exhaustive]
         pub struct #op_name;
         #input
@@ -52,90 +52,32 @@ pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
     }
 }
 
-/// The per-operation error enum: a variant per modeled error, plus `Unhandled`.
-fn error_enum(op: &Operation) -> TokenStream {
+/// The per-operation error enum: a variant per modeled error, plus `Unhandled` (expanded by the
+/// runtime's `operation_error!`).
+fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
     let name = format_ident!("{}Error", op.name);
     let docs = format!(" Errors the `{}` operation can return.", op.name);
+    let op_name = &op.name;
     let variants = op.errors.iter().map(|e| {
         let v = ident(&e.rust_name);
         let docs = doc_or(e.docs.as_deref(), &format!("The `{}` error.", e.code));
-        quote! { #docs #v(crate::types::error::#v), }
-    });
-    let is_fns = op.errors.iter().map(|e| {
-        let v = ident(&e.rust_name);
         let is = format_ident!("is_{}", bare(&crate::ir::names::field_name(&e.rust_name)));
-        let doc = format!(" True when this is a `{}`.", e.code);
-        quote! {
-            #[doc = #doc]
-            pub fn #is(&self) -> bool {
-                ::std::matches!(self, Self::#v(_))
-            }
-        }
+        let code = &e.code;
+        quote! { #docs #v(crate::types::error::#v), #is, #code; }
     });
-    let vs: Vec<_> = op.errors.iter().map(|e| ident(&e.rust_name)).collect();
-    let op_name = &op.name;
+    // The plain REST protocol has no error codes: a non-2xx response is the operation's modeled error.
+    let fallback = match (&service.protocol, op.errors.first()) {
+        (crate::ir::Protocol::PlainRestJson, Some(first)) => {
+            let v = ident(&first.rust_name);
+            quote!(, any code: #v)
+        }
+        _ => quote!(),
+    };
     quote! {
-        #[doc = #docs]
-        #[non_exhaustive]
-        #[derive(::std::fmt::Debug)]
-        pub enum #name {
-            #(#variants)*
-            /// An error the model does not describe (unknown code, or a response that could not be decoded);
-            /// it keeps the code, message, HTTP status and request id.
-            Unhandled(::sdk_runtime::error::Unhandled),
-        }
-        impl #name {
-            #(#is_fns)*
-            /// The error's metadata: code, message and request id.
-            pub fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-                match self {
-                    #(Self::#vs(e) => &e.meta,)*
-                    Self::Unhandled(e) => e.meta(),
-                }
-            }
-            /// How a retry strategy should treat this error (from `@retryable`).
-            pub fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-                match self {
-                    #(Self::#vs(e) => e.retryable_error_kind(),)*
-                    Self::Unhandled(_) => ::std::option::Option::None,
-                }
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            /// `<Operation> failed: HTTP <status> <code>: <message> (request id <id>)`.
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::sdk_runtime::error::fmt_operation_error(f, #op_name, self.meta())
-            }
-        }
-        impl ::std::error::Error for #name {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(Self::#vs(e) => ::std::option::Option::Some(e),)*
-                    Self::Unhandled(e) => ::std::error::Error::source(e),
-                }
-            }
-        }
-        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
-            fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-                self.meta()
-            }
-        }
-        impl ::std::convert::From<::sdk_runtime::error::Unhandled> for #name {
-            fn from(e: ::sdk_runtime::error::Unhandled) -> Self {
-                Self::Unhandled(e)
-            }
-        }
-        impl ::aws_smithy_runtime_api::client::result::CreateUnhandledError for #name {
-            fn create_unhandled_error(
-                source: ::aws_smithy_runtime_api::box_error::BoxError,
-                meta: ::std::option::Option<::aws_smithy_types::error::ErrorMetadata>,
-            ) -> Self {
-                Self::Unhandled(::sdk_runtime::error::Unhandled::new(meta.unwrap_or_default()).with_source(source))
-            }
-        }
-        impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for #name {
-            fn from(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-                Self::Unhandled(::sdk_runtime::error::Unhandled::new(meta))
+        ::sdk_runtime::operation_error! {
+            #[doc = #docs]
+            #name, #op_name #fallback {
+                #(#variants)*
             }
         }
     }

@@ -30,17 +30,8 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
     let paginator = format_ident!("{}Paginator", op.name);
     let op_name = ident(&op.name);
     let input_builder = format_ident!("{}InputBuilder", op.name);
-    let output = format_ident!("{}Output", op.name);
-    let error = format_ident!("{}Error", op.name);
-    let result = |item: TokenStream| {
-        quote! {
-            ::sdk_runtime::paginate::PaginationStream<::std::result::Result<
-                #item,
-                ::aws_smithy_runtime_api::client::result::SdkError<super::#error, ::aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
-            >>
-        }
-    };
-    let page_stream = result(quote!(super::#output));
+    let result = |item: TokenStream| quote!(::sdk_runtime::paginate::Items<super::#op_name, #item>);
+    let page_stream = quote!(::sdk_runtime::paginate::Pages<super::#op_name>);
     let (pages, page_size, items) = match pagination {
         Pagination::Token {
             input_token,
@@ -129,7 +120,7 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
         /// The paginator of this operation.
         pub mod paginator {
             #[doc = #doc]
-            #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+            #[derive(Clone, Debug)]
             pub struct #paginator {
                 config: ::sdk_runtime::config::ConfigCore,
                 inner: super::builders::#input_builder,

@@ -90,17 +90,3 @@ pub fn marker(ty: &RustType) -> Option<String> {
         | RustType::Named { .. } => None,
     }
 }
-
-/// `#[serde(...)]` for a structure member (always `Option`al on the Rust side).
-pub fn field_serde_attr(field: &Field) -> TokenStream {
-    let wire = &field.wire_name;
-    match marker(&field.ty) {
-        Some(m) if !field.boxed => {
-            let with = format!("::sdk_runtime::serde::As::<::std::option::Option<{m}>>");
-            quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none", with = #with)])
-        }
-        _ => {
-            quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")])
-        }
-    }
-}

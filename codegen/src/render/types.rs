@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::rust_type::{field_serde_attr, field_tokens, marker, tokens};
+use super::rust_type::{field_tokens, marker, tokens};
 use super::{doc_attrs, doc_or, ident};
 use crate::ir::{Enum, Field, RustType, Service, Structure, TypeDef, Union, names::bare};
 
@@ -81,28 +81,30 @@ pub fn structure(
         &format!("The `{}` structure.", s.id.name),
     );
     let sensitive = s.fields.iter().any(|f| f.sensitive);
-    let debug = if sensitive {
-        quote!()
-    } else {
-        quote!(::std::fmt::Debug,)
-    };
+    let debug = if sensitive { quote!() } else { quote!(Debug,) };
     let is_error = kind == Kind::Error;
 
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let ty = field_tokens(f);
         let docs = field_docs(f);
-        let serde = if is_body(f, kind) {
-            field_serde_attr(f)
-        } else {
-            quote!(#[serde(skip)])
-        };
-        quote! { #docs #serde pub #field: #ty, }
+        quote! { #docs pub #field: #ty, }
     });
+    let json_fields = s.fields.iter().filter(|f| is_body(f, kind)).map(|f| {
+        let field = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        match marker(&f.ty).filter(|_| !f.boxed) {
+            Some(m) => {
+                let m: TokenStream = m.parse().unwrap_or_default();
+                quote!(#field: #wire => #m)
+            }
+            None => quote!(#field: #wire),
+        }
+    });
+    let json = quote!(::sdk_runtime::json_struct!(#name { #(#json_fields),* }););
     let meta_field = is_error.then(|| {
         quote! {
             /// Error metadata (code, message, request id) as received.
-            #[serde(skip)]
             pub meta: ::aws_smithy_types::error::ErrorMetadata,
         }
     });
@@ -116,17 +118,18 @@ pub fn structure(
     let item = quote! {
         #docs
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, #debug ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, PartialEq, #debug Default)]
         pub struct #name {
             #(#fields)*
             #meta_field
         }
+        #json
         impl #name {
             #[doc = #builder_doc]
             pub fn builder() -> #builders_path::#builder_name {
                 ::std::default::Default::default()
             }
-            #(#getters)*
+            ::sdk_runtime::getters! { #(#getters)* }
             #validate
         }
         #debug_impl
@@ -153,31 +156,20 @@ fn field_docs(f: &Field) -> TokenStream {
     doc_attrs(Some(&docs))
 }
 
+/// One line of the runtime's `getters!` for a member.
 fn getter(f: &Field) -> TokenStream {
     let field = ident(&f.rust_name);
-    let docs = field_docs(f);
-    let (ret, body) = match &f.ty {
-        RustType::String | RustType::BigNumber if !f.boxed => (
-            quote!(::std::option::Option<&str>),
-            quote!(self.#field.as_deref()),
-        ),
-        RustType::List { .. } => {
-            let ty = tokens(&f.ty);
-            let item = match &f.ty {
-                RustType::List {
-                    item,
-                    sparse: false,
-                    ..
-                } => tokens(item),
-                RustType::List { item, .. } => {
-                    let item = tokens(item);
-                    quote!(::std::option::Option<#item>)
-                }
-                _ => ty,
-            };
+    let (kind, ty) = match &f.ty {
+        RustType::String | RustType::BigNumber if !f.boxed => (quote!(str), quote!(str)),
+        RustType::List { item, sparse, .. } => {
+            let item = tokens(item);
             (
-                quote!(&[#item]),
-                quote!(self.#field.as_deref().unwrap_or_default()),
+                quote!(slice),
+                if *sparse {
+                    quote!(::std::option::Option<#item>)
+                } else {
+                    item
+                },
             )
         }
         RustType::Bool
@@ -186,26 +178,11 @@ fn getter(f: &Field) -> TokenStream {
         | RustType::I32
         | RustType::I64
         | RustType::F32
-        | RustType::F64 => {
-            let ty = tokens(&f.ty);
-            (quote!(::std::option::Option<#ty>), quote!(self.#field))
-        }
-        other => {
-            let ty = tokens(other);
-            let body = if f.boxed {
-                quote!(self.#field.as_deref())
-            } else {
-                quote!(self.#field.as_ref())
-            };
-            (quote!(::std::option::Option<&#ty>), body)
-        }
+        | RustType::F64 => (quote!(copy), tokens(&f.ty)),
+        other if f.boxed => (quote!(boxed), tokens(other)),
+        other => (quote!(reference), tokens(other)),
     };
-    quote! {
-        #docs
-        pub fn #field(&self) -> #ret {
-            #body
-        }
-    }
+    quote!(#kind #field: #ty;)
 }
 
 fn sensitive_debug(s: &Structure, is_error: bool) -> TokenStream {
@@ -230,63 +207,34 @@ fn sensitive_debug(s: &Structure, is_error: bool) -> TokenStream {
     }
 }
 
-/// Display, Error and error metadata for modeled errors.
+/// Display, Error and error metadata for modeled errors, expanded by the runtime's `error_struct!`.
 fn error_impls(s: &Structure) -> TokenStream {
     let name = ident(&s.rust_name);
     let code = &s.id.name;
+    let kind = |k: &str| {
+        let k = format_ident!("{k}");
+        quote!(::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::#k))
+    };
     let retryable = match s.error.as_ref().and_then(|e| e.retryable) {
-        Some(true) => quote!(::std::option::Option::Some(
-            ::aws_smithy_types::retry::ErrorKind::ThrottlingError
-        )),
-        Some(false) => quote!(::std::option::Option::Some(
-            ::aws_smithy_types::retry::ErrorKind::TransientError
-        )),
+        Some(true) => kind("ThrottlingError"),
+        Some(false) => kind("TransientError"),
         None if s.error.as_ref().and_then(|e| e.http_status) == Some(429) => {
-            quote!(::std::option::Option::Some(
-                ::aws_smithy_types::retry::ErrorKind::ThrottlingError
-            ))
+            kind("ThrottlingError")
         }
         None => quote!(::std::option::Option::None),
     };
-    let has_message = s
+    let message = s
         .fields
         .iter()
-        .any(|f| f.rust_name == "message" && f.ty == RustType::String);
-    let message = if has_message {
-        quote!(self.message.as_deref().or(self.meta.message()))
-    } else {
-        quote!(self.meta.message())
-    };
-    quote! {
-        impl #name {
-            /// How a retry strategy should treat this error (from `@retryable`).
-            pub fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-                #retryable
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(#code)?;
-                if let ::std::option::Option::Some(message) = #message {
-                    ::std::write!(f, ": {message}")?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-        impl ::std::error::Error for #name {}
-        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
-            fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-                &self.meta
-            }
-        }
-        impl ::sdk_runtime::shape::ModeledError for #name {
-            fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-                self.meta = meta;
-            }
-        }
-    }
+        .find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String)
+        .map(|f| {
+            let field = ident(&f.rust_name);
+            quote!(, message: #field)
+        });
+    quote!(::sdk_runtime::error_struct!(#name, #code, #retryable #message);)
 }
 
+/// The builder: a newtype over the structure it builds, so members are declared once.
 fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> TokenStream {
     let name = ident(&s.rust_name);
     let target = match kind {
@@ -294,73 +242,51 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         Kind::Plain => quote!(crate::types::#name),
         Kind::Error => quote!(crate::types::error::#name),
     };
-    let fields = s.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        let ty = field_tokens(f);
-        quote!(pub(crate) #field: #ty,)
-    });
-    let methods = s.fields.iter().map(setters);
-    let required: Vec<_> = s.fields.iter().filter(|f| f.required).collect();
+    let methods = s.fields.iter().map(|f| member_setters(f, false));
+    let required: Vec<_> = s
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| {
+            let field = ident(&f.rust_name);
+            let member = &f.member;
+            quote!(#field = #member)
+        })
+        .collect();
     let fallible = kind == Kind::Input || !required.is_empty();
-    let checks = required.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        let member = &f.member;
-        quote!(::sdk_runtime::shape::require(&self.#field, #member, stringify!(#name))?;)
-    });
-    let assigns = s.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        quote!(#field: self.#field,)
-    });
-    let meta_field = (kind == Kind::Error)
-        .then(|| quote!(pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,));
-    let meta_assign = (kind == Kind::Error).then(|| quote!(meta: self.meta,));
     let meta_setter = (kind == Kind::Error).then(|| {
         quote! {
             /// Sets the error metadata (code, message, request id).
             pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-                self.meta = meta;
+                self.0.meta = meta;
                 self
             }
         }
     });
-    let construct = quote!(#target { #(#assigns)* #meta_assign });
     let target_path = target.to_string().replace(' ', "");
     let link = format!("[`{}`]({target_path})", s.rust_name);
     let struct_doc = format!(" A builder for {link}.");
-    let build_doc = if fallible {
-        format!(" Builds {link}, failing when a required member is unset.")
-    } else {
-        format!(" Builds {link}.")
-    };
     let build = if fallible {
+        let doc = format!(" Builds {link}, failing when a required member is unset.");
         quote! {
-            #[doc = #build_doc]
+            #[doc = #doc]
             pub fn build(self) -> ::std::result::Result<#target, ::aws_smithy_types::error::operation::BuildError> {
-                #(#checks)*
-                ::std::result::Result::Ok(#construct)
+                ::sdk_runtime::build_checked!(self.0; #(#required),*)
             }
         }
     } else {
+        let doc = format!(" Builds {link}.");
         quote! {
-            #[doc = #build_doc]
+            #[doc = #doc]
             pub fn build(self) -> #target {
-                #construct
+                self.0
             }
         }
-    };
-    let debug = if s.fields.iter().any(|f| f.sensitive) {
-        quote!()
-    } else {
-        quote!(::std::fmt::Debug,)
     };
     quote! {
         #[doc = #struct_doc]
-        #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, #debug ::std::default::Default)]
-        pub struct #builder_name {
-            #(#fields)*
-            #meta_field
-        }
+        #[derive(Clone, PartialEq, Debug, Default)]
+        pub struct #builder_name(#target);
         impl #builder_name {
             #(#methods)*
             #meta_setter
@@ -369,89 +295,42 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
     }
 }
 
-/// `x(..)`, `set_x(..)` and `get_x()` for one member (lists append, maps insert, as aws-sdk-rust does).
-fn setters(f: &Field) -> TokenStream {
+/// `x(..)`, `set_x(..)` and `get_x()` for one member (lists append, maps insert, as aws-sdk-rust
+/// does), expanded by the runtime's `setters!` (builders) or `fluent_setters!` (fluent builders).
+pub fn member_setters(f: &Field, fluent: bool) -> TokenStream {
     let field = ident(&f.rust_name);
-    let bare_name = bare(&f.rust_name);
-    let set = format_ident!("set_{}", bare_name);
-    let get = format_ident!("get_{}", bare_name);
-    let docs = field_docs(f);
-    let full = field_tokens(f);
-    let boxed = f.boxed;
-    let value = tokens(&f.ty);
-    let wrap = |v: TokenStream| {
-        if boxed {
-            quote!(::std::boxed::Box::new(#v))
-        } else {
-            v
-        }
-    };
-    let append_doc = format!(" Appends one item; use [`Self::{set}`] to replace the whole list.");
-    let insert_doc = format!(" Inserts one entry; use [`Self::{set}`] to replace the whole map.");
-    let primary = match &f.ty {
+    let set = format_ident!("set_{}", bare(&f.rust_name));
+    let get = format_ident!("get_{}", bare(&f.rust_name));
+    let (kind, ty) = match &f.ty {
         RustType::List { item, sparse, .. } => {
             let item = tokens(item);
-            let item = if *sparse {
-                quote!(::std::option::Option<#item>)
-            } else {
-                item
-            };
-            quote! {
-                #docs
-                ///
-                #[doc = #append_doc]
-                pub fn #field(mut self, item: #item) -> Self {
-                    self.#field.get_or_insert_with(::std::vec::Vec::new).push(item);
-                    self
-                }
-            }
+            (
+                quote!(list),
+                if *sparse {
+                    quote!(::std::option::Option<#item>)
+                } else {
+                    item
+                },
+            )
         }
-        RustType::Map {
-            value: v, sparse, ..
-        } => {
-            let v = tokens(v);
-            let v = if *sparse {
-                quote!(::std::option::Option<#v>)
-            } else {
-                v
-            };
-            quote! {
-                #docs
-                ///
-                #[doc = #insert_doc]
-                pub fn #field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #v) -> Self {
-                    self.#field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
-                    self
-                }
-            }
+        RustType::Map { value, sparse, .. } => {
+            let value = tokens(value);
+            (
+                quote!(map),
+                if *sparse {
+                    quote!(::std::option::Option<#value>)
+                } else {
+                    value
+                },
+            )
         }
-        _ => {
-            let v = wrap(quote!(input.into()));
-            quote! {
-                #docs
-                pub fn #field(mut self, input: impl ::std::convert::Into<#value>) -> Self {
-                    self.#field = ::std::option::Option::Some(#v);
-                    self
-                }
-            }
-        }
+        other if f.boxed => (quote!(boxed), tokens(other)),
+        other => (quote!(value), tokens(other)),
     };
-    let set_value = if boxed {
-        quote!(input.map(::std::boxed::Box::new))
+    if fluent {
+        quote!(::sdk_runtime::fluent_setters!(#kind #field, #set, #get: #ty);)
     } else {
-        quote!(input)
-    };
-    quote! {
-        #primary
-        #docs
-        pub fn #set(mut self, input: ::std::option::Option<#value>) -> Self {
-            self.#field = #set_value;
-            self
-        }
-        #docs
-        pub fn #get(&self) -> &#full {
-            &self.#field
-        }
+        quote!(::sdk_runtime::setters!(#kind #field, #set, #get: #ty);)
     }
 }
 
@@ -500,7 +379,7 @@ fn union(u: &Union) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug, ::serde::Serialize)]
+        #[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
         pub enum #name {
             #(#variants)*
             /// A variant this version of the client does not know (a newer service may send one).
@@ -535,117 +414,25 @@ fn enumeration(e: &Enum) -> TokenStream {
     let variants = e.variants.iter().map(|v| {
         let id = format_ident!("{}", v.rust_name);
         let docs = doc_or(v.docs.as_deref(), &format!("`{}`", v.value));
-        quote!(#docs #id,)
+        let value = if e.int {
+            let i: i32 = v.value.parse().unwrap_or_default();
+            quote!(#i)
+        } else {
+            let s = &v.value;
+            quote!(#s)
+        };
+        quote!(#docs #id = #value)
     });
-    let (raw, raw_ref) = if e.int {
-        (quote!(i32), quote!(i32))
+    let which = if e.int {
+        quote!(int_enum)
     } else {
-        (quote!(::std::string::String), quote!(&'static str))
+        quote!(string_enum)
     };
-    let literals: Vec<TokenStream> = e
-        .variants
-        .iter()
-        .map(|v| {
-            if e.int {
-                v.value
-                    .parse::<i32>()
-                    .map(|i| quote!(#i))
-                    .unwrap_or_else(|_| quote!(0))
-            } else {
-                let s = &v.value;
-                quote!(#s)
-            }
-        })
-        .collect();
-    let ids: Vec<_> = e
-        .variants
-        .iter()
-        .map(|v| format_ident!("{}", v.rust_name))
-        .collect();
-    let as_value = if e.int {
-        quote! {
-            /// The wire value.
-            pub fn as_i32(&self) -> i32 {
-                match self {
-                    #(Self::#ids => #literals,)*
-                    Self::#unknown(value) => *value,
-                }
-            }
-        }
-    } else {
-        quote! {
-            /// The wire value.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#ids => #literals,)*
-                    Self::#unknown(value) => value.as_str(),
-                }
-            }
-        }
-    };
-    let from_value = if e.int {
-        quote!(match value { #(#literals => Self::#ids,)* other => Self::#unknown(other) })
-    } else {
-        quote!(match value.as_str() { #(#literals => Self::#ids,)* _ => Self::#unknown(value) })
-    };
-    let display = if e.int {
-        quote!(::std::write!(f, "{}", self.as_i32()))
-    } else {
-        quote!(f.write_str(self.as_str()))
-    };
-    let into_raw = if e.int {
-        quote!(value.as_i32())
-    } else {
-        quote!(value.as_str().to_string())
-    };
-    let from_ref = (!e.int).then(|| {
-        quote! {
-            impl ::std::convert::From<&str> for #name {
-                fn from(value: &str) -> Self {
-                    Self::from(value.to_string())
-                }
-            }
-            impl ::std::str::FromStr for #name {
-                type Err = ::std::convert::Infallible;
-                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                    ::std::result::Result::Ok(Self::from(value))
-                }
-            }
-        }
-    });
-    let _ = raw_ref;
-    let raw_str = raw.to_string().replace(' ', "");
     quote! {
-        #docs
-        #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::Eq, ::std::cmp::Ord, ::std::cmp::PartialEq, ::std::cmp::PartialOrd, ::std::fmt::Debug, ::std::hash::Hash, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(from = #raw_str, into = #raw_str)]
-        pub enum #name {
-            #(#variants)*
-            /// A value this version of the client does not know; the raw value is kept so it round-trips.
-            #unknown(#raw),
-        }
-        impl #name {
-            #as_value
-            /// Every value this client knows.
-            pub const fn values() -> &'static [#raw_ref] {
-                &[#(#literals),*]
-            }
-        }
-        impl ::std::convert::From<#raw> for #name {
-            fn from(value: #raw) -> Self {
-                #from_value
-            }
-        }
-        impl ::std::convert::From<#name> for #raw {
-            fn from(value: #name) -> Self {
-                #into_raw
-            }
-        }
-        #from_ref
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                #display
+        ::sdk_runtime::#which! {
+            #docs
+            #name, #unknown {
+                #(#variants),*
             }
         }
     }

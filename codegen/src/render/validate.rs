@@ -112,48 +112,50 @@ pub fn validate_method(service: &Service, s: &Structure, is_input: bool) -> Toke
     }
 }
 
+/// `a..=b`, `a..`, `..=b` or `..` from optional inclusive bounds.
+fn range_tokens(min: Option<Literal>, max: Option<Literal>) -> TokenStream {
+    match (min, max) {
+        (Some(min), Some(max)) => quote!(#min..=#max),
+        (Some(min), None) => quote!(#min..),
+        (None, Some(max)) => quote!(..=#max),
+        (None, None) => quote!(..),
+    }
+}
+
 /// The checks of one member's own constraints.
 fn checks(f: &Field) -> Vec<TokenStream> {
     let field = ident(&f.rust_name);
     let member = &f.member;
     let c = &f.constraints;
     let mut out = Vec::new();
-    let as_ref = match f.ty {
-        RustType::String => quote!(self.#field.as_deref()),
-        _ => quote!(self.#field.as_ref()),
-    };
-    let opt_u64 = |v: Option<u64>| match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
-    };
     if let Some((min, max)) = c.length
         && matches!(
             f.ty,
             RustType::String | RustType::Blob | RustType::List { .. } | RustType::Map { .. }
         )
     {
-        let (min, max) = (opt_u64(min), opt_u64(max));
-        out.push(quote!(v.length(#member, #as_ref, #min, #max);));
+        let value = match f.ty {
+            RustType::String => quote!(self.#field.as_deref()),
+            _ => quote!(self.#field.as_ref()),
+        };
+        let bounds = range_tokens(
+            min.map(Literal::u64_unsuffixed),
+            max.map(Literal::u64_unsuffixed),
+        );
+        out.push(quote!(v.length_within(#member, #value, #bounds);));
     }
     if let Some((min, max)) = c.range {
-        let bound = |b: Option<f64>| -> Option<TokenStream> {
-            let b = match b {
-                Some(b) => b,
-                None => return Some(quote!(::std::option::Option::None)),
-            };
-            let lit = match f.ty {
-                RustType::I8 => Literal::i8_suffixed(b as i8),
-                RustType::I16 => Literal::i16_suffixed(b as i16),
-                RustType::I32 => Literal::i32_suffixed(b as i32),
-                RustType::I64 => Literal::i64_suffixed(b as i64),
-                RustType::F32 => Literal::f32_suffixed(b as f32),
-                RustType::F64 => Literal::f64_suffixed(b),
-                _ => return None,
-            };
-            Some(quote!(::std::option::Option::Some(#lit)))
+        let literal = |b: f64| match f.ty {
+            RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
+                Some(Literal::i64_unsuffixed(b as i64))
+            }
+            RustType::F32 | RustType::F64 => Some(Literal::f64_unsuffixed(b)),
+            _ => None,
         };
-        if let (Some(min), Some(max)) = (bound(min), bound(max)) {
-            out.push(quote!(v.range(#member, self.#field, #min, #max);));
+        let numeric = literal(0.0).is_some();
+        if numeric {
+            let bounds = range_tokens(min.and_then(literal), max.and_then(literal));
+            out.push(quote!(v.range_within(#member, self.#field, #bounds);));
         }
     }
     if let Some(pattern) = &c.pattern

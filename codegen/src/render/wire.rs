@@ -5,9 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ident;
-use crate::ir::{
-    Binding, Field, NamedKind, Operation, Protocol, RustType, Service, TimestampFormat,
-};
+use crate::ir::{Binding, Field, NamedKind, Operation, RustType, Service, TimestampFormat};
 
 pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
     let op_name = ident(&op.name);
@@ -41,7 +39,6 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
     });
     let serialize = serialize_body(service, op);
     let deserialize = deserialize_output(service, op);
-    let errors = deserialize_error(service, op);
     quote! {
         impl ::sdk_runtime::OperationSpec for #op_name {
             type Input = #input;
@@ -62,44 +59,15 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
                 #deserialize
             }
-            fn deserialize_error(
-                code: &str,
-                resp: &::sdk_runtime::response::Response<'_>,
-                meta: ::aws_smithy_types::error::ErrorMetadata,
-            ) -> Self::Error {
-                #errors
-            }
-            fn retryable(err: &Self::Error) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-                err.retryable_error_kind()
-            }
         }
     }
 }
 
-/// A bound member as a value the runtime's `ToParam` accepts: enums by their wire value,
-/// timestamps in a non-default format pre-formatted.
+/// A bound member as a value the runtime's `ToParam` accepts (generated enums implement it);
+/// timestamps in a format other than the location's default are formatted first.
 fn param_value(f: &Field, default_format: TimestampFormat) -> TokenStream {
     let field = ident(&f.rust_name);
     match &f.ty {
-        RustType::Named {
-            kind: NamedKind::Enum,
-            ..
-        } => quote!(&input.#field.as_ref().map(|v| v.as_str())),
-        RustType::Named {
-            kind: NamedKind::IntEnum,
-            ..
-        } => quote!(&input.#field.as_ref().map(|v| v.as_i32())),
-        RustType::List { item, .. }
-            if matches!(
-                **item,
-                RustType::Named {
-                    kind: NamedKind::Enum,
-                    ..
-                }
-            ) =>
-        {
-            quote!(&input.#field.as_ref().map(|v| v.iter().map(|e| e.as_str()).collect::<::std::vec::Vec<_>>()))
-        }
         RustType::DateTime(format) if *format != default_format => {
             let format = format_tokens(*format);
             quote!(&input.#field.as_ref().map(|v| ::sdk_runtime::request::format_timestamp(v, #format)).transpose()?)
@@ -265,33 +233,5 @@ fn deserialize_output(service: &Service, op: &Operation) -> TokenStream {
         #payload
         #(#fill)*
         ::std::result::Result::Ok(output)
-    }
-}
-
-fn deserialize_error(service: &Service, op: &Operation) -> TokenStream {
-    let Some(first) = op.errors.first() else {
-        return quote! {
-            let _ = (code, resp);
-            ::std::convert::From::from(meta)
-        };
-    };
-    // The plain REST protocol has no error codes: a non-2xx response is the operation's modeled error.
-    if service.protocol == Protocol::PlainRestJson {
-        let variant = ident(&first.rust_name);
-        return quote! {
-            let _ = code;
-            ::sdk_runtime::shape::modeled_error(resp, meta, Self::Error::#variant)
-        };
-    }
-    let arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.rust_name);
-        let code = &e.code;
-        quote!(#code => ::sdk_runtime::shape::modeled_error(resp, meta, Self::Error::#variant),)
-    });
-    quote! {
-        match code {
-            #(#arms)*
-            _ => ::std::convert::From::from(meta),
-        }
     }
 }

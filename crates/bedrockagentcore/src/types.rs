@@ -4,637 +4,219 @@
 pub mod error;
 /// Represents a monetary amount with a currency.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct Amount {
     /// The numeric value of the amount.
     ///
     /// This member is required.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
     /// The currency code for the amount.
     ///
     /// This member is required.
-    #[serde(
-        rename = "currency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<crate::types::Currency>,
 }
+::sdk_runtime::json_struct!(Amount { value : "value", currency : "currency" });
 impl Amount {
     /// Creates a new builder for [`Amount`].
     pub fn builder() -> crate::types::builders::AmountBuilder {
         ::std::default::Default::default()
     }
-    /// The numeric value of the amount.
-    ///
-    /// This member is required.
-    pub fn value(&self) -> ::std::option::Option<&str> {
-        self.value.as_deref()
-    }
-    /// The currency code for the amount.
-    ///
-    /// This member is required.
-    pub fn currency(&self) -> ::std::option::Option<&crate::types::Currency> {
-        self.currency.as_ref()
+    ::sdk_runtime::getters! {
+        str value : str; reference currency : crate ::types::Currency;
     }
 }
 /// The available spending limits for a payment session.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct AvailableLimits {
     /// The remaining available amount that can be spent.
-    #[serde(
-        rename = "availableSpendAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available_spend_amount: ::std::option::Option<crate::types::Amount>,
     /// The timestamp when the available limits were last updated.
-    #[serde(
-        rename = "updatedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
 }
+::sdk_runtime::json_struct!(
+    AvailableLimits { available_spend_amount : "availableSpendAmount", updated_at :
+    "updatedAt" => ::sdk_runtime::serde::DateTime }
+);
 impl AvailableLimits {
     /// Creates a new builder for [`AvailableLimits`].
     pub fn builder() -> crate::types::builders::AvailableLimitsBuilder {
         ::std::default::Default::default()
     }
-    /// The remaining available amount that can be spent.
-    pub fn available_spend_amount(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Amount> {
-        self.available_spend_amount.as_ref()
-    }
-    /// The timestamp when the available limits were last updated.
-    pub fn updated_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.updated_at.as_ref()
+    ::sdk_runtime::getters! {
+        reference available_spend_amount : crate ::types::Amount; reference updated_at :
+        ::aws_smithy_types::DateTime;
     }
 }
-/// Supported currency codes.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum Currency {
-    /// `USD`
-    Usd,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl Currency {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Usd => "USD",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &["USD"]
-    }
-}
-impl ::std::convert::From<::std::string::String> for Currency {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "USD" => Self::Usd,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<Currency> for ::std::string::String {
-    fn from(value: Currency) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for Currency {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for Currency {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for Currency {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " Supported currency codes."] Currency, Unknown { #[doc = " `USD`"] Usd =
+    "USD" }
 }
 /// A payment session for managing payment transactions.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct PaymentSession {
     /// The unique identifier of the payment session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "paymentSessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_session_id: ::std::option::Option<::std::string::String>,
     /// The ARN of the payment manager that owns this session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "paymentManagerArn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_manager_arn: ::std::option::Option<::std::string::String>,
     /// The spending limits for the payment session.
-    #[serde(
-        rename = "limits",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limits: ::std::option::Option<crate::types::SessionLimits>,
     /// The user ID associated with this session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
     /// The session expiry time in minutes.
     ///
     /// This member is required.
-    #[serde(
-        rename = "expiryTimeInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiry_time_in_minutes: ::std::option::Option<i32>,
     /// The timestamp when the session was created.
     ///
     /// This member is required.
-    #[serde(
-        rename = "createdAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The current available spending limits.
-    #[serde(
-        rename = "availableLimits",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available_limits: ::std::option::Option<crate::types::AvailableLimits>,
     /// The timestamp when the session was last updated.
     ///
     /// This member is required.
-    #[serde(
-        rename = "updatedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
 }
+::sdk_runtime::json_struct!(
+    PaymentSession { payment_session_id : "paymentSessionId", payment_manager_arn :
+    "paymentManagerArn", limits : "limits", user_id : "userId", expiry_time_in_minutes :
+    "expiryTimeInMinutes", created_at : "createdAt" => ::sdk_runtime::serde::DateTime,
+    available_limits : "availableLimits", updated_at : "updatedAt" =>
+    ::sdk_runtime::serde::DateTime }
+);
 impl PaymentSession {
     /// Creates a new builder for [`PaymentSession`].
     pub fn builder() -> crate::types::builders::PaymentSessionBuilder {
         ::std::default::Default::default()
     }
-    /// The unique identifier of the payment session.
-    ///
-    /// This member is required.
-    pub fn payment_session_id(&self) -> ::std::option::Option<&str> {
-        self.payment_session_id.as_deref()
-    }
-    /// The ARN of the payment manager that owns this session.
-    ///
-    /// This member is required.
-    pub fn payment_manager_arn(&self) -> ::std::option::Option<&str> {
-        self.payment_manager_arn.as_deref()
-    }
-    /// The spending limits for the payment session.
-    pub fn limits(&self) -> ::std::option::Option<&crate::types::SessionLimits> {
-        self.limits.as_ref()
-    }
-    /// The user ID associated with this session.
-    ///
-    /// This member is required.
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
-        self.user_id.as_deref()
-    }
-    /// The session expiry time in minutes.
-    ///
-    /// This member is required.
-    pub fn expiry_time_in_minutes(&self) -> ::std::option::Option<i32> {
-        self.expiry_time_in_minutes
-    }
-    /// The timestamp when the session was created.
-    ///
-    /// This member is required.
-    pub fn created_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.created_at.as_ref()
-    }
-    /// The current available spending limits.
-    pub fn available_limits(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AvailableLimits> {
-        self.available_limits.as_ref()
-    }
-    /// The timestamp when the session was last updated.
-    ///
-    /// This member is required.
-    pub fn updated_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.updated_at.as_ref()
+    ::sdk_runtime::getters! {
+        str payment_session_id : str; str payment_manager_arn : str; reference limits :
+        crate ::types::SessionLimits; str user_id : str; copy expiry_time_in_minutes :
+        i32; reference created_at : ::aws_smithy_types::DateTime; reference
+        available_limits : crate ::types::AvailableLimits; reference updated_at :
+        ::aws_smithy_types::DateTime;
     }
 }
 /// Summary information about a payment session.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct PaymentSessionSummary {
     /// The unique identifier of the payment session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "paymentSessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_session_id: ::std::option::Option<::std::string::String>,
     /// The ARN of the payment manager that owns this session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "paymentManagerArn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_manager_arn: ::std::option::Option<::std::string::String>,
     /// The user ID associated with this session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
     /// The session expiry time in minutes.
     ///
     /// This member is required.
-    #[serde(
-        rename = "expiryTimeInMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiry_time_in_minutes: ::std::option::Option<i32>,
     /// The timestamp when the session was created.
     ///
     /// This member is required.
-    #[serde(
-        rename = "createdAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The timestamp when the session was last updated.
     ///
     /// This member is required.
-    #[serde(
-        rename = "updatedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
 }
+::sdk_runtime::json_struct!(
+    PaymentSessionSummary { payment_session_id : "paymentSessionId", payment_manager_arn
+    : "paymentManagerArn", user_id : "userId", expiry_time_in_minutes :
+    "expiryTimeInMinutes", created_at : "createdAt" => ::sdk_runtime::serde::DateTime,
+    updated_at : "updatedAt" => ::sdk_runtime::serde::DateTime }
+);
 impl PaymentSessionSummary {
     /// Creates a new builder for [`PaymentSessionSummary`].
     pub fn builder() -> crate::types::builders::PaymentSessionSummaryBuilder {
         ::std::default::Default::default()
     }
-    /// The unique identifier of the payment session.
-    ///
-    /// This member is required.
-    pub fn payment_session_id(&self) -> ::std::option::Option<&str> {
-        self.payment_session_id.as_deref()
-    }
-    /// The ARN of the payment manager that owns this session.
-    ///
-    /// This member is required.
-    pub fn payment_manager_arn(&self) -> ::std::option::Option<&str> {
-        self.payment_manager_arn.as_deref()
-    }
-    /// The user ID associated with this session.
-    ///
-    /// This member is required.
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
-        self.user_id.as_deref()
-    }
-    /// The session expiry time in minutes.
-    ///
-    /// This member is required.
-    pub fn expiry_time_in_minutes(&self) -> ::std::option::Option<i32> {
-        self.expiry_time_in_minutes
-    }
-    /// The timestamp when the session was created.
-    ///
-    /// This member is required.
-    pub fn created_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.created_at.as_ref()
-    }
-    /// The timestamp when the session was last updated.
-    ///
-    /// This member is required.
-    pub fn updated_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.updated_at.as_ref()
+    ::sdk_runtime::getters! {
+        str payment_session_id : str; str payment_manager_arn : str; str user_id : str;
+        copy expiry_time_in_minutes : i32; reference created_at :
+        ::aws_smithy_types::DateTime; reference updated_at :
+        ::aws_smithy_types::DateTime;
     }
 }
 /// The spending limits configuration for a payment session.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct SessionLimits {
     /// The maximum amount that can be spent in the session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "maxSpendAmount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_spend_amount: ::std::option::Option<crate::types::Amount>,
 }
+::sdk_runtime::json_struct!(SessionLimits { max_spend_amount : "maxSpendAmount" });
 impl SessionLimits {
     /// Creates a new builder for [`SessionLimits`].
     pub fn builder() -> crate::types::builders::SessionLimitsBuilder {
         ::std::default::Default::default()
     }
-    /// The maximum amount that can be spent in the session.
-    ///
-    /// This member is required.
-    pub fn max_spend_amount(&self) -> ::std::option::Option<&crate::types::Amount> {
-        self.max_spend_amount.as_ref()
+    ::sdk_runtime::getters! {
+        reference max_spend_amount : crate ::types::Amount;
     }
 }
 /// Stores information about a field passed inside a request that resulted in an exception.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ValidationExceptionField {
     /// The name of the field.
     ///
     /// This member is required.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// A message describing why this field failed validation.
     ///
     /// This member is required.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
 }
+::sdk_runtime::json_struct!(
+    ValidationExceptionField { name : "name", message : "message" }
+);
 impl ValidationExceptionField {
     /// Creates a new builder for [`ValidationExceptionField`].
     pub fn builder() -> crate::types::builders::ValidationExceptionFieldBuilder {
         ::std::default::Default::default()
     }
-    /// The name of the field.
-    ///
-    /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
-    }
-    /// A message describing why this field failed validation.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str name : str; str message : str;
     }
 }
-/// The `ValidationExceptionReason` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum ValidationExceptionReason {
-    /// `CannotParse`
-    CannotParse,
-    /// `FieldValidationFailed`
-    FieldValidationFailed,
-    /// `IdempotentParameterMismatchException`
-    IdempotentParameterMismatchException,
-    /// `EventInOtherSession`
-    RootEventInOtherSession,
-    /// `ResourceConflict`
-    ResourceConflict,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl ValidationExceptionReason {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CannotParse => "CannotParse",
-            Self::FieldValidationFailed => "FieldValidationFailed",
-            Self::IdempotentParameterMismatchException => {
-                "IdempotentParameterMismatchException"
-            }
-            Self::RootEventInOtherSession => "EventInOtherSession",
-            Self::ResourceConflict => "ResourceConflict",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "CannotParse",
-            "FieldValidationFailed",
-            "IdempotentParameterMismatchException",
-            "EventInOtherSession",
-            "ResourceConflict",
-        ]
-    }
-}
-impl ::std::convert::From<::std::string::String> for ValidationExceptionReason {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "CannotParse" => Self::CannotParse,
-            "FieldValidationFailed" => Self::FieldValidationFailed,
-            "IdempotentParameterMismatchException" => {
-                Self::IdempotentParameterMismatchException
-            }
-            "EventInOtherSession" => Self::RootEventInOtherSession,
-            "ResourceConflict" => Self::ResourceConflict,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<ValidationExceptionReason> for ::std::string::String {
-    fn from(value: ValidationExceptionReason) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for ValidationExceptionReason {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for ValidationExceptionReason {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for ValidationExceptionReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The `ValidationExceptionReason` enum."] ValidationExceptionReason, Unknown
+    { #[doc = " `CannotParse`"] CannotParse = "CannotParse", #[doc =
+    " `FieldValidationFailed`"] FieldValidationFailed = "FieldValidationFailed", #[doc =
+    " `IdempotentParameterMismatchException`"] IdempotentParameterMismatchException =
+    "IdempotentParameterMismatchException", #[doc = " `EventInOtherSession`"]
+    RootEventInOtherSession = "EventInOtherSession", #[doc = " `ResourceConflict`"]
+    ResourceConflict = "ResourceConflict" }
 }
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
     /// A builder for [`Amount`](crate::types::Amount).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct AmountBuilder {
-        pub(crate) value: ::std::option::Option<::std::string::String>,
-        pub(crate) currency: ::std::option::Option<crate::types::Currency>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct AmountBuilder(crate::types::Amount);
     impl AmountBuilder {
-        /// The numeric value of the amount.
-        ///
-        /// This member is required.
-        pub fn value(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.value = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The numeric value of the amount.
-        ///
-        /// This member is required.
-        pub fn set_value(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.value = input;
-            self
-        }
-        /// The numeric value of the amount.
-        ///
-        /// This member is required.
-        pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.value
-        }
-        /// The currency code for the amount.
-        ///
-        /// This member is required.
-        pub fn currency(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Currency>,
-        ) -> Self {
-            self.currency = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The currency code for the amount.
-        ///
-        /// This member is required.
-        pub fn set_currency(
-            mut self,
-            input: ::std::option::Option<crate::types::Currency>,
-        ) -> Self {
-            self.currency = input;
-            self
-        }
-        /// The currency code for the amount.
-        ///
-        /// This member is required.
-        pub fn get_currency(&self) -> &::std::option::Option<crate::types::Currency> {
-            &self.currency
-        }
+        ::sdk_runtime::setters!(
+            value value, set_value, get_value : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value currency, set_currency, get_currency : crate ::types::Currency
+        );
         /// Builds [`Amount`](crate::types::Amount), failing when a required member is unset.
         pub fn build(
             self,
@@ -642,310 +224,60 @@ pub mod builders {
             crate::types::Amount,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(&self.value, "value", stringify!(Amount))?;
-            ::sdk_runtime::shape::require(
-                &self.currency,
-                "currency",
-                stringify!(Amount),
-            )?;
-            ::std::result::Result::Ok(crate::types::Amount {
-                value: self.value,
-                currency: self.currency,
-            })
+            ::sdk_runtime::build_checked!(self.0; value = "value", currency = "currency")
         }
     }
     /// A builder for [`AvailableLimits`](crate::types::AvailableLimits).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct AvailableLimitsBuilder {
-        pub(crate) available_spend_amount: ::std::option::Option<crate::types::Amount>,
-        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct AvailableLimitsBuilder(crate::types::AvailableLimits);
     impl AvailableLimitsBuilder {
-        /// The remaining available amount that can be spent.
-        pub fn available_spend_amount(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Amount>,
-        ) -> Self {
-            self.available_spend_amount = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The remaining available amount that can be spent.
-        pub fn set_available_spend_amount(
-            mut self,
-            input: ::std::option::Option<crate::types::Amount>,
-        ) -> Self {
-            self.available_spend_amount = input;
-            self
-        }
-        /// The remaining available amount that can be spent.
-        pub fn get_available_spend_amount(
-            &self,
-        ) -> &::std::option::Option<crate::types::Amount> {
-            &self.available_spend_amount
-        }
-        /// The timestamp when the available limits were last updated.
-        pub fn updated_at(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The timestamp when the available limits were last updated.
-        pub fn set_updated_at(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = input;
-            self
-        }
-        /// The timestamp when the available limits were last updated.
-        pub fn get_updated_at(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.updated_at
-        }
+        ::sdk_runtime::setters!(
+            value available_spend_amount, set_available_spend_amount,
+            get_available_spend_amount : crate ::types::Amount
+        );
+        ::sdk_runtime::setters!(
+            value updated_at, set_updated_at, get_updated_at :
+            ::aws_smithy_types::DateTime
+        );
         /// Builds [`AvailableLimits`](crate::types::AvailableLimits).
         pub fn build(self) -> crate::types::AvailableLimits {
-            crate::types::AvailableLimits {
-                available_spend_amount: self.available_spend_amount,
-                updated_at: self.updated_at,
-            }
+            self.0
         }
     }
     /// A builder for [`PaymentSession`](crate::types::PaymentSession).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct PaymentSessionBuilder {
-        pub(crate) payment_session_id: ::std::option::Option<::std::string::String>,
-        pub(crate) payment_manager_arn: ::std::option::Option<::std::string::String>,
-        pub(crate) limits: ::std::option::Option<crate::types::SessionLimits>,
-        pub(crate) user_id: ::std::option::Option<::std::string::String>,
-        pub(crate) expiry_time_in_minutes: ::std::option::Option<i32>,
-        pub(crate) created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
-        pub(crate) available_limits: ::std::option::Option<
-            crate::types::AvailableLimits,
-        >,
-        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct PaymentSessionBuilder(crate::types::PaymentSession);
     impl PaymentSessionBuilder {
-        /// The unique identifier of the payment session.
-        ///
-        /// This member is required.
-        pub fn payment_session_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.payment_session_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The unique identifier of the payment session.
-        ///
-        /// This member is required.
-        pub fn set_payment_session_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.payment_session_id = input;
-            self
-        }
-        /// The unique identifier of the payment session.
-        ///
-        /// This member is required.
-        pub fn get_payment_session_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.payment_session_id
-        }
-        /// The ARN of the payment manager that owns this session.
-        ///
-        /// This member is required.
-        pub fn payment_manager_arn(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.payment_manager_arn = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The ARN of the payment manager that owns this session.
-        ///
-        /// This member is required.
-        pub fn set_payment_manager_arn(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.payment_manager_arn = input;
-            self
-        }
-        /// The ARN of the payment manager that owns this session.
-        ///
-        /// This member is required.
-        pub fn get_payment_manager_arn(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.payment_manager_arn
-        }
-        /// The spending limits for the payment session.
-        pub fn limits(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::SessionLimits>,
-        ) -> Self {
-            self.limits = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The spending limits for the payment session.
-        pub fn set_limits(
-            mut self,
-            input: ::std::option::Option<crate::types::SessionLimits>,
-        ) -> Self {
-            self.limits = input;
-            self
-        }
-        /// The spending limits for the payment session.
-        pub fn get_limits(&self) -> &::std::option::Option<crate::types::SessionLimits> {
-            &self.limits
-        }
-        /// The user ID associated with this session.
-        ///
-        /// This member is required.
-        pub fn user_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.user_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The user ID associated with this session.
-        ///
-        /// This member is required.
-        pub fn set_user_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.user_id = input;
-            self
-        }
-        /// The user ID associated with this session.
-        ///
-        /// This member is required.
-        pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.user_id
-        }
-        /// The session expiry time in minutes.
-        ///
-        /// This member is required.
-        pub fn expiry_time_in_minutes(
-            mut self,
-            input: impl ::std::convert::Into<i32>,
-        ) -> Self {
-            self.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The session expiry time in minutes.
-        ///
-        /// This member is required.
-        pub fn set_expiry_time_in_minutes(
-            mut self,
-            input: ::std::option::Option<i32>,
-        ) -> Self {
-            self.expiry_time_in_minutes = input;
-            self
-        }
-        /// The session expiry time in minutes.
-        ///
-        /// This member is required.
-        pub fn get_expiry_time_in_minutes(&self) -> &::std::option::Option<i32> {
-            &self.expiry_time_in_minutes
-        }
-        /// The timestamp when the session was created.
-        ///
-        /// This member is required.
-        pub fn created_at(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created_at = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The timestamp when the session was created.
-        ///
-        /// This member is required.
-        pub fn set_created_at(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created_at = input;
-            self
-        }
-        /// The timestamp when the session was created.
-        ///
-        /// This member is required.
-        pub fn get_created_at(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.created_at
-        }
-        /// The current available spending limits.
-        pub fn available_limits(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::AvailableLimits>,
-        ) -> Self {
-            self.available_limits = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The current available spending limits.
-        pub fn set_available_limits(
-            mut self,
-            input: ::std::option::Option<crate::types::AvailableLimits>,
-        ) -> Self {
-            self.available_limits = input;
-            self
-        }
-        /// The current available spending limits.
-        pub fn get_available_limits(
-            &self,
-        ) -> &::std::option::Option<crate::types::AvailableLimits> {
-            &self.available_limits
-        }
-        /// The timestamp when the session was last updated.
-        ///
-        /// This member is required.
-        pub fn updated_at(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The timestamp when the session was last updated.
-        ///
-        /// This member is required.
-        pub fn set_updated_at(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = input;
-            self
-        }
-        /// The timestamp when the session was last updated.
-        ///
-        /// This member is required.
-        pub fn get_updated_at(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.updated_at
-        }
+        ::sdk_runtime::setters!(
+            value payment_session_id, set_payment_session_id, get_payment_session_id :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value limits, set_limits, get_limits : crate ::types::SessionLimits
+        );
+        ::sdk_runtime::setters!(
+            value user_id, set_user_id, get_user_id : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value expiry_time_in_minutes, set_expiry_time_in_minutes,
+            get_expiry_time_in_minutes : i32
+        );
+        ::sdk_runtime::setters!(
+            value created_at, set_created_at, get_created_at :
+            ::aws_smithy_types::DateTime
+        );
+        ::sdk_runtime::setters!(
+            value available_limits, set_available_limits, get_available_limits : crate
+            ::types::AvailableLimits
+        );
+        ::sdk_runtime::setters!(
+            value updated_at, set_updated_at, get_updated_at :
+            ::aws_smithy_types::DateTime
+        );
         /// Builds [`PaymentSession`](crate::types::PaymentSession), failing when a required member is unset.
         pub fn build(
             self,
@@ -953,229 +285,40 @@ pub mod builders {
             crate::types::PaymentSession,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.payment_session_id,
-                "paymentSessionId",
-                stringify!(PaymentSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.payment_manager_arn,
-                "paymentManagerArn",
-                stringify!(PaymentSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.user_id,
-                "userId",
-                stringify!(PaymentSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.expiry_time_in_minutes,
-                "expiryTimeInMinutes",
-                stringify!(PaymentSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.created_at,
-                "createdAt",
-                stringify!(PaymentSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.updated_at,
-                "updatedAt",
-                stringify!(PaymentSession),
-            )?;
-            ::std::result::Result::Ok(crate::types::PaymentSession {
-                payment_session_id: self.payment_session_id,
-                payment_manager_arn: self.payment_manager_arn,
-                limits: self.limits,
-                user_id: self.user_id,
-                expiry_time_in_minutes: self.expiry_time_in_minutes,
-                created_at: self.created_at,
-                available_limits: self.available_limits,
-                updated_at: self.updated_at,
-            })
+            ::sdk_runtime::build_checked!(
+                self.0; payment_session_id = "paymentSessionId", payment_manager_arn =
+                "paymentManagerArn", user_id = "userId", expiry_time_in_minutes =
+                "expiryTimeInMinutes", created_at = "createdAt", updated_at = "updatedAt"
+            )
         }
     }
     /// A builder for [`PaymentSessionSummary`](crate::types::PaymentSessionSummary).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct PaymentSessionSummaryBuilder {
-        pub(crate) payment_session_id: ::std::option::Option<::std::string::String>,
-        pub(crate) payment_manager_arn: ::std::option::Option<::std::string::String>,
-        pub(crate) user_id: ::std::option::Option<::std::string::String>,
-        pub(crate) expiry_time_in_minutes: ::std::option::Option<i32>,
-        pub(crate) created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
-        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct PaymentSessionSummaryBuilder(crate::types::PaymentSessionSummary);
     impl PaymentSessionSummaryBuilder {
-        /// The unique identifier of the payment session.
-        ///
-        /// This member is required.
-        pub fn payment_session_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.payment_session_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The unique identifier of the payment session.
-        ///
-        /// This member is required.
-        pub fn set_payment_session_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.payment_session_id = input;
-            self
-        }
-        /// The unique identifier of the payment session.
-        ///
-        /// This member is required.
-        pub fn get_payment_session_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.payment_session_id
-        }
-        /// The ARN of the payment manager that owns this session.
-        ///
-        /// This member is required.
-        pub fn payment_manager_arn(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.payment_manager_arn = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The ARN of the payment manager that owns this session.
-        ///
-        /// This member is required.
-        pub fn set_payment_manager_arn(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.payment_manager_arn = input;
-            self
-        }
-        /// The ARN of the payment manager that owns this session.
-        ///
-        /// This member is required.
-        pub fn get_payment_manager_arn(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.payment_manager_arn
-        }
-        /// The user ID associated with this session.
-        ///
-        /// This member is required.
-        pub fn user_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.user_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The user ID associated with this session.
-        ///
-        /// This member is required.
-        pub fn set_user_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.user_id = input;
-            self
-        }
-        /// The user ID associated with this session.
-        ///
-        /// This member is required.
-        pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.user_id
-        }
-        /// The session expiry time in minutes.
-        ///
-        /// This member is required.
-        pub fn expiry_time_in_minutes(
-            mut self,
-            input: impl ::std::convert::Into<i32>,
-        ) -> Self {
-            self.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The session expiry time in minutes.
-        ///
-        /// This member is required.
-        pub fn set_expiry_time_in_minutes(
-            mut self,
-            input: ::std::option::Option<i32>,
-        ) -> Self {
-            self.expiry_time_in_minutes = input;
-            self
-        }
-        /// The session expiry time in minutes.
-        ///
-        /// This member is required.
-        pub fn get_expiry_time_in_minutes(&self) -> &::std::option::Option<i32> {
-            &self.expiry_time_in_minutes
-        }
-        /// The timestamp when the session was created.
-        ///
-        /// This member is required.
-        pub fn created_at(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created_at = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The timestamp when the session was created.
-        ///
-        /// This member is required.
-        pub fn set_created_at(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created_at = input;
-            self
-        }
-        /// The timestamp when the session was created.
-        ///
-        /// This member is required.
-        pub fn get_created_at(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.created_at
-        }
-        /// The timestamp when the session was last updated.
-        ///
-        /// This member is required.
-        pub fn updated_at(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The timestamp when the session was last updated.
-        ///
-        /// This member is required.
-        pub fn set_updated_at(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = input;
-            self
-        }
-        /// The timestamp when the session was last updated.
-        ///
-        /// This member is required.
-        pub fn get_updated_at(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.updated_at
-        }
+        ::sdk_runtime::setters!(
+            value payment_session_id, set_payment_session_id, get_payment_session_id :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value user_id, set_user_id, get_user_id : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value expiry_time_in_minutes, set_expiry_time_in_minutes,
+            get_expiry_time_in_minutes : i32
+        );
+        ::sdk_runtime::setters!(
+            value created_at, set_created_at, get_created_at :
+            ::aws_smithy_types::DateTime
+        );
+        ::sdk_runtime::setters!(
+            value updated_at, set_updated_at, get_updated_at :
+            ::aws_smithy_types::DateTime
+        );
         /// Builds [`PaymentSessionSummary`](crate::types::PaymentSessionSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -1183,86 +326,21 @@ pub mod builders {
             crate::types::PaymentSessionSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.payment_session_id,
-                "paymentSessionId",
-                stringify!(PaymentSessionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.payment_manager_arn,
-                "paymentManagerArn",
-                stringify!(PaymentSessionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.user_id,
-                "userId",
-                stringify!(PaymentSessionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.expiry_time_in_minutes,
-                "expiryTimeInMinutes",
-                stringify!(PaymentSessionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.created_at,
-                "createdAt",
-                stringify!(PaymentSessionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.updated_at,
-                "updatedAt",
-                stringify!(PaymentSessionSummary),
-            )?;
-            ::std::result::Result::Ok(crate::types::PaymentSessionSummary {
-                payment_session_id: self.payment_session_id,
-                payment_manager_arn: self.payment_manager_arn,
-                user_id: self.user_id,
-                expiry_time_in_minutes: self.expiry_time_in_minutes,
-                created_at: self.created_at,
-                updated_at: self.updated_at,
-            })
+            ::sdk_runtime::build_checked!(
+                self.0; payment_session_id = "paymentSessionId", payment_manager_arn =
+                "paymentManagerArn", user_id = "userId", expiry_time_in_minutes =
+                "expiryTimeInMinutes", created_at = "createdAt", updated_at = "updatedAt"
+            )
         }
     }
     /// A builder for [`SessionLimits`](crate::types::SessionLimits).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct SessionLimitsBuilder {
-        pub(crate) max_spend_amount: ::std::option::Option<crate::types::Amount>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct SessionLimitsBuilder(crate::types::SessionLimits);
     impl SessionLimitsBuilder {
-        /// The maximum amount that can be spent in the session.
-        ///
-        /// This member is required.
-        pub fn max_spend_amount(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Amount>,
-        ) -> Self {
-            self.max_spend_amount = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The maximum amount that can be spent in the session.
-        ///
-        /// This member is required.
-        pub fn set_max_spend_amount(
-            mut self,
-            input: ::std::option::Option<crate::types::Amount>,
-        ) -> Self {
-            self.max_spend_amount = input;
-            self
-        }
-        /// The maximum amount that can be spent in the session.
-        ///
-        /// This member is required.
-        pub fn get_max_spend_amount(
-            &self,
-        ) -> &::std::option::Option<crate::types::Amount> {
-            &self.max_spend_amount
-        }
+        ::sdk_runtime::setters!(
+            value max_spend_amount, set_max_spend_amount, get_max_spend_amount : crate
+            ::types::Amount
+        );
         /// Builds [`SessionLimits`](crate::types::SessionLimits), failing when a required member is unset.
         pub fn build(
             self,
@@ -1270,81 +348,17 @@ pub mod builders {
             crate::types::SessionLimits,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.max_spend_amount,
-                "maxSpendAmount",
-                stringify!(SessionLimits),
-            )?;
-            ::std::result::Result::Ok(crate::types::SessionLimits {
-                max_spend_amount: self.max_spend_amount,
-            })
+            ::sdk_runtime::build_checked!(self.0; max_spend_amount = "maxSpendAmount")
         }
     }
     /// A builder for [`ValidationExceptionField`](crate::types::ValidationExceptionField).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ValidationExceptionFieldBuilder {
-        pub(crate) name: ::std::option::Option<::std::string::String>,
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ValidationExceptionFieldBuilder(crate::types::ValidationExceptionField);
     impl ValidationExceptionFieldBuilder {
-        /// The name of the field.
-        ///
-        /// This member is required.
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The name of the field.
-        ///
-        /// This member is required.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.name = input;
-            self
-        }
-        /// The name of the field.
-        ///
-        /// This member is required.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.name
-        }
-        /// A message describing why this field failed validation.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A message describing why this field failed validation.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// A message describing why this field failed validation.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Builds [`ValidationExceptionField`](crate::types::ValidationExceptionField), failing when a required member is unset.
         pub fn build(
             self,
@@ -1352,20 +366,7 @@ pub mod builders {
             crate::types::ValidationExceptionField,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.name,
-                "name",
-                stringify!(ValidationExceptionField),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "message",
-                stringify!(ValidationExceptionField),
-            )?;
-            ::std::result::Result::Ok(crate::types::ValidationExceptionField {
-                name: self.name,
-                message: self.message,
-            })
+            ::sdk_runtime::build_checked!(self.0; name = "name", message = "message")
         }
     }
 }

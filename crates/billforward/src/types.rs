@@ -2,739 +2,176 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Data types shared by the service's operations.
 pub mod error;
-/// Categorises the nature of an error.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum BfErrorType {
-    /// `BFError`
-    BfError,
-    /// `ServerError`
-    ServerError,
-    /// `ValidationError`
-    ValidationError,
-    /// `UnserializationException`
-    UnserializationException,
-    /// `Oauth`
-    Oauth,
-    /// `PermissionsError`
-    PermissionsError,
-    /// `PreconditionFailed`
-    PreconditionFailed,
-    /// `NotImplemented`
-    NotImplemented,
-    /// `InvocationError`
-    InvocationError,
-    /// `NoSuchEntity`
-    NoSuchEntity,
-    /// `InconsistentState`
-    InconsistentState,
-    /// `StripeOperationFailure`
-    StripeOperationFailure,
-    /// `BraintreeOperationFailure`
-    BraintreeOperationFailure,
-    /// `BraintreeValidationError`
-    BraintreeValidationError,
-    /// `SagePayOperationFailure`
-    SagePayOperationFailure,
-    /// `TokenizationAuthCaptureFailure`
-    TokenizationAuthCaptureFailure,
-    /// `TokenizationPreAuthFailure`
-    TokenizationPreAuthFailure,
-    /// `CouponException`
-    CouponException,
-    /// `CouponUniqueCodesRequestException`
-    CouponUniqueCodesRequestException,
-    /// `CouponUniqueCodesResponseException`
-    CouponUniqueCodesResponseException,
-    /// `RemoveCouponException`
-    RemoveCouponException,
-    /// `AddCouponCodeToSubscriptionRequestException`
-    AddCouponCodeToSubscriptionRequestException,
-    /// `GatewayAuthenticationError`
-    GatewayAuthenticationError,
-    /// `GatewayAuthorizationError`
-    GatewayAuthorizationError,
-    /// `GatewayResourceNotFoundError`
-    GatewayResourceNotFoundError,
-    /// `GatewayProtocolVersionError`
-    GatewayProtocolVersionError,
-    /// `GatewayInternalError`
-    GatewayInternalError,
-    /// `GatewayDownTemporarilyError`
-    GatewayDownTemporarilyError,
-    /// `GatewayUnexpectedError`
-    GatewayUnexpectedError,
-    /// `GatewayUnhandledError`
-    GatewayUnhandledError,
-    /// `GatewaySDKUnhandledError`
-    GatewaySdkUnhandledError,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl BfErrorType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BfError => "BFError",
-            Self::ServerError => "ServerError",
-            Self::ValidationError => "ValidationError",
-            Self::UnserializationException => "UnserializationException",
-            Self::Oauth => "Oauth",
-            Self::PermissionsError => "PermissionsError",
-            Self::PreconditionFailed => "PreconditionFailed",
-            Self::NotImplemented => "NotImplemented",
-            Self::InvocationError => "InvocationError",
-            Self::NoSuchEntity => "NoSuchEntity",
-            Self::InconsistentState => "InconsistentState",
-            Self::StripeOperationFailure => "StripeOperationFailure",
-            Self::BraintreeOperationFailure => "BraintreeOperationFailure",
-            Self::BraintreeValidationError => "BraintreeValidationError",
-            Self::SagePayOperationFailure => "SagePayOperationFailure",
-            Self::TokenizationAuthCaptureFailure => "TokenizationAuthCaptureFailure",
-            Self::TokenizationPreAuthFailure => "TokenizationPreAuthFailure",
-            Self::CouponException => "CouponException",
-            Self::CouponUniqueCodesRequestException => {
-                "CouponUniqueCodesRequestException"
-            }
-            Self::CouponUniqueCodesResponseException => {
-                "CouponUniqueCodesResponseException"
-            }
-            Self::RemoveCouponException => "RemoveCouponException",
-            Self::AddCouponCodeToSubscriptionRequestException => {
-                "AddCouponCodeToSubscriptionRequestException"
-            }
-            Self::GatewayAuthenticationError => "GatewayAuthenticationError",
-            Self::GatewayAuthorizationError => "GatewayAuthorizationError",
-            Self::GatewayResourceNotFoundError => "GatewayResourceNotFoundError",
-            Self::GatewayProtocolVersionError => "GatewayProtocolVersionError",
-            Self::GatewayInternalError => "GatewayInternalError",
-            Self::GatewayDownTemporarilyError => "GatewayDownTemporarilyError",
-            Self::GatewayUnexpectedError => "GatewayUnexpectedError",
-            Self::GatewayUnhandledError => "GatewayUnhandledError",
-            Self::GatewaySdkUnhandledError => "GatewaySDKUnhandledError",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "BFError",
-            "ServerError",
-            "ValidationError",
-            "UnserializationException",
-            "Oauth",
-            "PermissionsError",
-            "PreconditionFailed",
-            "NotImplemented",
-            "InvocationError",
-            "NoSuchEntity",
-            "InconsistentState",
-            "StripeOperationFailure",
-            "BraintreeOperationFailure",
-            "BraintreeValidationError",
-            "SagePayOperationFailure",
-            "TokenizationAuthCaptureFailure",
-            "TokenizationPreAuthFailure",
-            "CouponException",
-            "CouponUniqueCodesRequestException",
-            "CouponUniqueCodesResponseException",
-            "RemoveCouponException",
-            "AddCouponCodeToSubscriptionRequestException",
-            "GatewayAuthenticationError",
-            "GatewayAuthorizationError",
-            "GatewayResourceNotFoundError",
-            "GatewayProtocolVersionError",
-            "GatewayInternalError",
-            "GatewayDownTemporarilyError",
-            "GatewayUnexpectedError",
-            "GatewayUnhandledError",
-            "GatewaySDKUnhandledError",
-        ]
-    }
-}
-impl ::std::convert::From<::std::string::String> for BfErrorType {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "BFError" => Self::BfError,
-            "ServerError" => Self::ServerError,
-            "ValidationError" => Self::ValidationError,
-            "UnserializationException" => Self::UnserializationException,
-            "Oauth" => Self::Oauth,
-            "PermissionsError" => Self::PermissionsError,
-            "PreconditionFailed" => Self::PreconditionFailed,
-            "NotImplemented" => Self::NotImplemented,
-            "InvocationError" => Self::InvocationError,
-            "NoSuchEntity" => Self::NoSuchEntity,
-            "InconsistentState" => Self::InconsistentState,
-            "StripeOperationFailure" => Self::StripeOperationFailure,
-            "BraintreeOperationFailure" => Self::BraintreeOperationFailure,
-            "BraintreeValidationError" => Self::BraintreeValidationError,
-            "SagePayOperationFailure" => Self::SagePayOperationFailure,
-            "TokenizationAuthCaptureFailure" => Self::TokenizationAuthCaptureFailure,
-            "TokenizationPreAuthFailure" => Self::TokenizationPreAuthFailure,
-            "CouponException" => Self::CouponException,
-            "CouponUniqueCodesRequestException" => {
-                Self::CouponUniqueCodesRequestException
-            }
-            "CouponUniqueCodesResponseException" => {
-                Self::CouponUniqueCodesResponseException
-            }
-            "RemoveCouponException" => Self::RemoveCouponException,
-            "AddCouponCodeToSubscriptionRequestException" => {
-                Self::AddCouponCodeToSubscriptionRequestException
-            }
-            "GatewayAuthenticationError" => Self::GatewayAuthenticationError,
-            "GatewayAuthorizationError" => Self::GatewayAuthorizationError,
-            "GatewayResourceNotFoundError" => Self::GatewayResourceNotFoundError,
-            "GatewayProtocolVersionError" => Self::GatewayProtocolVersionError,
-            "GatewayInternalError" => Self::GatewayInternalError,
-            "GatewayDownTemporarilyError" => Self::GatewayDownTemporarilyError,
-            "GatewayUnexpectedError" => Self::GatewayUnexpectedError,
-            "GatewayUnhandledError" => Self::GatewayUnhandledError,
-            "GatewaySDKUnhandledError" => Self::GatewaySdkUnhandledError,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<BfErrorType> for ::std::string::String {
-    fn from(value: BfErrorType) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for BfErrorType {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for BfErrorType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for BfErrorType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
+::sdk_runtime::string_enum! {
+    #[doc = " Categorises the nature of an error."] BfErrorType, Unknown { #[doc =
+    " `BFError`"] BfError = "BFError", #[doc = " `ServerError`"] ServerError =
+    "ServerError", #[doc = " `ValidationError`"] ValidationError = "ValidationError",
+    #[doc = " `UnserializationException`"] UnserializationException =
+    "UnserializationException", #[doc = " `Oauth`"] Oauth = "Oauth", #[doc =
+    " `PermissionsError`"] PermissionsError = "PermissionsError", #[doc =
+    " `PreconditionFailed`"] PreconditionFailed = "PreconditionFailed", #[doc =
+    " `NotImplemented`"] NotImplemented = "NotImplemented", #[doc = " `InvocationError`"]
+    InvocationError = "InvocationError", #[doc = " `NoSuchEntity`"] NoSuchEntity =
+    "NoSuchEntity", #[doc = " `InconsistentState`"] InconsistentState =
+    "InconsistentState", #[doc = " `StripeOperationFailure`"] StripeOperationFailure =
+    "StripeOperationFailure", #[doc = " `BraintreeOperationFailure`"]
+    BraintreeOperationFailure = "BraintreeOperationFailure", #[doc =
+    " `BraintreeValidationError`"] BraintreeValidationError = "BraintreeValidationError",
+    #[doc = " `SagePayOperationFailure`"] SagePayOperationFailure =
+    "SagePayOperationFailure", #[doc = " `TokenizationAuthCaptureFailure`"]
+    TokenizationAuthCaptureFailure = "TokenizationAuthCaptureFailure", #[doc =
+    " `TokenizationPreAuthFailure`"] TokenizationPreAuthFailure =
+    "TokenizationPreAuthFailure", #[doc = " `CouponException`"] CouponException =
+    "CouponException", #[doc = " `CouponUniqueCodesRequestException`"]
+    CouponUniqueCodesRequestException = "CouponUniqueCodesRequestException", #[doc =
+    " `CouponUniqueCodesResponseException`"] CouponUniqueCodesResponseException =
+    "CouponUniqueCodesResponseException", #[doc = " `RemoveCouponException`"]
+    RemoveCouponException = "RemoveCouponException", #[doc =
+    " `AddCouponCodeToSubscriptionRequestException`"]
+    AddCouponCodeToSubscriptionRequestException =
+    "AddCouponCodeToSubscriptionRequestException", #[doc =
+    " `GatewayAuthenticationError`"] GatewayAuthenticationError =
+    "GatewayAuthenticationError", #[doc = " `GatewayAuthorizationError`"]
+    GatewayAuthorizationError = "GatewayAuthorizationError", #[doc =
+    " `GatewayResourceNotFoundError`"] GatewayResourceNotFoundError =
+    "GatewayResourceNotFoundError", #[doc = " `GatewayProtocolVersionError`"]
+    GatewayProtocolVersionError = "GatewayProtocolVersionError", #[doc =
+    " `GatewayInternalError`"] GatewayInternalError = "GatewayInternalError", #[doc =
+    " `GatewayDownTemporarilyError`"] GatewayDownTemporarilyError =
+    "GatewayDownTemporarilyError", #[doc = " `GatewayUnexpectedError`"]
+    GatewayUnexpectedError = "GatewayUnexpectedError", #[doc =
+    " `GatewayUnhandledError`"] GatewayUnhandledError = "GatewayUnhandledError", #[doc =
+    " `GatewaySDKUnhandledError`"] GatewaySdkUnhandledError = "GatewaySDKUnhandledError"
     }
 }
 /// A wrapper for a list of usage sessions.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct CompoundUsageSession {
     /// The UTC date-time when the object was created.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub created: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// ID of the user who last updated the entity.
-    #[serde(
-        rename = "changedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub changed_by: ::std::option::Option<::std::string::String>,
     /// The usage sessions to operate on.
     ///
     /// This member is required.
-    #[serde(
-        rename = "usageSessions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::List<::sdk_runtime::serde::Same>>>"
-    )]
     pub usage_sessions: ::std::option::Option<
         ::std::vec::Vec<crate::types::UsageSession>,
     >,
     /// ID of the organization to which these usage sessions belong.
-    #[serde(
-        rename = "organizationID",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub organization_id: ::std::option::Option<::std::string::String>,
 }
+::sdk_runtime::json_struct!(
+    CompoundUsageSession { created : "created" => ::sdk_runtime::serde::DateTime,
+    changed_by : "changedBy", usage_sessions : "usageSessions" =>
+    ::sdk_runtime::serde::List <::sdk_runtime::serde::Same >, organization_id :
+    "organizationID" }
+);
 impl CompoundUsageSession {
     /// Creates a new builder for [`CompoundUsageSession`].
     pub fn builder() -> crate::types::builders::CompoundUsageSessionBuilder {
         ::std::default::Default::default()
     }
-    /// The UTC date-time when the object was created.
-    pub fn created(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.created.as_ref()
-    }
-    /// ID of the user who last updated the entity.
-    pub fn changed_by(&self) -> ::std::option::Option<&str> {
-        self.changed_by.as_deref()
-    }
-    /// The usage sessions to operate on.
-    ///
-    /// This member is required.
-    pub fn usage_sessions(&self) -> &[crate::types::UsageSession] {
-        self.usage_sessions.as_deref().unwrap_or_default()
-    }
-    /// ID of the organization to which these usage sessions belong.
-    pub fn organization_id(&self) -> ::std::option::Option<&str> {
-        self.organization_id.as_deref()
+    ::sdk_runtime::getters! {
+        reference created : ::aws_smithy_types::DateTime; str changed_by : str; slice
+        usage_sessions : crate ::types::UsageSession; str organization_id : str;
     }
 }
-/// The direction of an ordering.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum Order {
-    /// Ascending order.
-    Asc,
-    /// Descending order.
-    Desc,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl Order {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Asc => "ASC",
-            Self::Desc => "DESC",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &["ASC", "DESC"]
-    }
-}
-impl ::std::convert::From<::std::string::String> for Order {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "ASC" => Self::Asc,
-            "DESC" => Self::Desc,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<Order> for ::std::string::String {
-    fn from(value: Order) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for Order {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for Order {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for Order {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The direction of an ordering."] Order, Unknown { #[doc =
+    " Ascending order."] Asc = "ASC", #[doc = " Descending order."] Desc = "DESC" }
 }
 /// A session of usage.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct UsageSession {
     /// The UTC date-time when the object was created.
-    #[serde(
-        rename = "created",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub created: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// ID of the user who last updated the entity.
-    #[serde(
-        rename = "changedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub changed_by: ::std::option::Option<::std::string::String>,
     /// ID of the organization associated with this session.
-    #[serde(
-        rename = "organizationID",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub organization_id: ::std::option::Option<::std::string::String>,
     /// ID of the subscription to which this session pertains.
     ///
     /// This member is required.
-    #[serde(
-        rename = "subscriptionID",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscription_id: ::std::option::Option<::std::string::String>,
     /// An identifier for this session, provided by the user; it is not guaranteed to be unique. Together with the subscription ID and the unit of measure it identifies a session.
     ///
     /// This member is required.
-    #[serde(
-        rename = "sessionID",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session_id: ::std::option::Option<::std::string::String>,
     /// ID of the pricing component to which this usage session applies.
     ///
     /// This member is required.
-    #[serde(
-        rename = "pricingComponentID",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_component_id: ::std::option::Option<::std::string::String>,
     /// Name of the pricing component to which this usage session applies.
     ///
     /// This member is required.
-    #[serde(
-        rename = "pricingComponentName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing_component_name: ::std::option::Option<::std::string::String>,
     /// Unit of measure to which this usage session applies.
     ///
     /// This member is required.
-    #[serde(
-        rename = "uom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub uom: ::std::option::Option<::std::string::String>,
     /// A description provided by the user, recording details about this session.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The current incarnation of the session. Initially 0, it is incremented every time a cut is taken of the session without ending it: for example, when the session outlasts the end of the billing period it started in, it continues in the next billing period (if there is one) with an incremented `sessionix`.
-    #[serde(
-        rename = "sessionix",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sessionix: ::std::option::Option<i32>,
     /// The start of this session, as a UTC date-time.
-    #[serde(
-        rename = "start",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub start: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The end of this session, as a UTC date-time.
-    #[serde(
-        rename = "stop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub stop: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The state of this session: `Active` for a session that is currently running, `Historic` for a session that has ended.
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::types::UsageSessionState>,
     /// The time that elapsed during this session (the specification suggests milliseconds). Initially 0; currently updated only when a cut is taken of the session, for example when the session or the billing period ends.
-    #[serde(
-        rename = "uduration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub uduration: ::std::option::Option<i64>,
 }
+::sdk_runtime::json_struct!(
+    UsageSession { created : "created" => ::sdk_runtime::serde::DateTime, changed_by :
+    "changedBy", organization_id : "organizationID", subscription_id : "subscriptionID",
+    session_id : "sessionID", pricing_component_id : "pricingComponentID",
+    pricing_component_name : "pricingComponentName", uom : "uom", description :
+    "description", sessionix : "sessionix", start : "start" =>
+    ::sdk_runtime::serde::DateTime, stop : "stop" => ::sdk_runtime::serde::DateTime,
+    state : "state", uduration : "uduration" }
+);
 impl UsageSession {
     /// Creates a new builder for [`UsageSession`].
     pub fn builder() -> crate::types::builders::UsageSessionBuilder {
         ::std::default::Default::default()
     }
-    /// The UTC date-time when the object was created.
-    pub fn created(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.created.as_ref()
-    }
-    /// ID of the user who last updated the entity.
-    pub fn changed_by(&self) -> ::std::option::Option<&str> {
-        self.changed_by.as_deref()
-    }
-    /// ID of the organization associated with this session.
-    pub fn organization_id(&self) -> ::std::option::Option<&str> {
-        self.organization_id.as_deref()
-    }
-    /// ID of the subscription to which this session pertains.
-    ///
-    /// This member is required.
-    pub fn subscription_id(&self) -> ::std::option::Option<&str> {
-        self.subscription_id.as_deref()
-    }
-    /// An identifier for this session, provided by the user; it is not guaranteed to be unique. Together with the subscription ID and the unit of measure it identifies a session.
-    ///
-    /// This member is required.
-    pub fn session_id(&self) -> ::std::option::Option<&str> {
-        self.session_id.as_deref()
-    }
-    /// ID of the pricing component to which this usage session applies.
-    ///
-    /// This member is required.
-    pub fn pricing_component_id(&self) -> ::std::option::Option<&str> {
-        self.pricing_component_id.as_deref()
-    }
-    /// Name of the pricing component to which this usage session applies.
-    ///
-    /// This member is required.
-    pub fn pricing_component_name(&self) -> ::std::option::Option<&str> {
-        self.pricing_component_name.as_deref()
-    }
-    /// Unit of measure to which this usage session applies.
-    ///
-    /// This member is required.
-    pub fn uom(&self) -> ::std::option::Option<&str> {
-        self.uom.as_deref()
-    }
-    /// A description provided by the user, recording details about this session.
-    pub fn description(&self) -> ::std::option::Option<&str> {
-        self.description.as_deref()
-    }
-    /// The current incarnation of the session. Initially 0, it is incremented every time a cut is taken of the session without ending it: for example, when the session outlasts the end of the billing period it started in, it continues in the next billing period (if there is one) with an incremented `sessionix`.
-    pub fn sessionix(&self) -> ::std::option::Option<i32> {
-        self.sessionix
-    }
-    /// The start of this session, as a UTC date-time.
-    pub fn start(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.start.as_ref()
-    }
-    /// The end of this session, as a UTC date-time.
-    pub fn stop(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.stop.as_ref()
-    }
-    /// The state of this session: `Active` for a session that is currently running, `Historic` for a session that has ended.
-    pub fn state(&self) -> ::std::option::Option<&crate::types::UsageSessionState> {
-        self.state.as_ref()
-    }
-    /// The time that elapsed during this session (the specification suggests milliseconds). Initially 0; currently updated only when a cut is taken of the session, for example when the session or the billing period ends.
-    pub fn uduration(&self) -> ::std::option::Option<i64> {
-        self.uduration
+    ::sdk_runtime::getters! {
+        reference created : ::aws_smithy_types::DateTime; str changed_by : str; str
+        organization_id : str; str subscription_id : str; str session_id : str; str
+        pricing_component_id : str; str pricing_component_name : str; str uom : str; str
+        description : str; copy sessionix : i32; reference start :
+        ::aws_smithy_types::DateTime; reference stop : ::aws_smithy_types::DateTime;
+        reference state : crate ::types::UsageSessionState; copy uduration : i64;
     }
 }
-/// The state of a usage session.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum UsageSessionState {
-    /// The session is currently running.
-    Active,
-    /// The session has ended.
-    Historic,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl UsageSessionState {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "Active",
-            Self::Historic => "Historic",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &["Active", "Historic"]
-    }
-}
-impl ::std::convert::From<::std::string::String> for UsageSessionState {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "Active" => Self::Active,
-            "Historic" => Self::Historic,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<UsageSessionState> for ::std::string::String {
-    fn from(value: UsageSessionState) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for UsageSessionState {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for UsageSessionState {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for UsageSessionState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The state of a usage session."] UsageSessionState, Unknown { #[doc =
+    " The session is currently running."] Active = "Active", #[doc =
+    " The session has ended."] Historic = "Historic" }
 }
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
     /// A builder for [`CompoundUsageSession`](crate::types::CompoundUsageSession).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct CompoundUsageSessionBuilder {
-        pub(crate) created: ::std::option::Option<::aws_smithy_types::DateTime>,
-        pub(crate) changed_by: ::std::option::Option<::std::string::String>,
-        pub(crate) usage_sessions: ::std::option::Option<
-            ::std::vec::Vec<crate::types::UsageSession>,
-        >,
-        pub(crate) organization_id: ::std::option::Option<::std::string::String>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct CompoundUsageSessionBuilder(crate::types::CompoundUsageSession);
     impl CompoundUsageSessionBuilder {
-        /// The UTC date-time when the object was created.
-        pub fn created(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The UTC date-time when the object was created.
-        pub fn set_created(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created = input;
-            self
-        }
-        /// The UTC date-time when the object was created.
-        pub fn get_created(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.created
-        }
-        /// ID of the user who last updated the entity.
-        pub fn changed_by(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.changed_by = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// ID of the user who last updated the entity.
-        pub fn set_changed_by(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.changed_by = input;
-            self
-        }
-        /// ID of the user who last updated the entity.
-        pub fn get_changed_by(&self) -> &::std::option::Option<::std::string::String> {
-            &self.changed_by
-        }
-        /// The usage sessions to operate on.
-        ///
-        /// This member is required.
-        ///
-        /// Appends one item; use [`Self::set_usage_sessions`] to replace the whole list.
-        pub fn usage_sessions(mut self, item: crate::types::UsageSession) -> Self {
-            self.usage_sessions.get_or_insert_with(::std::vec::Vec::new).push(item);
-            self
-        }
-        /// The usage sessions to operate on.
-        ///
-        /// This member is required.
-        pub fn set_usage_sessions(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
-        ) -> Self {
-            self.usage_sessions = input;
-            self
-        }
-        /// The usage sessions to operate on.
-        ///
-        /// This member is required.
-        pub fn get_usage_sessions(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsageSession>> {
-            &self.usage_sessions
-        }
-        /// ID of the organization to which these usage sessions belong.
-        pub fn organization_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.organization_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// ID of the organization to which these usage sessions belong.
-        pub fn set_organization_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.organization_id = input;
-            self
-        }
-        /// ID of the organization to which these usage sessions belong.
-        pub fn get_organization_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.organization_id
-        }
+        ::sdk_runtime::setters!(
+            value created, set_created, get_created : ::aws_smithy_types::DateTime
+        );
+        ::sdk_runtime::setters!(
+            value changed_by, set_changed_by, get_changed_by : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            list usage_sessions, set_usage_sessions, get_usage_sessions : crate
+            ::types::UsageSession
+        );
+        ::sdk_runtime::setters!(
+            value organization_id, set_organization_id, get_organization_id :
+            ::std::string::String
+        );
         /// Builds [`CompoundUsageSession`](crate::types::CompoundUsageSession), failing when a required member is unset.
         pub fn build(
             self,
@@ -742,354 +179,53 @@ pub mod builders {
             crate::types::CompoundUsageSession,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.usage_sessions,
-                "usageSessions",
-                stringify!(CompoundUsageSession),
-            )?;
-            ::std::result::Result::Ok(crate::types::CompoundUsageSession {
-                created: self.created,
-                changed_by: self.changed_by,
-                usage_sessions: self.usage_sessions,
-                organization_id: self.organization_id,
-            })
+            ::sdk_runtime::build_checked!(self.0; usage_sessions = "usageSessions")
         }
     }
     /// A builder for [`UsageSession`](crate::types::UsageSession).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct UsageSessionBuilder {
-        pub(crate) created: ::std::option::Option<::aws_smithy_types::DateTime>,
-        pub(crate) changed_by: ::std::option::Option<::std::string::String>,
-        pub(crate) organization_id: ::std::option::Option<::std::string::String>,
-        pub(crate) subscription_id: ::std::option::Option<::std::string::String>,
-        pub(crate) session_id: ::std::option::Option<::std::string::String>,
-        pub(crate) pricing_component_id: ::std::option::Option<::std::string::String>,
-        pub(crate) pricing_component_name: ::std::option::Option<::std::string::String>,
-        pub(crate) uom: ::std::option::Option<::std::string::String>,
-        pub(crate) description: ::std::option::Option<::std::string::String>,
-        pub(crate) sessionix: ::std::option::Option<i32>,
-        pub(crate) start: ::std::option::Option<::aws_smithy_types::DateTime>,
-        pub(crate) stop: ::std::option::Option<::aws_smithy_types::DateTime>,
-        pub(crate) state: ::std::option::Option<crate::types::UsageSessionState>,
-        pub(crate) uduration: ::std::option::Option<i64>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct UsageSessionBuilder(crate::types::UsageSession);
     impl UsageSessionBuilder {
-        /// The UTC date-time when the object was created.
-        pub fn created(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The UTC date-time when the object was created.
-        pub fn set_created(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.created = input;
-            self
-        }
-        /// The UTC date-time when the object was created.
-        pub fn get_created(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.created
-        }
-        /// ID of the user who last updated the entity.
-        pub fn changed_by(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.changed_by = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// ID of the user who last updated the entity.
-        pub fn set_changed_by(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.changed_by = input;
-            self
-        }
-        /// ID of the user who last updated the entity.
-        pub fn get_changed_by(&self) -> &::std::option::Option<::std::string::String> {
-            &self.changed_by
-        }
-        /// ID of the organization associated with this session.
-        pub fn organization_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.organization_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// ID of the organization associated with this session.
-        pub fn set_organization_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.organization_id = input;
-            self
-        }
-        /// ID of the organization associated with this session.
-        pub fn get_organization_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.organization_id
-        }
-        /// ID of the subscription to which this session pertains.
-        ///
-        /// This member is required.
-        pub fn subscription_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.subscription_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// ID of the subscription to which this session pertains.
-        ///
-        /// This member is required.
-        pub fn set_subscription_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.subscription_id = input;
-            self
-        }
-        /// ID of the subscription to which this session pertains.
-        ///
-        /// This member is required.
-        pub fn get_subscription_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.subscription_id
-        }
-        /// An identifier for this session, provided by the user; it is not guaranteed to be unique. Together with the subscription ID and the unit of measure it identifies a session.
-        ///
-        /// This member is required.
-        pub fn session_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.session_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// An identifier for this session, provided by the user; it is not guaranteed to be unique. Together with the subscription ID and the unit of measure it identifies a session.
-        ///
-        /// This member is required.
-        pub fn set_session_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.session_id = input;
-            self
-        }
-        /// An identifier for this session, provided by the user; it is not guaranteed to be unique. Together with the subscription ID and the unit of measure it identifies a session.
-        ///
-        /// This member is required.
-        pub fn get_session_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.session_id
-        }
-        /// ID of the pricing component to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn pricing_component_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.pricing_component_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// ID of the pricing component to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn set_pricing_component_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.pricing_component_id = input;
-            self
-        }
-        /// ID of the pricing component to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn get_pricing_component_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.pricing_component_id
-        }
-        /// Name of the pricing component to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn pricing_component_name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.pricing_component_name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Name of the pricing component to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn set_pricing_component_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.pricing_component_name = input;
-            self
-        }
-        /// Name of the pricing component to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn get_pricing_component_name(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.pricing_component_name
-        }
-        /// Unit of measure to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn uom(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.uom = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Unit of measure to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn set_uom(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.uom = input;
-            self
-        }
-        /// Unit of measure to which this usage session applies.
-        ///
-        /// This member is required.
-        pub fn get_uom(&self) -> &::std::option::Option<::std::string::String> {
-            &self.uom
-        }
-        /// A description provided by the user, recording details about this session.
-        pub fn description(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.description = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A description provided by the user, recording details about this session.
-        pub fn set_description(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.description = input;
-            self
-        }
-        /// A description provided by the user, recording details about this session.
-        pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-            &self.description
-        }
-        /// The current incarnation of the session. Initially 0, it is incremented every time a cut is taken of the session without ending it: for example, when the session outlasts the end of the billing period it started in, it continues in the next billing period (if there is one) with an incremented `sessionix`.
-        pub fn sessionix(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.sessionix = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The current incarnation of the session. Initially 0, it is incremented every time a cut is taken of the session without ending it: for example, when the session outlasts the end of the billing period it started in, it continues in the next billing period (if there is one) with an incremented `sessionix`.
-        pub fn set_sessionix(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.sessionix = input;
-            self
-        }
-        /// The current incarnation of the session. Initially 0, it is incremented every time a cut is taken of the session without ending it: for example, when the session outlasts the end of the billing period it started in, it continues in the next billing period (if there is one) with an incremented `sessionix`.
-        pub fn get_sessionix(&self) -> &::std::option::Option<i32> {
-            &self.sessionix
-        }
-        /// The start of this session, as a UTC date-time.
-        pub fn start(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.start = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The start of this session, as a UTC date-time.
-        pub fn set_start(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.start = input;
-            self
-        }
-        /// The start of this session, as a UTC date-time.
-        pub fn get_start(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.start
-        }
-        /// The end of this session, as a UTC date-time.
-        pub fn stop(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.stop = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The end of this session, as a UTC date-time.
-        pub fn set_stop(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.stop = input;
-            self
-        }
-        /// The end of this session, as a UTC date-time.
-        pub fn get_stop(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.stop
-        }
-        /// The state of this session: `Active` for a session that is currently running, `Historic` for a session that has ended.
-        pub fn state(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::UsageSessionState>,
-        ) -> Self {
-            self.state = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The state of this session: `Active` for a session that is currently running, `Historic` for a session that has ended.
-        pub fn set_state(
-            mut self,
-            input: ::std::option::Option<crate::types::UsageSessionState>,
-        ) -> Self {
-            self.state = input;
-            self
-        }
-        /// The state of this session: `Active` for a session that is currently running, `Historic` for a session that has ended.
-        pub fn get_state(
-            &self,
-        ) -> &::std::option::Option<crate::types::UsageSessionState> {
-            &self.state
-        }
-        /// The time that elapsed during this session (the specification suggests milliseconds). Initially 0; currently updated only when a cut is taken of the session, for example when the session or the billing period ends.
-        pub fn uduration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.uduration = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The time that elapsed during this session (the specification suggests milliseconds). Initially 0; currently updated only when a cut is taken of the session, for example when the session or the billing period ends.
-        pub fn set_uduration(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.uduration = input;
-            self
-        }
-        /// The time that elapsed during this session (the specification suggests milliseconds). Initially 0; currently updated only when a cut is taken of the session, for example when the session or the billing period ends.
-        pub fn get_uduration(&self) -> &::std::option::Option<i64> {
-            &self.uduration
-        }
+        ::sdk_runtime::setters!(
+            value created, set_created, get_created : ::aws_smithy_types::DateTime
+        );
+        ::sdk_runtime::setters!(
+            value changed_by, set_changed_by, get_changed_by : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value organization_id, set_organization_id, get_organization_id :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value subscription_id, set_subscription_id, get_subscription_id :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value session_id, set_session_id, get_session_id : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value pricing_component_id, set_pricing_component_id,
+            get_pricing_component_id : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value pricing_component_name, set_pricing_component_name,
+            get_pricing_component_name : ::std::string::String
+        );
+        ::sdk_runtime::setters!(value uom, set_uom, get_uom : ::std::string::String);
+        ::sdk_runtime::setters!(
+            value description, set_description, get_description : ::std::string::String
+        );
+        ::sdk_runtime::setters!(value sessionix, set_sessionix, get_sessionix : i32);
+        ::sdk_runtime::setters!(
+            value start, set_start, get_start : ::aws_smithy_types::DateTime
+        );
+        ::sdk_runtime::setters!(
+            value stop, set_stop, get_stop : ::aws_smithy_types::DateTime
+        );
+        ::sdk_runtime::setters!(
+            value state, set_state, get_state : crate ::types::UsageSessionState
+        );
+        ::sdk_runtime::setters!(value uduration, set_uduration, get_uduration : i64);
         /// Builds [`UsageSession`](crate::types::UsageSession), failing when a required member is unset.
         pub fn build(
             self,
@@ -1097,43 +233,11 @@ pub mod builders {
             crate::types::UsageSession,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.subscription_id,
-                "subscriptionID",
-                stringify!(UsageSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.session_id,
-                "sessionID",
-                stringify!(UsageSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.pricing_component_id,
-                "pricingComponentID",
-                stringify!(UsageSession),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.pricing_component_name,
-                "pricingComponentName",
-                stringify!(UsageSession),
-            )?;
-            ::sdk_runtime::shape::require(&self.uom, "uom", stringify!(UsageSession))?;
-            ::std::result::Result::Ok(crate::types::UsageSession {
-                created: self.created,
-                changed_by: self.changed_by,
-                organization_id: self.organization_id,
-                subscription_id: self.subscription_id,
-                session_id: self.session_id,
-                pricing_component_id: self.pricing_component_id,
-                pricing_component_name: self.pricing_component_name,
-                uom: self.uom,
-                description: self.description,
-                sessionix: self.sessionix,
-                start: self.start,
-                stop: self.stop,
-                state: self.state,
-                uduration: self.uduration,
-            })
+            ::sdk_runtime::build_checked!(
+                self.0; subscription_id = "subscriptionID", session_id = "sessionID",
+                pricing_component_id = "pricingComponentID", pricing_component_name =
+                "pricingComponentName", uom = "uom"
+            )
         }
     }
 }

@@ -2,334 +2,99 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Data types shared by the service's operations.
 pub mod error;
-/// The `AccessDeniedExceptionReason` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum AccessDeniedExceptionReason {
-    /// `ACCESS_DENIED`
-    AccessDenied,
-    /// `INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE`
-    IncompatibleBenefitAwsPartnerState,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl AccessDeniedExceptionReason {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AccessDenied => "ACCESS_DENIED",
-            Self::IncompatibleBenefitAwsPartnerState => {
-                "INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE"
-            }
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &["ACCESS_DENIED", "INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE"]
-    }
-}
-impl ::std::convert::From<::std::string::String> for AccessDeniedExceptionReason {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "ACCESS_DENIED" => Self::AccessDenied,
-            "INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE" => {
-                Self::IncompatibleBenefitAwsPartnerState
-            }
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<AccessDeniedExceptionReason> for ::std::string::String {
-    fn from(value: AccessDeniedExceptionReason) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for AccessDeniedExceptionReason {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for AccessDeniedExceptionReason {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for AccessDeniedExceptionReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The `AccessDeniedExceptionReason` enum."] AccessDeniedExceptionReason,
+    Unknown { #[doc = " `ACCESS_DENIED`"] AccessDenied = "ACCESS_DENIED", #[doc =
+    " `INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE`"] IncompatibleBenefitAwsPartnerState =
+    "INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE" }
 }
 /// Summary information about an AWS account.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct AccountSummary {
     /// The name associated with the AWS account.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
+::sdk_runtime::json_struct!(AccountSummary { name : "Name" });
 impl AccountSummary {
     /// Creates a new builder for [`AccountSummary`].
     pub fn builder() -> crate::types::builders::AccountSummaryBuilder {
         ::std::default::Default::default()
     }
-    /// The name associated with the AWS account.
-    ///
-    /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    ::sdk_runtime::getters! {
+        str name : str;
     }
 }
-/// The `BusinessValidationCode` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum BusinessValidationCode {
-    /// `INCOMPATIBLE_CONNECTION_INVITATION_REQUEST`
-    IncompatibleConnectionInvitationRequest,
-    /// `INCOMPATIBLE_LEGAL_NAME`
-    IncompatibleLegalName,
-    /// `INCOMPATIBLE_KNOW_YOUR_BUSINESS_STATUS`
-    IncompatibleKnowYourBusinessStatus,
-    /// `INCOMPATIBLE_IDENTITY_VERIFICATION_STATUS`
-    IncompatibleIdentityVerificationStatus,
-    /// `INVALID_ACCOUNT_LINKING_STATUS`
-    InvalidAccountLinkingStatus,
-    /// `INVALID_ACCOUNT_STATE`
-    InvalidAccountState,
-    /// `INCOMPATIBLE_DOMAIN`
-    IncompatibleDomain,
-    /// `INELIGIBLE_ACCOUNT_TIER`
-    IneligibleAccountTier,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl BusinessValidationCode {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::IncompatibleConnectionInvitationRequest => {
-                "INCOMPATIBLE_CONNECTION_INVITATION_REQUEST"
-            }
-            Self::IncompatibleLegalName => "INCOMPATIBLE_LEGAL_NAME",
-            Self::IncompatibleKnowYourBusinessStatus => {
-                "INCOMPATIBLE_KNOW_YOUR_BUSINESS_STATUS"
-            }
-            Self::IncompatibleIdentityVerificationStatus => {
-                "INCOMPATIBLE_IDENTITY_VERIFICATION_STATUS"
-            }
-            Self::InvalidAccountLinkingStatus => "INVALID_ACCOUNT_LINKING_STATUS",
-            Self::InvalidAccountState => "INVALID_ACCOUNT_STATE",
-            Self::IncompatibleDomain => "INCOMPATIBLE_DOMAIN",
-            Self::IneligibleAccountTier => "INELIGIBLE_ACCOUNT_TIER",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "INCOMPATIBLE_CONNECTION_INVITATION_REQUEST",
-            "INCOMPATIBLE_LEGAL_NAME",
-            "INCOMPATIBLE_KNOW_YOUR_BUSINESS_STATUS",
-            "INCOMPATIBLE_IDENTITY_VERIFICATION_STATUS",
-            "INVALID_ACCOUNT_LINKING_STATUS",
-            "INVALID_ACCOUNT_STATE",
-            "INCOMPATIBLE_DOMAIN",
-            "INELIGIBLE_ACCOUNT_TIER",
-        ]
-    }
-}
-impl ::std::convert::From<::std::string::String> for BusinessValidationCode {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "INCOMPATIBLE_CONNECTION_INVITATION_REQUEST" => {
-                Self::IncompatibleConnectionInvitationRequest
-            }
-            "INCOMPATIBLE_LEGAL_NAME" => Self::IncompatibleLegalName,
-            "INCOMPATIBLE_KNOW_YOUR_BUSINESS_STATUS" => {
-                Self::IncompatibleKnowYourBusinessStatus
-            }
-            "INCOMPATIBLE_IDENTITY_VERIFICATION_STATUS" => {
-                Self::IncompatibleIdentityVerificationStatus
-            }
-            "INVALID_ACCOUNT_LINKING_STATUS" => Self::InvalidAccountLinkingStatus,
-            "INVALID_ACCOUNT_STATE" => Self::InvalidAccountState,
-            "INCOMPATIBLE_DOMAIN" => Self::IncompatibleDomain,
-            "INELIGIBLE_ACCOUNT_TIER" => Self::IneligibleAccountTier,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<BusinessValidationCode> for ::std::string::String {
-    fn from(value: BusinessValidationCode) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for BusinessValidationCode {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for BusinessValidationCode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for BusinessValidationCode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The `BusinessValidationCode` enum."] BusinessValidationCode, Unknown {
+    #[doc = " `INCOMPATIBLE_CONNECTION_INVITATION_REQUEST`"]
+    IncompatibleConnectionInvitationRequest =
+    "INCOMPATIBLE_CONNECTION_INVITATION_REQUEST", #[doc = " `INCOMPATIBLE_LEGAL_NAME`"]
+    IncompatibleLegalName = "INCOMPATIBLE_LEGAL_NAME", #[doc =
+    " `INCOMPATIBLE_KNOW_YOUR_BUSINESS_STATUS`"] IncompatibleKnowYourBusinessStatus =
+    "INCOMPATIBLE_KNOW_YOUR_BUSINESS_STATUS", #[doc =
+    " `INCOMPATIBLE_IDENTITY_VERIFICATION_STATUS`"]
+    IncompatibleIdentityVerificationStatus = "INCOMPATIBLE_IDENTITY_VERIFICATION_STATUS",
+    #[doc = " `INVALID_ACCOUNT_LINKING_STATUS`"] InvalidAccountLinkingStatus =
+    "INVALID_ACCOUNT_LINKING_STATUS", #[doc = " `INVALID_ACCOUNT_STATE`"]
+    InvalidAccountState = "INVALID_ACCOUNT_STATE", #[doc = " `INCOMPATIBLE_DOMAIN`"]
+    IncompatibleDomain = "INCOMPATIBLE_DOMAIN", #[doc = " `INELIGIBLE_ACCOUNT_TIER`"]
+    IneligibleAccountTier = "INELIGIBLE_ACCOUNT_TIER" }
 }
 /// Contains information about a business rule validation error that occurred during an operation.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct BusinessValidationError {
     /// A description of the business validation error.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// A code identifying the specific business validation error.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<crate::types::BusinessValidationCode>,
 }
+::sdk_runtime::json_struct!(
+    BusinessValidationError { message : "Message", code : "Code" }
+);
 impl BusinessValidationError {
     /// Creates a new builder for [`BusinessValidationError`].
     pub fn builder() -> crate::types::builders::BusinessValidationErrorBuilder {
         ::std::default::Default::default()
     }
-    /// A description of the business validation error.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// A code identifying the specific business validation error.
-    ///
-    /// This member is required.
-    pub fn code(&self) -> ::std::option::Option<&crate::types::BusinessValidationCode> {
-        self.code.as_ref()
+    ::sdk_runtime::getters! {
+        str message : str; reference code : crate ::types::BusinessValidationCode;
     }
 }
 /// A summary view of an active connection between partners containing key information.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ConnectionSummary {
     /// The catalog identifier where the connection exists.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Catalog",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub catalog: ::std::option::Option<::std::string::String>,
     /// The unique identifier of the connection.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) of the connection.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Arn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub arn: ::std::option::Option<::std::string::String>,
     /// The AWS account ID of the other participant in the connection.
     ///
     /// This member is required.
-    #[serde(
-        rename = "OtherParticipantAccountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub other_participant_account_id: ::std::option::Option<::std::string::String>,
     /// The timestamp when the connection was last updated.
     ///
     /// This member is required.
-    #[serde(
-        rename = "UpdatedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// A map of connection types and their summary information for this connection.
     ///
     /// This member is required.
-    #[serde(
-        rename = "ConnectionTypes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::Map<::sdk_runtime::serde::Same>>>"
-    )]
     pub connection_types: ::std::option::Option<
         ::std::collections::HashMap<
             ::std::string::String,
@@ -337,336 +102,97 @@ pub struct ConnectionSummary {
         >,
     >,
 }
+::sdk_runtime::json_struct!(
+    ConnectionSummary { catalog : "Catalog", id : "Id", arn : "Arn",
+    other_participant_account_id : "OtherParticipantAccountId", updated_at : "UpdatedAt"
+    => ::sdk_runtime::serde::DateTime, connection_types : "ConnectionTypes" =>
+    ::sdk_runtime::serde::Map <::sdk_runtime::serde::Same > }
+);
 impl ConnectionSummary {
     /// Creates a new builder for [`ConnectionSummary`].
     pub fn builder() -> crate::types::builders::ConnectionSummaryBuilder {
         ::std::default::Default::default()
     }
-    /// The catalog identifier where the connection exists.
-    ///
-    /// This member is required.
-    pub fn catalog(&self) -> ::std::option::Option<&str> {
-        self.catalog.as_deref()
-    }
-    /// The unique identifier of the connection.
-    ///
-    /// This member is required.
-    pub fn id(&self) -> ::std::option::Option<&str> {
-        self.id.as_deref()
-    }
-    /// The Amazon Resource Name (ARN) of the connection.
-    ///
-    /// This member is required.
-    pub fn arn(&self) -> ::std::option::Option<&str> {
-        self.arn.as_deref()
-    }
-    /// The AWS account ID of the other participant in the connection.
-    ///
-    /// This member is required.
-    pub fn other_participant_account_id(&self) -> ::std::option::Option<&str> {
-        self.other_participant_account_id.as_deref()
-    }
-    /// The timestamp when the connection was last updated.
-    ///
-    /// This member is required.
-    pub fn updated_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.updated_at.as_ref()
-    }
-    /// A map of connection types and their summary information for this connection.
-    ///
-    /// This member is required.
-    pub fn connection_types(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            crate::types::ConnectionTypeSummary,
-        >,
-    > {
-        self.connection_types.as_ref()
+    ::sdk_runtime::getters! {
+        str catalog : str; str id : str; str arn : str; str other_participant_account_id
+        : str; reference updated_at : ::aws_smithy_types::DateTime; reference
+        connection_types : ::std::collections::HashMap < ::std::string::String, crate
+        ::types::ConnectionTypeSummary >;
     }
 }
-/// The `ConnectionTypeStatus` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum ConnectionTypeStatus {
-    /// `ACTIVE`
-    Active,
-    /// `CANCELED`
-    Canceled,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl ConnectionTypeStatus {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Canceled => "CANCELED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &["ACTIVE", "CANCELED"]
-    }
-}
-impl ::std::convert::From<::std::string::String> for ConnectionTypeStatus {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "ACTIVE" => Self::Active,
-            "CANCELED" => Self::Canceled,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<ConnectionTypeStatus> for ::std::string::String {
-    fn from(value: ConnectionTypeStatus) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for ConnectionTypeStatus {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for ConnectionTypeStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for ConnectionTypeStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The `ConnectionTypeStatus` enum."] ConnectionTypeStatus, Unknown { #[doc =
+    " `ACTIVE`"] Active = "ACTIVE", #[doc = " `CANCELED`"] Canceled = "CANCELED" }
 }
 /// Summary information about a specific connection type between partners.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ConnectionTypeSummary {
     /// The current status of this connection type (active, canceled, etc.).
     ///
     /// This member is required.
-    #[serde(
-        rename = "Status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::types::ConnectionTypeStatus>,
     /// Information about the other participant in this connection type.
     ///
     /// This member is required.
-    #[serde(
-        rename = "OtherParticipant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub other_participant: ::std::option::Option<crate::types::Participant>,
 }
+::sdk_runtime::json_struct!(
+    ConnectionTypeSummary { status : "Status", other_participant : "OtherParticipant" }
+);
 impl ConnectionTypeSummary {
     /// Creates a new builder for [`ConnectionTypeSummary`].
     pub fn builder() -> crate::types::builders::ConnectionTypeSummaryBuilder {
         ::std::default::Default::default()
     }
-    /// The current status of this connection type (active, canceled, etc.).
-    ///
-    /// This member is required.
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ConnectionTypeStatus> {
-        self.status.as_ref()
-    }
-    /// Information about the other participant in this connection type.
-    ///
-    /// This member is required.
-    pub fn other_participant(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Participant> {
-        self.other_participant.as_ref()
+    ::sdk_runtime::getters! {
+        reference status : crate ::types::ConnectionTypeStatus; reference
+        other_participant : crate ::types::Participant;
     }
 }
-/// The `FieldValidationCode` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum FieldValidationCode {
-    /// `REQUIRED_FIELD_MISSING`
-    RequiredFieldMissing,
-    /// `DUPLICATE_VALUE`
-    DuplicateValue,
-    /// `INVALID_VALUE`
-    InvalidValue,
-    /// `INVALID_STRING_FORMAT`
-    InvalidStringFormat,
-    /// `TOO_MANY_VALUES`
-    TooManyValues,
-    /// `ACTION_NOT_PERMITTED`
-    ActionNotPermitted,
-    /// `INVALID_ENUM_VALUE`
-    InvalidEnumValue,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl FieldValidationCode {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequiredFieldMissing => "REQUIRED_FIELD_MISSING",
-            Self::DuplicateValue => "DUPLICATE_VALUE",
-            Self::InvalidValue => "INVALID_VALUE",
-            Self::InvalidStringFormat => "INVALID_STRING_FORMAT",
-            Self::TooManyValues => "TOO_MANY_VALUES",
-            Self::ActionNotPermitted => "ACTION_NOT_PERMITTED",
-            Self::InvalidEnumValue => "INVALID_ENUM_VALUE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "REQUIRED_FIELD_MISSING",
-            "DUPLICATE_VALUE",
-            "INVALID_VALUE",
-            "INVALID_STRING_FORMAT",
-            "TOO_MANY_VALUES",
-            "ACTION_NOT_PERMITTED",
-            "INVALID_ENUM_VALUE",
-        ]
-    }
-}
-impl ::std::convert::From<::std::string::String> for FieldValidationCode {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "REQUIRED_FIELD_MISSING" => Self::RequiredFieldMissing,
-            "DUPLICATE_VALUE" => Self::DuplicateValue,
-            "INVALID_VALUE" => Self::InvalidValue,
-            "INVALID_STRING_FORMAT" => Self::InvalidStringFormat,
-            "TOO_MANY_VALUES" => Self::TooManyValues,
-            "ACTION_NOT_PERMITTED" => Self::ActionNotPermitted,
-            "INVALID_ENUM_VALUE" => Self::InvalidEnumValue,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<FieldValidationCode> for ::std::string::String {
-    fn from(value: FieldValidationCode) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for FieldValidationCode {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for FieldValidationCode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for FieldValidationCode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The `FieldValidationCode` enum."] FieldValidationCode, Unknown { #[doc =
+    " `REQUIRED_FIELD_MISSING`"] RequiredFieldMissing = "REQUIRED_FIELD_MISSING", #[doc =
+    " `DUPLICATE_VALUE`"] DuplicateValue = "DUPLICATE_VALUE", #[doc = " `INVALID_VALUE`"]
+    InvalidValue = "INVALID_VALUE", #[doc = " `INVALID_STRING_FORMAT`"]
+    InvalidStringFormat = "INVALID_STRING_FORMAT", #[doc = " `TOO_MANY_VALUES`"]
+    TooManyValues = "TOO_MANY_VALUES", #[doc = " `ACTION_NOT_PERMITTED`"]
+    ActionNotPermitted = "ACTION_NOT_PERMITTED", #[doc = " `INVALID_ENUM_VALUE`"]
+    InvalidEnumValue = "INVALID_ENUM_VALUE" }
 }
 /// Contains information about a field-level validation error that occurred during an operation.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct FieldValidationError {
     /// The name of the field that failed validation.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// A description of the field validation error.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// A code identifying the specific field validation error.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<crate::types::FieldValidationCode>,
 }
+::sdk_runtime::json_struct!(
+    FieldValidationError { name : "Name", message : "Message", code : "Code" }
+);
 impl FieldValidationError {
     /// Creates a new builder for [`FieldValidationError`].
     pub fn builder() -> crate::types::builders::FieldValidationErrorBuilder {
         ::std::default::Default::default()
     }
-    /// The name of the field that failed validation.
-    ///
-    /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
-    }
-    /// A description of the field validation error.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// A code identifying the specific field validation error.
-    ///
-    /// This member is required.
-    pub fn code(&self) -> ::std::option::Option<&crate::types::FieldValidationCode> {
-        self.code.as_ref()
+    ::sdk_runtime::getters! {
+        str name : str; str message : str; reference code : crate
+        ::types::FieldValidationCode;
     }
 }
 /// Represents a participant in a partner connection, containing their profile and account information.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::serde::Serialize
-)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 pub enum Participant {
     /// The partner profile information for the participant.
     #[serde(rename = "PartnerProfile")]
@@ -739,108 +265,53 @@ impl<'de> ::serde::Deserialize<'de> for Participant {
 }
 /// A summary view of a partner profile containing basic identifying information.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct PartnerProfileSummary {
     /// The unique identifier of the partner profile.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The display name of the partner.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
+::sdk_runtime::json_struct!(PartnerProfileSummary { id : "Id", name : "Name" });
 impl PartnerProfileSummary {
     /// Creates a new builder for [`PartnerProfileSummary`].
     pub fn builder() -> crate::types::builders::PartnerProfileSummaryBuilder {
         ::std::default::Default::default()
     }
-    /// The unique identifier of the partner profile.
-    ///
-    /// This member is required.
-    pub fn id(&self) -> ::std::option::Option<&str> {
-        self.id.as_deref()
-    }
-    /// The display name of the partner.
-    ///
-    /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    ::sdk_runtime::getters! {
+        str id : str; str name : str;
     }
 }
 /// A summary view of a seller profile containing basic identifying information.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct SellerProfileSummary {
     /// The unique identifier of the seller profile.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The display name of the seller.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
+::sdk_runtime::json_struct!(SellerProfileSummary { id : "Id", name : "Name" });
 impl SellerProfileSummary {
     /// Creates a new builder for [`SellerProfileSummary`].
     pub fn builder() -> crate::types::builders::SellerProfileSummaryBuilder {
         ::std::default::Default::default()
     }
-    /// The unique identifier of the seller profile.
-    ///
-    /// This member is required.
-    pub fn id(&self) -> ::std::option::Option<&str> {
-        self.id.as_deref()
-    }
-    /// The display name of the seller.
-    ///
-    /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    ::sdk_runtime::getters! {
+        str id : str; str name : str;
     }
 }
 /// Contains information about a validation error, which can be either a field-level or business rule validation error.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::serde::Serialize
-)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 pub enum ValidationError {
     /// Details about a field-level validation error, if applicable.
     #[serde(rename = "FieldValidationError")]
@@ -896,112 +367,19 @@ impl<'de> ::serde::Deserialize<'de> for ValidationError {
         }
     }
 }
-/// The `ValidationExceptionReason` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum ValidationExceptionReason {
-    /// `REQUEST_VALIDATION_FAILED`
-    RequestValidationFailed,
-    /// `BUSINESS_VALIDATION_FAILED`
-    BusinessValidationFailed,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(::std::string::String),
-}
-impl ValidationExceptionReason {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequestValidationFailed => "REQUEST_VALIDATION_FAILED",
-            Self::BusinessValidationFailed => "BUSINESS_VALIDATION_FAILED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &["REQUEST_VALIDATION_FAILED", "BUSINESS_VALIDATION_FAILED"]
-    }
-}
-impl ::std::convert::From<::std::string::String> for ValidationExceptionReason {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "REQUEST_VALIDATION_FAILED" => Self::RequestValidationFailed,
-            "BUSINESS_VALIDATION_FAILED" => Self::BusinessValidationFailed,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl ::std::convert::From<ValidationExceptionReason> for ::std::string::String {
-    fn from(value: ValidationExceptionReason) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for ValidationExceptionReason {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for ValidationExceptionReason {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for ValidationExceptionReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The `ValidationExceptionReason` enum."] ValidationExceptionReason, Unknown
+    { #[doc = " `REQUEST_VALIDATION_FAILED`"] RequestValidationFailed =
+    "REQUEST_VALIDATION_FAILED", #[doc = " `BUSINESS_VALIDATION_FAILED`"]
+    BusinessValidationFailed = "BUSINESS_VALIDATION_FAILED" }
 }
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
     /// A builder for [`AccountSummary`](crate::types::AccountSummary).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct AccountSummaryBuilder {
-        pub(crate) name: ::std::option::Option<::std::string::String>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct AccountSummaryBuilder(crate::types::AccountSummary);
     impl AccountSummaryBuilder {
-        /// The name associated with the AWS account.
-        ///
-        /// This member is required.
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The name associated with the AWS account.
-        ///
-        /// This member is required.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.name = input;
-            self
-        }
-        /// The name associated with the AWS account.
-        ///
-        /// This member is required.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.name
-        }
+        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
         /// Builds [`AccountSummary`](crate::types::AccountSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -1009,83 +387,19 @@ pub mod builders {
             crate::types::AccountSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.name,
-                "Name",
-                stringify!(AccountSummary),
-            )?;
-            ::std::result::Result::Ok(crate::types::AccountSummary {
-                name: self.name,
-            })
+            ::sdk_runtime::build_checked!(self.0; name = "Name")
         }
     }
     /// A builder for [`BusinessValidationError`](crate::types::BusinessValidationError).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct BusinessValidationErrorBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) code: ::std::option::Option<crate::types::BusinessValidationCode>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct BusinessValidationErrorBuilder(crate::types::BusinessValidationError);
     impl BusinessValidationErrorBuilder {
-        /// A description of the business validation error.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A description of the business validation error.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// A description of the business validation error.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
-        /// A code identifying the specific business validation error.
-        ///
-        /// This member is required.
-        pub fn code(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::BusinessValidationCode>,
-        ) -> Self {
-            self.code = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A code identifying the specific business validation error.
-        ///
-        /// This member is required.
-        pub fn set_code(
-            mut self,
-            input: ::std::option::Option<crate::types::BusinessValidationCode>,
-        ) -> Self {
-            self.code = input;
-            self
-        }
-        /// A code identifying the specific business validation error.
-        ///
-        /// This member is required.
-        pub fn get_code(
-            &self,
-        ) -> &::std::option::Option<crate::types::BusinessValidationCode> {
-            &self.code
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value code, set_code, get_code : crate ::types::BusinessValidationCode
+        );
         /// Builds [`BusinessValidationError`](crate::types::BusinessValidationError), failing when a required member is unset.
         pub fn build(
             self,
@@ -1093,225 +407,30 @@ pub mod builders {
             crate::types::BusinessValidationError,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "Message",
-                stringify!(BusinessValidationError),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.code,
-                "Code",
-                stringify!(BusinessValidationError),
-            )?;
-            ::std::result::Result::Ok(crate::types::BusinessValidationError {
-                message: self.message,
-                code: self.code,
-            })
+            ::sdk_runtime::build_checked!(self.0; message = "Message", code = "Code")
         }
     }
     /// A builder for [`ConnectionSummary`](crate::types::ConnectionSummary).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ConnectionSummaryBuilder {
-        pub(crate) catalog: ::std::option::Option<::std::string::String>,
-        pub(crate) id: ::std::option::Option<::std::string::String>,
-        pub(crate) arn: ::std::option::Option<::std::string::String>,
-        pub(crate) other_participant_account_id: ::std::option::Option<
-            ::std::string::String,
-        >,
-        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
-        pub(crate) connection_types: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                crate::types::ConnectionTypeSummary,
-            >,
-        >,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ConnectionSummaryBuilder(crate::types::ConnectionSummary);
     impl ConnectionSummaryBuilder {
-        /// The catalog identifier where the connection exists.
-        ///
-        /// This member is required.
-        pub fn catalog(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.catalog = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The catalog identifier where the connection exists.
-        ///
-        /// This member is required.
-        pub fn set_catalog(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.catalog = input;
-            self
-        }
-        /// The catalog identifier where the connection exists.
-        ///
-        /// This member is required.
-        pub fn get_catalog(&self) -> &::std::option::Option<::std::string::String> {
-            &self.catalog
-        }
-        /// The unique identifier of the connection.
-        ///
-        /// This member is required.
-        pub fn id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The unique identifier of the connection.
-        ///
-        /// This member is required.
-        pub fn set_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.id = input;
-            self
-        }
-        /// The unique identifier of the connection.
-        ///
-        /// This member is required.
-        pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.id
-        }
-        /// The Amazon Resource Name (ARN) of the connection.
-        ///
-        /// This member is required.
-        pub fn arn(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.arn = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The Amazon Resource Name (ARN) of the connection.
-        ///
-        /// This member is required.
-        pub fn set_arn(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.arn = input;
-            self
-        }
-        /// The Amazon Resource Name (ARN) of the connection.
-        ///
-        /// This member is required.
-        pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
-            &self.arn
-        }
-        /// The AWS account ID of the other participant in the connection.
-        ///
-        /// This member is required.
-        pub fn other_participant_account_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.other_participant_account_id = ::std::option::Option::Some(
-                input.into(),
-            );
-            self
-        }
-        /// The AWS account ID of the other participant in the connection.
-        ///
-        /// This member is required.
-        pub fn set_other_participant_account_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.other_participant_account_id = input;
-            self
-        }
-        /// The AWS account ID of the other participant in the connection.
-        ///
-        /// This member is required.
-        pub fn get_other_participant_account_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.other_participant_account_id
-        }
-        /// The timestamp when the connection was last updated.
-        ///
-        /// This member is required.
-        pub fn updated_at(
-            mut self,
-            input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The timestamp when the connection was last updated.
-        ///
-        /// This member is required.
-        pub fn set_updated_at(
-            mut self,
-            input: ::std::option::Option<::aws_smithy_types::DateTime>,
-        ) -> Self {
-            self.updated_at = input;
-            self
-        }
-        /// The timestamp when the connection was last updated.
-        ///
-        /// This member is required.
-        pub fn get_updated_at(
-            &self,
-        ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.updated_at
-        }
-        /// A map of connection types and their summary information for this connection.
-        ///
-        /// This member is required.
-        ///
-        /// Inserts one entry; use [`Self::set_connection_types`] to replace the whole map.
-        pub fn connection_types(
-            mut self,
-            key: impl ::std::convert::Into<::std::string::String>,
-            value: crate::types::ConnectionTypeSummary,
-        ) -> Self {
-            self.connection_types
-                .get_or_insert_with(::std::collections::HashMap::new)
-                .insert(key.into(), value);
-            self
-        }
-        /// A map of connection types and their summary information for this connection.
-        ///
-        /// This member is required.
-        pub fn set_connection_types(
-            mut self,
-            input: ::std::option::Option<
-                ::std::collections::HashMap<
-                    ::std::string::String,
-                    crate::types::ConnectionTypeSummary,
-                >,
-            >,
-        ) -> Self {
-            self.connection_types = input;
-            self
-        }
-        /// A map of connection types and their summary information for this connection.
-        ///
-        /// This member is required.
-        pub fn get_connection_types(
-            &self,
-        ) -> &::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                crate::types::ConnectionTypeSummary,
-            >,
-        > {
-            &self.connection_types
-        }
+        ::sdk_runtime::setters!(
+            value catalog, set_catalog, get_catalog : ::std::string::String
+        );
+        ::sdk_runtime::setters!(value id, set_id, get_id : ::std::string::String);
+        ::sdk_runtime::setters!(value arn, set_arn, get_arn : ::std::string::String);
+        ::sdk_runtime::setters!(
+            value other_participant_account_id, set_other_participant_account_id,
+            get_other_participant_account_id : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value updated_at, set_updated_at, get_updated_at :
+            ::aws_smithy_types::DateTime
+        );
+        ::sdk_runtime::setters!(
+            map connection_types, set_connection_types, get_connection_types : crate
+            ::types::ConnectionTypeSummary
+        );
         /// Builds [`ConnectionSummary`](crate::types::ConnectionSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -1319,115 +438,24 @@ pub mod builders {
             crate::types::ConnectionSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.catalog,
-                "Catalog",
-                stringify!(ConnectionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.id,
-                "Id",
-                stringify!(ConnectionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.arn,
-                "Arn",
-                stringify!(ConnectionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.other_participant_account_id,
-                "OtherParticipantAccountId",
-                stringify!(ConnectionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.updated_at,
-                "UpdatedAt",
-                stringify!(ConnectionSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.connection_types,
-                "ConnectionTypes",
-                stringify!(ConnectionSummary),
-            )?;
-            ::std::result::Result::Ok(crate::types::ConnectionSummary {
-                catalog: self.catalog,
-                id: self.id,
-                arn: self.arn,
-                other_participant_account_id: self.other_participant_account_id,
-                updated_at: self.updated_at,
-                connection_types: self.connection_types,
-            })
+            ::sdk_runtime::build_checked!(
+                self.0; catalog = "Catalog", id = "Id", arn = "Arn",
+                other_participant_account_id = "OtherParticipantAccountId", updated_at =
+                "UpdatedAt", connection_types = "ConnectionTypes"
+            )
         }
     }
     /// A builder for [`ConnectionTypeSummary`](crate::types::ConnectionTypeSummary).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ConnectionTypeSummaryBuilder {
-        pub(crate) status: ::std::option::Option<crate::types::ConnectionTypeStatus>,
-        pub(crate) other_participant: ::std::option::Option<crate::types::Participant>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ConnectionTypeSummaryBuilder(crate::types::ConnectionTypeSummary);
     impl ConnectionTypeSummaryBuilder {
-        /// The current status of this connection type (active, canceled, etc.).
-        ///
-        /// This member is required.
-        pub fn status(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::ConnectionTypeStatus>,
-        ) -> Self {
-            self.status = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The current status of this connection type (active, canceled, etc.).
-        ///
-        /// This member is required.
-        pub fn set_status(
-            mut self,
-            input: ::std::option::Option<crate::types::ConnectionTypeStatus>,
-        ) -> Self {
-            self.status = input;
-            self
-        }
-        /// The current status of this connection type (active, canceled, etc.).
-        ///
-        /// This member is required.
-        pub fn get_status(
-            &self,
-        ) -> &::std::option::Option<crate::types::ConnectionTypeStatus> {
-            &self.status
-        }
-        /// Information about the other participant in this connection type.
-        ///
-        /// This member is required.
-        pub fn other_participant(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Participant>,
-        ) -> Self {
-            self.other_participant = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Information about the other participant in this connection type.
-        ///
-        /// This member is required.
-        pub fn set_other_participant(
-            mut self,
-            input: ::std::option::Option<crate::types::Participant>,
-        ) -> Self {
-            self.other_participant = input;
-            self
-        }
-        /// Information about the other participant in this connection type.
-        ///
-        /// This member is required.
-        pub fn get_other_participant(
-            &self,
-        ) -> &::std::option::Option<crate::types::Participant> {
-            &self.other_participant
-        }
+        ::sdk_runtime::setters!(
+            value status, set_status, get_status : crate ::types::ConnectionTypeStatus
+        );
+        ::sdk_runtime::setters!(
+            value other_participant, set_other_participant, get_other_participant : crate
+            ::types::Participant
+        );
         /// Builds [`ConnectionTypeSummary`](crate::types::ConnectionTypeSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -1435,116 +463,22 @@ pub mod builders {
             crate::types::ConnectionTypeSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.status,
-                "Status",
-                stringify!(ConnectionTypeSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.other_participant,
-                "OtherParticipant",
-                stringify!(ConnectionTypeSummary),
-            )?;
-            ::std::result::Result::Ok(crate::types::ConnectionTypeSummary {
-                status: self.status,
-                other_participant: self.other_participant,
-            })
+            ::sdk_runtime::build_checked!(
+                self.0; status = "Status", other_participant = "OtherParticipant"
+            )
         }
     }
     /// A builder for [`FieldValidationError`](crate::types::FieldValidationError).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct FieldValidationErrorBuilder {
-        pub(crate) name: ::std::option::Option<::std::string::String>,
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) code: ::std::option::Option<crate::types::FieldValidationCode>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct FieldValidationErrorBuilder(crate::types::FieldValidationError);
     impl FieldValidationErrorBuilder {
-        /// The name of the field that failed validation.
-        ///
-        /// This member is required.
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The name of the field that failed validation.
-        ///
-        /// This member is required.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.name = input;
-            self
-        }
-        /// The name of the field that failed validation.
-        ///
-        /// This member is required.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.name
-        }
-        /// A description of the field validation error.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A description of the field validation error.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// A description of the field validation error.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
-        /// A code identifying the specific field validation error.
-        ///
-        /// This member is required.
-        pub fn code(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::FieldValidationCode>,
-        ) -> Self {
-            self.code = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A code identifying the specific field validation error.
-        ///
-        /// This member is required.
-        pub fn set_code(
-            mut self,
-            input: ::std::option::Option<crate::types::FieldValidationCode>,
-        ) -> Self {
-            self.code = input;
-            self
-        }
-        /// A code identifying the specific field validation error.
-        ///
-        /// This member is required.
-        pub fn get_code(
-            &self,
-        ) -> &::std::option::Option<crate::types::FieldValidationCode> {
-            &self.code
-        }
+        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value code, set_code, get_code : crate ::types::FieldValidationCode
+        );
         /// Builds [`FieldValidationError`](crate::types::FieldValidationError), failing when a required member is unset.
         pub fn build(
             self,
@@ -1552,93 +486,17 @@ pub mod builders {
             crate::types::FieldValidationError,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.name,
-                "Name",
-                stringify!(FieldValidationError),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "Message",
-                stringify!(FieldValidationError),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.code,
-                "Code",
-                stringify!(FieldValidationError),
-            )?;
-            ::std::result::Result::Ok(crate::types::FieldValidationError {
-                name: self.name,
-                message: self.message,
-                code: self.code,
-            })
+            ::sdk_runtime::build_checked!(
+                self.0; name = "Name", message = "Message", code = "Code"
+            )
         }
     }
     /// A builder for [`PartnerProfileSummary`](crate::types::PartnerProfileSummary).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct PartnerProfileSummaryBuilder {
-        pub(crate) id: ::std::option::Option<::std::string::String>,
-        pub(crate) name: ::std::option::Option<::std::string::String>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct PartnerProfileSummaryBuilder(crate::types::PartnerProfileSummary);
     impl PartnerProfileSummaryBuilder {
-        /// The unique identifier of the partner profile.
-        ///
-        /// This member is required.
-        pub fn id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The unique identifier of the partner profile.
-        ///
-        /// This member is required.
-        pub fn set_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.id = input;
-            self
-        }
-        /// The unique identifier of the partner profile.
-        ///
-        /// This member is required.
-        pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.id
-        }
-        /// The display name of the partner.
-        ///
-        /// This member is required.
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The display name of the partner.
-        ///
-        /// This member is required.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.name = input;
-            self
-        }
-        /// The display name of the partner.
-        ///
-        /// This member is required.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.name
-        }
+        ::sdk_runtime::setters!(value id, set_id, get_id : ::std::string::String);
+        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
         /// Builds [`PartnerProfileSummary`](crate::types::PartnerProfileSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -1646,87 +504,15 @@ pub mod builders {
             crate::types::PartnerProfileSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.id,
-                "Id",
-                stringify!(PartnerProfileSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.name,
-                "Name",
-                stringify!(PartnerProfileSummary),
-            )?;
-            ::std::result::Result::Ok(crate::types::PartnerProfileSummary {
-                id: self.id,
-                name: self.name,
-            })
+            ::sdk_runtime::build_checked!(self.0; id = "Id", name = "Name")
         }
     }
     /// A builder for [`SellerProfileSummary`](crate::types::SellerProfileSummary).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct SellerProfileSummaryBuilder {
-        pub(crate) id: ::std::option::Option<::std::string::String>,
-        pub(crate) name: ::std::option::Option<::std::string::String>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct SellerProfileSummaryBuilder(crate::types::SellerProfileSummary);
     impl SellerProfileSummaryBuilder {
-        /// The unique identifier of the seller profile.
-        ///
-        /// This member is required.
-        pub fn id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The unique identifier of the seller profile.
-        ///
-        /// This member is required.
-        pub fn set_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.id = input;
-            self
-        }
-        /// The unique identifier of the seller profile.
-        ///
-        /// This member is required.
-        pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.id
-        }
-        /// The display name of the seller.
-        ///
-        /// This member is required.
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The display name of the seller.
-        ///
-        /// This member is required.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.name = input;
-            self
-        }
-        /// The display name of the seller.
-        ///
-        /// This member is required.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.name
-        }
+        ::sdk_runtime::setters!(value id, set_id, get_id : ::std::string::String);
+        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
         /// Builds [`SellerProfileSummary`](crate::types::SellerProfileSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -1734,20 +520,7 @@ pub mod builders {
             crate::types::SellerProfileSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.id,
-                "Id",
-                stringify!(SellerProfileSummary),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.name,
-                "Name",
-                stringify!(SellerProfileSummary),
-            )?;
-            ::std::result::Result::Ok(crate::types::SellerProfileSummary {
-                id: self.id,
-                name: self.name,
-            })
+            ::sdk_runtime::build_checked!(self.0; id = "Id", name = "Name")
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod endpoint;
 pub mod error;
 pub mod idempotency;
 mod invoke;
+mod macros;
 pub mod paginate;
 pub mod request;
 pub mod response;
@@ -42,7 +43,9 @@ pub use invoke::{InvokeResult, classify_error_response, invoke};
 pub use paginate::PaginationStream;
 pub use request::{BuildError, RequestBuilder};
 pub use response::{DeserializeError, Response};
-pub use spec::{Auth, EndpointFn, OperationSpec, Protocol, ServiceSpec, regional_endpoint};
+pub use spec::{
+    Auth, EndpointFn, OperationError, OperationSpec, Protocol, ServiceSpec, regional_endpoint,
+};
 pub use validate::{ValidationError, Validator};
 
 /// Re-exports of the smithy-rs / AWS types that appear in generated public APIs.

@@ -256,6 +256,20 @@ where
     }
 }
 
+/// The pages of a generated operation `O`, each a call's result.
+pub type Pages<O> = PaginationStream<crate::InvokeResult<O>>;
+
+/// The items of a generated operation `O`'s pages.
+pub type Items<O, T> = PaginationStream<
+    Result<
+        T,
+        aws_smithy_runtime_api::client::result::SdkError<
+            <O as crate::OperationSpec>::Error,
+            aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+        >,
+    >,
+>;
+
 /// A stream that yields one error and ends (an input that could not be built).
 struct FailedSource<E>(Option<E>);
 

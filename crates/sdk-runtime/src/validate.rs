@@ -272,6 +272,30 @@ impl Validator {
         }
     }
 
+    /// `@length` with the bounds as a range (`1..=64`, `..=120`, `66..`), as generated code writes it.
+    pub fn length_within<T: HasLength + ?Sized>(
+        &mut self,
+        member: &str,
+        value: Option<&T>,
+        bounds: impl std::ops::RangeBounds<u64>,
+    ) {
+        let (min, max) = inclusive_bounds(&bounds);
+        self.length(member, value, min, max);
+    }
+
+    /// `@range` with the bounds as a range (`15..=480`, `0..`), as generated code writes it.
+    pub fn range_within<T>(
+        &mut self,
+        member: &str,
+        value: Option<T>,
+        bounds: impl std::ops::RangeBounds<T>,
+    ) where
+        T: PartialOrd + fmt::Display + Copy,
+    {
+        let (min, max) = inclusive_bounds(&bounds);
+        self.range(member, value, min, max);
+    }
+
     /// Whether any violation was recorded.
     pub fn is_empty(&self) -> bool {
         self.violations.is_empty()
@@ -293,6 +317,17 @@ impl Validator {
             })
         }
     }
+}
+
+/// The inclusive bounds of a range (Smithy constraints are inclusive; generated code only writes
+/// `a..=b`, `a..` and `..=b`).
+fn inclusive_bounds<T: Copy>(bounds: &impl std::ops::RangeBounds<T>) -> (Option<T>, Option<T>) {
+    use std::ops::Bound;
+    let bound = |b: Bound<&T>| match b {
+        Bound::Included(v) | Bound::Excluded(v) => Some(*v),
+        Bound::Unbounded => None,
+    };
+    (bound(bounds.start_bound()), bound(bounds.end_bound()))
 }
 
 type RegexCache = Mutex<HashMap<&'static str, Result<Regex, String>>>;

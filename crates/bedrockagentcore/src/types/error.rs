@@ -3,875 +3,308 @@
 //! Errors the service models; each operation's error enum wraps the ones it can return.
 /// The exception that occurs when you do not have sufficient permissions to perform an action. Verify that your IAM policy includes the necessary permissions for the operation you are trying to perform.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct AccessDeniedException {
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(AccessDeniedException { message : "message" });
 impl AccessDeniedException {
     /// Creates a new builder for [`AccessDeniedException`].
     pub fn builder() -> crate::types::error::builders::AccessDeniedExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl AccessDeniedException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for AccessDeniedException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("AccessDeniedException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for AccessDeniedException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for AccessDeniedException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for AccessDeniedException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    AccessDeniedException, "AccessDeniedException", ::std::option::Option::None, message
+    : message
+);
 /// The exception that occurs when the request conflicts with the current state of the resource. This can happen when trying to modify a resource that is currently being modified by another request, or when trying to create a resource that already exists.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ConflictException {
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(ConflictException { message : "message" });
 impl ConflictException {
     /// Creates a new builder for [`ConflictException`].
     pub fn builder() -> crate::types::error::builders::ConflictExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl ConflictException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for ConflictException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ConflictException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ConflictException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ConflictException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for ConflictException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    ConflictException, "ConflictException", ::std::option::Option::None, message :
+    message
+);
 /// The exception that occurs when the service encounters an unexpected internal error. This is a temporary condition that will resolve itself with retries. We recommend implementing exponential backoff retry logic in your application.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct InternalServerException {
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(InternalServerException { message : "message" });
 impl InternalServerException {
     /// Creates a new builder for [`InternalServerException`].
     pub fn builder() -> crate::types::error::builders::InternalServerExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl InternalServerException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for InternalServerException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InternalServerException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InternalServerException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for InternalServerException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for InternalServerException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    InternalServerException, "InternalServerException", ::std::option::Option::None,
+    message : message
+);
 /// The exception that occurs when the specified resource does not exist. This can happen when using an invalid identifier or when trying to access a resource that has been deleted.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ResourceNotFoundException {
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(ResourceNotFoundException { message : "message" });
 impl ResourceNotFoundException {
     /// Creates a new builder for [`ResourceNotFoundException`].
     pub fn builder() -> crate::types::error::builders::ResourceNotFoundExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl ResourceNotFoundException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for ResourceNotFoundException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ResourceNotFoundException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ResourceNotFoundException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for ResourceNotFoundException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for ResourceNotFoundException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    ResourceNotFoundException, "ResourceNotFoundException", ::std::option::Option::None,
+    message : message
+);
 /// The exception that occurs when the request would cause a service quota to be exceeded. Review your service quotas and either reduce your request rate or request a quota increase.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ServiceQuotaExceededException {
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(ServiceQuotaExceededException { message : "message" });
 impl ServiceQuotaExceededException {
     /// Creates a new builder for [`ServiceQuotaExceededException`].
     pub fn builder() -> crate::types::error::builders::ServiceQuotaExceededExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl ServiceQuotaExceededException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for ServiceQuotaExceededException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ServiceQuotaExceededException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ServiceQuotaExceededException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for ServiceQuotaExceededException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for ServiceQuotaExceededException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    ServiceQuotaExceededException, "ServiceQuotaExceededException",
+    ::std::option::Option::None, message : message
+);
 /// The exception that occurs when the request was denied due to request throttling. This happens when you exceed the allowed request rate for an operation. Reduce the frequency of requests or implement exponential backoff retry logic in your application.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ThrottlingException {
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(ThrottlingException { message : "message" });
 impl ThrottlingException {
     /// Creates a new builder for [`ThrottlingException`].
     pub fn builder() -> crate::types::error::builders::ThrottlingExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl ThrottlingException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::Some(
-            ::aws_smithy_types::retry::ErrorKind::ThrottlingError,
-        )
-    }
-}
-impl ::std::fmt::Display for ThrottlingException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ThrottlingException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ThrottlingException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ThrottlingException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for ThrottlingException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    ThrottlingException, "ThrottlingException",
+    ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ThrottlingError),
+    message : message
+);
 /// The exception that occurs when the input fails to satisfy the constraints specified by the service. Check the error message for details about which input parameter is invalid and correct your request.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ValidationException {
     /// The `message` member.
     ///
     /// This member is required.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// The `reason` member.
     ///
     /// This member is required.
-    #[serde(
-        rename = "reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<crate::types::ValidationExceptionReason>,
     /// The `fieldList` member.
-    #[serde(
-        rename = "fieldList",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::List<::sdk_runtime::serde::Same>>>"
-    )]
     pub field_list: ::std::option::Option<
         ::std::vec::Vec<crate::types::ValidationExceptionField>,
     >,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(
+    ValidationException { message : "message", reason : "reason", field_list :
+    "fieldList" => ::sdk_runtime::serde::List <::sdk_runtime::serde::Same > }
+);
 impl ValidationException {
     /// Creates a new builder for [`ValidationException`].
     pub fn builder() -> crate::types::error::builders::ValidationExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// The `reason` member.
-    ///
-    /// This member is required.
-    pub fn reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ValidationExceptionReason> {
-        self.reason.as_ref()
-    }
-    /// The `fieldList` member.
-    pub fn field_list(&self) -> &[crate::types::ValidationExceptionField] {
-        self.field_list.as_deref().unwrap_or_default()
+    ::sdk_runtime::getters! {
+        str message : str; reference reason : crate ::types::ValidationExceptionReason;
+        slice field_list : crate ::types::ValidationExceptionField;
     }
 }
-impl ValidationException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for ValidationException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ValidationException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ValidationException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ValidationException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for ValidationException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    ValidationException, "ValidationException", ::std::option::Option::None, message :
+    message
+);
 /// Builders for the errors in [`crate::types::error`].
 pub mod builders {
     /// A builder for [`AccessDeniedException`](crate::types::error::AccessDeniedException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct AccessDeniedExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct AccessDeniedExceptionBuilder(crate::types::error::AccessDeniedException);
     impl AccessDeniedExceptionBuilder {
-        /// The `message` member.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`AccessDeniedException`](crate::types::error::AccessDeniedException).
         pub fn build(self) -> crate::types::error::AccessDeniedException {
-            crate::types::error::AccessDeniedException {
-                message: self.message,
-                meta: self.meta,
-            }
+            self.0
         }
     }
     /// A builder for [`ConflictException`](crate::types::error::ConflictException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ConflictExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ConflictExceptionBuilder(crate::types::error::ConflictException);
     impl ConflictExceptionBuilder {
-        /// The `message` member.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`ConflictException`](crate::types::error::ConflictException).
         pub fn build(self) -> crate::types::error::ConflictException {
-            crate::types::error::ConflictException {
-                message: self.message,
-                meta: self.meta,
-            }
+            self.0
         }
     }
     /// A builder for [`InternalServerException`](crate::types::error::InternalServerException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct InternalServerExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct InternalServerExceptionBuilder(
+        crate::types::error::InternalServerException,
+    );
     impl InternalServerExceptionBuilder {
-        /// The `message` member.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`InternalServerException`](crate::types::error::InternalServerException).
         pub fn build(self) -> crate::types::error::InternalServerException {
-            crate::types::error::InternalServerException {
-                message: self.message,
-                meta: self.meta,
-            }
+            self.0
         }
     }
     /// A builder for [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ResourceNotFoundExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ResourceNotFoundExceptionBuilder(
+        crate::types::error::ResourceNotFoundException,
+    );
     impl ResourceNotFoundExceptionBuilder {
-        /// The `message` member.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
         pub fn build(self) -> crate::types::error::ResourceNotFoundException {
-            crate::types::error::ResourceNotFoundException {
-                message: self.message,
-                meta: self.meta,
-            }
+            self.0
         }
     }
     /// A builder for [`ServiceQuotaExceededException`](crate::types::error::ServiceQuotaExceededException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ServiceQuotaExceededExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ServiceQuotaExceededExceptionBuilder(
+        crate::types::error::ServiceQuotaExceededException,
+    );
     impl ServiceQuotaExceededExceptionBuilder {
-        /// The `message` member.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`ServiceQuotaExceededException`](crate::types::error::ServiceQuotaExceededException).
         pub fn build(self) -> crate::types::error::ServiceQuotaExceededException {
-            crate::types::error::ServiceQuotaExceededException {
-                message: self.message,
-                meta: self.meta,
-            }
+            self.0
         }
     }
     /// A builder for [`ThrottlingException`](crate::types::error::ThrottlingException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ThrottlingExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ThrottlingExceptionBuilder(crate::types::error::ThrottlingException);
     impl ThrottlingExceptionBuilder {
-        /// The `message` member.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`ThrottlingException`](crate::types::error::ThrottlingException).
         pub fn build(self) -> crate::types::error::ThrottlingException {
-            crate::types::error::ThrottlingException {
-                message: self.message,
-                meta: self.meta,
-            }
+            self.0
         }
     }
     /// A builder for [`ValidationException`](crate::types::error::ValidationException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ValidationExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) reason: ::std::option::Option<
-            crate::types::ValidationExceptionReason,
-        >,
-        pub(crate) field_list: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ValidationExceptionField>,
-        >,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ValidationExceptionBuilder(crate::types::error::ValidationException);
     impl ValidationExceptionBuilder {
-        /// The `message` member.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
-        /// The `reason` member.
-        ///
-        /// This member is required.
-        pub fn reason(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::ValidationExceptionReason>,
-        ) -> Self {
-            self.reason = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `reason` member.
-        ///
-        /// This member is required.
-        pub fn set_reason(
-            mut self,
-            input: ::std::option::Option<crate::types::ValidationExceptionReason>,
-        ) -> Self {
-            self.reason = input;
-            self
-        }
-        /// The `reason` member.
-        ///
-        /// This member is required.
-        pub fn get_reason(
-            &self,
-        ) -> &::std::option::Option<crate::types::ValidationExceptionReason> {
-            &self.reason
-        }
-        /// The `fieldList` member.
-        ///
-        /// Appends one item; use [`Self::set_field_list`] to replace the whole list.
-        pub fn field_list(
-            mut self,
-            item: crate::types::ValidationExceptionField,
-        ) -> Self {
-            self.field_list.get_or_insert_with(::std::vec::Vec::new).push(item);
-            self
-        }
-        /// The `fieldList` member.
-        pub fn set_field_list(
-            mut self,
-            input: ::std::option::Option<
-                ::std::vec::Vec<crate::types::ValidationExceptionField>,
-            >,
-        ) -> Self {
-            self.field_list = input;
-            self
-        }
-        /// The `fieldList` member.
-        pub fn get_field_list(
-            &self,
-        ) -> &::std::option::Option<
-            ::std::vec::Vec<crate::types::ValidationExceptionField>,
-        > {
-            &self.field_list
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value reason, set_reason, get_reason : crate
+            ::types::ValidationExceptionReason
+        );
+        ::sdk_runtime::setters!(
+            list field_list, set_field_list, get_field_list : crate
+            ::types::ValidationExceptionField
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`ValidationException`](crate::types::error::ValidationException), failing when a required member is unset.
@@ -881,22 +314,7 @@ pub mod builders {
             crate::types::error::ValidationException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "message",
-                stringify!(ValidationException),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.reason,
-                "reason",
-                stringify!(ValidationException),
-            )?;
-            ::std::result::Result::Ok(crate::types::error::ValidationException {
-                message: self.message,
-                reason: self.reason,
-                field_list: self.field_list,
-                meta: self.meta,
-            })
+            ::sdk_runtime::build_checked!(self.0; message = "message", reason = "reason")
         }
     }
 }

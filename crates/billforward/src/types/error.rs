@@ -3,211 +3,61 @@
 //! Errors the service models; each operation's error enum wraps the ones it can return.
 /// The standard BillForward error body, returned with any non-2xx status code.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct BfError {
     /// The category of the error.
-    #[serde(
-        rename = "errorType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error_type: ::std::option::Option<crate::types::BfErrorType>,
     /// A human-readable description of the reason for the error.
-    #[serde(
-        rename = "errorMessage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error_message: ::std::option::Option<::std::string::String>,
     /// A code describing the nature of the error. Currently unused; prefer `errorType`.
-    #[serde(
-        rename = "errorCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error_code: ::std::option::Option<i32>,
     /// The erroneous parameters found in the input, if any.
-    #[serde(
-        rename = "errorParameters",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::List<::sdk_runtime::serde::Same>>>"
-    )]
     pub error_parameters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(
+    BfError { error_type : "errorType", error_message : "errorMessage", error_code :
+    "errorCode", error_parameters : "errorParameters" => ::sdk_runtime::serde::List
+    <::sdk_runtime::serde::Same > }
+);
 impl BfError {
     /// Creates a new builder for [`BfError`].
     pub fn builder() -> crate::types::error::builders::BfErrorBuilder {
         ::std::default::Default::default()
     }
-    /// The category of the error.
-    pub fn error_type(&self) -> ::std::option::Option<&crate::types::BfErrorType> {
-        self.error_type.as_ref()
-    }
-    /// A human-readable description of the reason for the error.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
-        self.error_message.as_deref()
-    }
-    /// A code describing the nature of the error. Currently unused; prefer `errorType`.
-    pub fn error_code(&self) -> ::std::option::Option<i32> {
-        self.error_code
-    }
-    /// The erroneous parameters found in the input, if any.
-    pub fn error_parameters(&self) -> &[::std::string::String] {
-        self.error_parameters.as_deref().unwrap_or_default()
+    ::sdk_runtime::getters! {
+        reference error_type : crate ::types::BfErrorType; str error_message : str; copy
+        error_code : i32; slice error_parameters : ::std::string::String;
     }
 }
-impl BfError {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for BfError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("BFError")?;
-        if let ::std::option::Option::Some(message) = self.meta.message() {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for BfError {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for BfError {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for BfError {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(BfError, "BFError", ::std::option::Option::None);
 /// Builders for the errors in [`crate::types::error`].
 pub mod builders {
     /// A builder for [`BfError`](crate::types::error::BfError).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct BfErrorBuilder {
-        pub(crate) error_type: ::std::option::Option<crate::types::BfErrorType>,
-        pub(crate) error_message: ::std::option::Option<::std::string::String>,
-        pub(crate) error_code: ::std::option::Option<i32>,
-        pub(crate) error_parameters: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct BfErrorBuilder(crate::types::error::BfError);
     impl BfErrorBuilder {
-        /// The category of the error.
-        pub fn error_type(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::BfErrorType>,
-        ) -> Self {
-            self.error_type = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The category of the error.
-        pub fn set_error_type(
-            mut self,
-            input: ::std::option::Option<crate::types::BfErrorType>,
-        ) -> Self {
-            self.error_type = input;
-            self
-        }
-        /// The category of the error.
-        pub fn get_error_type(
-            &self,
-        ) -> &::std::option::Option<crate::types::BfErrorType> {
-            &self.error_type
-        }
-        /// A human-readable description of the reason for the error.
-        pub fn error_message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.error_message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A human-readable description of the reason for the error.
-        pub fn set_error_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.error_message = input;
-            self
-        }
-        /// A human-readable description of the reason for the error.
-        pub fn get_error_message(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.error_message
-        }
-        /// A code describing the nature of the error. Currently unused; prefer `errorType`.
-        pub fn error_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.error_code = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// A code describing the nature of the error. Currently unused; prefer `errorType`.
-        pub fn set_error_code(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.error_code = input;
-            self
-        }
-        /// A code describing the nature of the error. Currently unused; prefer `errorType`.
-        pub fn get_error_code(&self) -> &::std::option::Option<i32> {
-            &self.error_code
-        }
-        /// The erroneous parameters found in the input, if any.
-        ///
-        /// Appends one item; use [`Self::set_error_parameters`] to replace the whole list.
-        pub fn error_parameters(mut self, item: ::std::string::String) -> Self {
-            self.error_parameters.get_or_insert_with(::std::vec::Vec::new).push(item);
-            self
-        }
-        /// The erroneous parameters found in the input, if any.
-        pub fn set_error_parameters(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.error_parameters = input;
-            self
-        }
-        /// The erroneous parameters found in the input, if any.
-        pub fn get_error_parameters(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.error_parameters
-        }
+        ::sdk_runtime::setters!(
+            value error_type, set_error_type, get_error_type : crate ::types::BfErrorType
+        );
+        ::sdk_runtime::setters!(
+            value error_message, set_error_message, get_error_message :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(value error_code, set_error_code, get_error_code : i32);
+        ::sdk_runtime::setters!(
+            list error_parameters, set_error_parameters, get_error_parameters :
+            ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`BfError`](crate::types::error::BfError).
         pub fn build(self) -> crate::types::error::BfError {
-            crate::types::error::BfError {
-                error_type: self.error_type,
-                error_message: self.error_message,
-                error_code: self.error_code,
-                error_parameters: self.error_parameters,
-                meta: self.meta,
-            }
+            self.0
         }
     }
 }

@@ -3,423 +3,147 @@
 //! Errors the service models; each operation's error enum wraps the ones it can return.
 /// The request was denied due to insufficient permissions. The caller does not have the required permissions to perform this operation.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct AccessDeniedException {
     /// The `Message` member.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// The specific reason for the access denial.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<crate::types::AccessDeniedExceptionReason>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(
+    AccessDeniedException { message : "Message", reason : "Reason" }
+);
 impl AccessDeniedException {
     /// Creates a new builder for [`AccessDeniedException`].
     pub fn builder() -> crate::types::error::builders::AccessDeniedExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `Message` member.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// The specific reason for the access denial.
-    ///
-    /// This member is required.
-    pub fn reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AccessDeniedExceptionReason> {
-        self.reason.as_ref()
+    ::sdk_runtime::getters! {
+        str message : str; reference reason : crate ::types::AccessDeniedExceptionReason;
     }
 }
-impl AccessDeniedException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for AccessDeniedException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("AccessDeniedException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for AccessDeniedException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for AccessDeniedException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for AccessDeniedException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    AccessDeniedException, "AccessDeniedException", ::std::option::Option::None, message
+    : message
+);
 /// An internal server error occurred while processing the request. This is typically a temporary condition and the request may be retried.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct InternalServerException {
     /// The `Message` member.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(InternalServerException { message : "Message" });
 impl InternalServerException {
     /// Creates a new builder for [`InternalServerException`].
     pub fn builder() -> crate::types::error::builders::InternalServerExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `Message` member.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl InternalServerException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError)
-    }
-}
-impl ::std::fmt::Display for InternalServerException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("InternalServerException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for InternalServerException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for InternalServerException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for InternalServerException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    InternalServerException, "InternalServerException",
+    ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError),
+    message : message
+);
 /// The request was throttled due to too many requests being sent in a short period of time. The client should implement exponential backoff and retry the request.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ThrottlingException {
     /// The `Message` member.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// The service code associated with the throttling error.
-    #[serde(
-        rename = "ServiceCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_code: ::std::option::Option<::std::string::String>,
     /// The quota code associated with the throttling error.
-    #[serde(
-        rename = "QuotaCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quota_code: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(
+    ThrottlingException { message : "Message", service_code : "ServiceCode", quota_code :
+    "QuotaCode" }
+);
 impl ThrottlingException {
     /// Creates a new builder for [`ThrottlingException`].
     pub fn builder() -> crate::types::error::builders::ThrottlingExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `Message` member.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// The service code associated with the throttling error.
-    pub fn service_code(&self) -> ::std::option::Option<&str> {
-        self.service_code.as_deref()
-    }
-    /// The quota code associated with the throttling error.
-    pub fn quota_code(&self) -> ::std::option::Option<&str> {
-        self.quota_code.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str; str service_code : str; str quota_code : str;
     }
 }
-impl ThrottlingException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError)
-    }
-}
-impl ::std::fmt::Display for ThrottlingException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ThrottlingException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ThrottlingException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ThrottlingException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for ThrottlingException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    ThrottlingException, "ThrottlingException",
+    ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError),
+    message : message
+);
 /// The request failed validation. One or more input parameters are invalid, missing, or do not meet the required format or constraints.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct ValidationException {
     /// The `Message` member.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// The reason for the validation failure.
     ///
     /// This member is required.
-    #[serde(
-        rename = "Reason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<crate::types::ValidationExceptionReason>,
     /// A list of detailed validation errors that occurred during request processing.
-    #[serde(
-        rename = "ErrorDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::List<::sdk_runtime::serde::Same>>>"
-    )]
     pub error_details: ::std::option::Option<
         ::std::vec::Vec<crate::types::ValidationError>,
     >,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(
+    ValidationException { message : "Message", reason : "Reason", error_details :
+    "ErrorDetails" => ::sdk_runtime::serde::List <::sdk_runtime::serde::Same > }
+);
 impl ValidationException {
     /// Creates a new builder for [`ValidationException`].
     pub fn builder() -> crate::types::error::builders::ValidationExceptionBuilder {
         ::std::default::Default::default()
     }
-    /// The `Message` member.
-    ///
-    /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// The reason for the validation failure.
-    ///
-    /// This member is required.
-    pub fn reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ValidationExceptionReason> {
-        self.reason.as_ref()
-    }
-    /// A list of detailed validation errors that occurred during request processing.
-    pub fn error_details(&self) -> &[crate::types::ValidationError] {
-        self.error_details.as_deref().unwrap_or_default()
+    ::sdk_runtime::getters! {
+        str message : str; reference reason : crate ::types::ValidationExceptionReason;
+        slice error_details : crate ::types::ValidationError;
     }
 }
-impl ValidationException {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for ValidationException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ValidationException")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for ValidationException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ValidationException {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for ValidationException {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    ValidationException, "ValidationException", ::std::option::Option::None, message :
+    message
+);
 /// Builders for the errors in [`crate::types::error`].
 pub mod builders {
     /// A builder for [`AccessDeniedException`](crate::types::error::AccessDeniedException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct AccessDeniedExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) reason: ::std::option::Option<
-            crate::types::AccessDeniedExceptionReason,
-        >,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct AccessDeniedExceptionBuilder(crate::types::error::AccessDeniedException);
     impl AccessDeniedExceptionBuilder {
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
-        /// The specific reason for the access denial.
-        ///
-        /// This member is required.
-        pub fn reason(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::AccessDeniedExceptionReason>,
-        ) -> Self {
-            self.reason = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The specific reason for the access denial.
-        ///
-        /// This member is required.
-        pub fn set_reason(
-            mut self,
-            input: ::std::option::Option<crate::types::AccessDeniedExceptionReason>,
-        ) -> Self {
-            self.reason = input;
-            self
-        }
-        /// The specific reason for the access denial.
-        ///
-        /// This member is required.
-        pub fn get_reason(
-            &self,
-        ) -> &::std::option::Option<crate::types::AccessDeniedExceptionReason> {
-            &self.reason
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value reason, set_reason, get_reason : crate
+            ::types::AccessDeniedExceptionReason
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`AccessDeniedException`](crate::types::error::AccessDeniedException), failing when a required member is unset.
@@ -429,65 +153,21 @@ pub mod builders {
             crate::types::error::AccessDeniedException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "Message",
-                stringify!(AccessDeniedException),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.reason,
-                "Reason",
-                stringify!(AccessDeniedException),
-            )?;
-            ::std::result::Result::Ok(crate::types::error::AccessDeniedException {
-                message: self.message,
-                reason: self.reason,
-                meta: self.meta,
-            })
+            ::sdk_runtime::build_checked!(self.0; message = "Message", reason = "Reason")
         }
     }
     /// A builder for [`InternalServerException`](crate::types::error::InternalServerException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct InternalServerExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct InternalServerExceptionBuilder(
+        crate::types::error::InternalServerException,
+    );
     impl InternalServerExceptionBuilder {
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`InternalServerException`](crate::types::error::InternalServerException), failing when a required member is unset.
@@ -497,101 +177,26 @@ pub mod builders {
             crate::types::error::InternalServerException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "Message",
-                stringify!(InternalServerException),
-            )?;
-            ::std::result::Result::Ok(crate::types::error::InternalServerException {
-                message: self.message,
-                meta: self.meta,
-            })
+            ::sdk_runtime::build_checked!(self.0; message = "Message")
         }
     }
     /// A builder for [`ThrottlingException`](crate::types::error::ThrottlingException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ThrottlingExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) service_code: ::std::option::Option<::std::string::String>,
-        pub(crate) quota_code: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ThrottlingExceptionBuilder(crate::types::error::ThrottlingException);
     impl ThrottlingExceptionBuilder {
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
-        /// The service code associated with the throttling error.
-        pub fn service_code(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.service_code = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The service code associated with the throttling error.
-        pub fn set_service_code(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.service_code = input;
-            self
-        }
-        /// The service code associated with the throttling error.
-        pub fn get_service_code(&self) -> &::std::option::Option<::std::string::String> {
-            &self.service_code
-        }
-        /// The quota code associated with the throttling error.
-        pub fn quota_code(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.quota_code = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The quota code associated with the throttling error.
-        pub fn set_quota_code(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.quota_code = input;
-            self
-        }
-        /// The quota code associated with the throttling error.
-        pub fn get_quota_code(&self) -> &::std::option::Option<::std::string::String> {
-            &self.quota_code
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value service_code, set_service_code, get_service_code :
+            ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value quota_code, set_quota_code, get_quota_code : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`ThrottlingException`](crate::types::error::ThrottlingException), failing when a required member is unset.
@@ -601,116 +206,27 @@ pub mod builders {
             crate::types::error::ThrottlingException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "Message",
-                stringify!(ThrottlingException),
-            )?;
-            ::std::result::Result::Ok(crate::types::error::ThrottlingException {
-                message: self.message,
-                service_code: self.service_code,
-                quota_code: self.quota_code,
-                meta: self.meta,
-            })
+            ::sdk_runtime::build_checked!(self.0; message = "Message")
         }
     }
     /// A builder for [`ValidationException`](crate::types::error::ValidationException).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct ValidationExceptionBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) reason: ::std::option::Option<
-            crate::types::ValidationExceptionReason,
-        >,
-        pub(crate) error_details: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ValidationError>,
-        >,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct ValidationExceptionBuilder(crate::types::error::ValidationException);
     impl ValidationExceptionBuilder {
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `Message` member.
-        ///
-        /// This member is required.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
-        /// The reason for the validation failure.
-        ///
-        /// This member is required.
-        pub fn reason(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::ValidationExceptionReason>,
-        ) -> Self {
-            self.reason = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The reason for the validation failure.
-        ///
-        /// This member is required.
-        pub fn set_reason(
-            mut self,
-            input: ::std::option::Option<crate::types::ValidationExceptionReason>,
-        ) -> Self {
-            self.reason = input;
-            self
-        }
-        /// The reason for the validation failure.
-        ///
-        /// This member is required.
-        pub fn get_reason(
-            &self,
-        ) -> &::std::option::Option<crate::types::ValidationExceptionReason> {
-            &self.reason
-        }
-        /// A list of detailed validation errors that occurred during request processing.
-        ///
-        /// Appends one item; use [`Self::set_error_details`] to replace the whole list.
-        pub fn error_details(mut self, item: crate::types::ValidationError) -> Self {
-            self.error_details.get_or_insert_with(::std::vec::Vec::new).push(item);
-            self
-        }
-        /// A list of detailed validation errors that occurred during request processing.
-        pub fn set_error_details(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::ValidationError>>,
-        ) -> Self {
-            self.error_details = input;
-            self
-        }
-        /// A list of detailed validation errors that occurred during request processing.
-        pub fn get_error_details(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::ValidationError>> {
-            &self.error_details
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            value reason, set_reason, get_reason : crate
+            ::types::ValidationExceptionReason
+        );
+        ::sdk_runtime::setters!(
+            list error_details, set_error_details, get_error_details : crate
+            ::types::ValidationError
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`ValidationException`](crate::types::error::ValidationException), failing when a required member is unset.
@@ -720,22 +236,7 @@ pub mod builders {
             crate::types::error::ValidationException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(
-                &self.message,
-                "Message",
-                stringify!(ValidationException),
-            )?;
-            ::sdk_runtime::shape::require(
-                &self.reason,
-                "Reason",
-                stringify!(ValidationException),
-            )?;
-            ::std::result::Result::Ok(crate::types::error::ValidationException {
-                message: self.message,
-                reason: self.reason,
-                error_details: self.error_details,
-                meta: self.meta,
-            })
+            ::sdk_runtime::build_checked!(self.0; message = "Message", reason = "Reason")
         }
     }
 }

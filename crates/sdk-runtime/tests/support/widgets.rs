@@ -11,7 +11,9 @@ use sdk_runtime::types::{
     BoxError, CreateUnhandledError, DateTime, ErrorKind, ErrorMetadata, ProvideErrorMetadata,
 };
 use sdk_runtime::validate::Validator;
-use sdk_runtime::{Auth, IdempotencyTokenProvider, OperationSpec, Protocol, ServiceSpec};
+use sdk_runtime::{
+    Auth, IdempotencyTokenProvider, OperationError, OperationSpec, Protocol, ServiceSpec,
+};
 
 // ------------------------------------------------------------------------------------------
 // service.rs
@@ -200,6 +202,16 @@ impl std::error::Error for CreateWidgetError {
 
 pub struct CreateWidget;
 
+impl OperationError for CreateWidgetError {
+    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
+        <CreateWidget as OperationSpec>::deserialize_error(code, resp, meta)
+    }
+
+    fn retryable_error_kind(&self) -> Option<ErrorKind> {
+        <CreateWidget as OperationSpec>::retryable(self)
+    }
+}
+
 impl OperationSpec for CreateWidget {
     type Input = CreateWidgetInput;
     type Output = CreateWidgetOutput;
@@ -317,6 +329,16 @@ impl std::error::Error for ListConnectionsError {}
 
 pub struct ListConnections;
 
+impl OperationError for ListConnectionsError {
+    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
+        <ListConnections as OperationSpec>::deserialize_error(code, resp, meta)
+    }
+
+    fn retryable_error_kind(&self) -> Option<ErrorKind> {
+        None
+    }
+}
+
 impl OperationSpec for ListConnections {
     type Input = ListConnectionsInput;
     type Output = ListConnectionsOutput;
@@ -428,6 +450,16 @@ impl fmt::Display for GetUsageError {
 impl std::error::Error for GetUsageError {}
 
 pub struct GetUsage;
+
+impl OperationError for GetUsageError {
+    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
+        <GetUsage as OperationSpec>::deserialize_error(code, resp, meta)
+    }
+
+    fn retryable_error_kind(&self) -> Option<ErrorKind> {
+        None
+    }
+}
 
 impl OperationSpec for GetUsage {
     type Input = GetUsageInput;

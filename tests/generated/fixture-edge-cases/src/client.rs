@@ -4,7 +4,7 @@
 /// Client for EdgeService.
 ///
 /// Cheap to clone: clones share the configuration and the HTTP client.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Client {
     config: crate::Config,
 }

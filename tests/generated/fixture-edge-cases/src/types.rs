@@ -4,259 +4,87 @@
 pub mod error;
 /// The `Circle` structure.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct Circle {
     /// The `radius` member.
     ///
     /// This member is required.
-    #[serde(
-        rename = "radius",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::Float>>"
-    )]
     pub radius: ::std::option::Option<f64>,
 }
+::sdk_runtime::json_struct!(Circle { radius : "radius" => ::sdk_runtime::serde::Float });
 impl Circle {
     /// Creates a new builder for [`Circle`].
     pub fn builder() -> crate::types::builders::CircleBuilder {
         ::std::default::Default::default()
     }
-    /// The `radius` member.
-    ///
-    /// This member is required.
-    pub fn radius(&self) -> ::std::option::Option<f64> {
-        self.radius
+    ::sdk_runtime::getters! {
+        copy radius : f64;
     }
 }
 /// The `FooBar` structure.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct FooBar {
     /// The `value` member.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<i64>,
 }
+::sdk_runtime::json_struct!(FooBar { value : "value" });
 impl FooBar {
     /// Creates a new builder for [`FooBar`].
     pub fn builder() -> crate::types::builders::FooBarBuilder {
         ::std::default::Default::default()
     }
-    /// The `value` member.
-    pub fn value(&self) -> ::std::option::Option<i64> {
-        self.value
+    ::sdk_runtime::getters! {
+        copy value : i64;
     }
 }
 /// The `Foo_Bar` structure.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct FooBar2 {
     /// The `value` member.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<i32>,
 }
+::sdk_runtime::json_struct!(FooBar2 { value : "value" });
 impl FooBar2 {
     /// Creates a new builder for [`FooBar2`].
     pub fn builder() -> crate::types::builders::FooBar2Builder {
         ::std::default::Default::default()
     }
-    /// The `value` member.
-    pub fn value(&self) -> ::std::option::Option<i32> {
-        self.value
+    ::sdk_runtime::getters! {
+        copy value : i32;
     }
 }
-/// The `Level` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "::std::string::String", into = "::std::string::String")]
-pub enum Level {
-    /// `low`
-    Low,
-    /// `high`
-    High,
-    /// `unknown`
-    Unknown,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    UnknownValue(::std::string::String),
-}
-impl Level {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Low => "low",
-            Self::High => "high",
-            Self::Unknown => "unknown",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [&'static str] {
-        &["low", "high", "unknown"]
-    }
-}
-impl ::std::convert::From<::std::string::String> for Level {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "low" => Self::Low,
-            "high" => Self::High,
-            "unknown" => Self::Unknown,
-            _ => Self::UnknownValue(value),
-        }
-    }
-}
-impl ::std::convert::From<Level> for ::std::string::String {
-    fn from(value: Level) -> Self {
-        value.as_str().to_string()
-    }
-}
-impl ::std::convert::From<&str> for Level {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl ::std::str::FromStr for Level {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::fmt::Display for Level {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::sdk_runtime::string_enum! {
+    #[doc = " The `Level` enum."] Level, UnknownValue { #[doc = " `low`"] Low = "low",
+    #[doc = " `high`"] High = "high", #[doc = " `unknown`"] Unknown = "unknown" }
 }
 /// A widget from another namespace, renamed by the service.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct OtherWidget {
     /// The `size` member.
-    #[serde(
-        rename = "size",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::Float>>"
-    )]
     pub size: ::std::option::Option<f64>,
 }
+::sdk_runtime::json_struct!(
+    OtherWidget { size : "size" => ::sdk_runtime::serde::Float }
+);
 impl OtherWidget {
     /// Creates a new builder for [`OtherWidget`].
     pub fn builder() -> crate::types::builders::OtherWidgetBuilder {
         ::std::default::Default::default()
     }
-    /// The `size` member.
-    pub fn size(&self) -> ::std::option::Option<f64> {
-        self.size
+    ::sdk_runtime::getters! {
+        copy size : f64;
     }
 }
-/// The `Priority` enum.
-#[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::Eq,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-    ::std::fmt::Debug,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "i32", into = "i32")]
-pub enum Priority {
-    /// `1`
-    One,
-    /// `2`
-    Two,
-    /// A value this version of the client does not know; the raw value is kept so it round-trips.
-    Unknown(i32),
-}
-impl Priority {
-    /// The wire value.
-    pub fn as_i32(&self) -> i32 {
-        match self {
-            Self::One => 1i32,
-            Self::Two => 2i32,
-            Self::Unknown(value) => *value,
-        }
-    }
-    /// Every value this client knows.
-    pub const fn values() -> &'static [i32] {
-        &[1i32, 2i32]
-    }
-}
-impl ::std::convert::From<i32> for Priority {
-    fn from(value: i32) -> Self {
-        match value {
-            1i32 => Self::One,
-            2i32 => Self::Two,
-            other => Self::Unknown(other),
-        }
-    }
-}
-impl ::std::convert::From<Priority> for i32 {
-    fn from(value: Priority) -> Self {
-        value.as_i32()
-    }
-}
-impl ::std::fmt::Display for Priority {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::write!(f, "{}", self.as_i32())
-    }
+::sdk_runtime::int_enum! {
+    #[doc = " The `Priority` enum."] Priority, Unknown { #[doc = " `1`"] One = 1i32,
+    #[doc = " `2`"] Two = 2i32 }
 }
 /// A union, recursive through itself.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::serde::Serialize
-)]
+#[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
 pub enum Shape {
     /// The `circle` variant.
     #[serde(rename = "circle")]
@@ -347,119 +175,53 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
 }
 /// A recursive structure: directly (boxed) and through a list.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct TreeNode {
     /// The `value` member.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
     /// A recursive structure: directly (boxed) and through a list.
-    #[serde(
-        rename = "parent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parent: ::std::option::Option<::std::boxed::Box<crate::types::TreeNode>>,
     /// The `children` member.
-    #[serde(
-        rename = "children",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::List<::sdk_runtime::serde::Same>>>"
-    )]
     pub children: ::std::option::Option<::std::vec::Vec<crate::types::TreeNode>>,
 }
+::sdk_runtime::json_struct!(
+    TreeNode { value : "value", parent : "parent", children : "children" =>
+    ::sdk_runtime::serde::List <::sdk_runtime::serde::Same > }
+);
 impl TreeNode {
     /// Creates a new builder for [`TreeNode`].
     pub fn builder() -> crate::types::builders::TreeNodeBuilder {
         ::std::default::Default::default()
     }
-    /// The `value` member.
-    pub fn value(&self) -> ::std::option::Option<&str> {
-        self.value.as_deref()
-    }
-    /// A recursive structure: directly (boxed) and through a list.
-    pub fn parent(&self) -> ::std::option::Option<&crate::types::TreeNode> {
-        self.parent.as_deref()
-    }
-    /// The `children` member.
-    pub fn children(&self) -> &[crate::types::TreeNode] {
-        self.children.as_deref().unwrap_or_default()
+    ::sdk_runtime::getters! {
+        str value : str; boxed parent : crate ::types::TreeNode; slice children : crate
+        ::types::TreeNode;
     }
 }
 /// A widget of this namespace.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct Widget {
     /// The `name` member.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
 }
+::sdk_runtime::json_struct!(Widget { name : "name" });
 impl Widget {
     /// Creates a new builder for [`Widget`].
     pub fn builder() -> crate::types::builders::WidgetBuilder {
         ::std::default::Default::default()
     }
-    /// The `name` member.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    ::sdk_runtime::getters! {
+        str name : str;
     }
 }
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
     /// A builder for [`Circle`](crate::types::Circle).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct CircleBuilder {
-        pub(crate) radius: ::std::option::Option<f64>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct CircleBuilder(crate::types::Circle);
     impl CircleBuilder {
-        /// The `radius` member.
-        ///
-        /// This member is required.
-        pub fn radius(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-            self.radius = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `radius` member.
-        ///
-        /// This member is required.
-        pub fn set_radius(mut self, input: ::std::option::Option<f64>) -> Self {
-            self.radius = input;
-            self
-        }
-        /// The `radius` member.
-        ///
-        /// This member is required.
-        pub fn get_radius(&self) -> &::std::option::Option<f64> {
-            &self.radius
-        }
+        ::sdk_runtime::setters!(value radius, set_radius, get_radius : f64);
         /// Builds [`Circle`](crate::types::Circle), failing when a required member is unset.
         pub fn build(
             self,
@@ -467,240 +229,65 @@ pub mod builders {
             crate::types::Circle,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            ::sdk_runtime::shape::require(&self.radius, "radius", stringify!(Circle))?;
-            ::std::result::Result::Ok(crate::types::Circle {
-                radius: self.radius,
-            })
+            ::sdk_runtime::build_checked!(self.0; radius = "radius")
         }
     }
     /// A builder for [`FooBar`](crate::types::FooBar).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct FooBarBuilder {
-        pub(crate) value: ::std::option::Option<i64>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct FooBarBuilder(crate::types::FooBar);
     impl FooBarBuilder {
-        /// The `value` member.
-        pub fn value(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.value = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `value` member.
-        pub fn set_value(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.value = input;
-            self
-        }
-        /// The `value` member.
-        pub fn get_value(&self) -> &::std::option::Option<i64> {
-            &self.value
-        }
+        ::sdk_runtime::setters!(value value, set_value, get_value : i64);
         /// Builds [`FooBar`](crate::types::FooBar).
         pub fn build(self) -> crate::types::FooBar {
-            crate::types::FooBar {
-                value: self.value,
-            }
+            self.0
         }
     }
     /// A builder for [`FooBar2`](crate::types::FooBar2).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct FooBar2Builder {
-        pub(crate) value: ::std::option::Option<i32>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct FooBar2Builder(crate::types::FooBar2);
     impl FooBar2Builder {
-        /// The `value` member.
-        pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.value = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `value` member.
-        pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.value = input;
-            self
-        }
-        /// The `value` member.
-        pub fn get_value(&self) -> &::std::option::Option<i32> {
-            &self.value
-        }
+        ::sdk_runtime::setters!(value value, set_value, get_value : i32);
         /// Builds [`FooBar2`](crate::types::FooBar2).
         pub fn build(self) -> crate::types::FooBar2 {
-            crate::types::FooBar2 {
-                value: self.value,
-            }
+            self.0
         }
     }
     /// A builder for [`OtherWidget`](crate::types::OtherWidget).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct OtherWidgetBuilder {
-        pub(crate) size: ::std::option::Option<f64>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct OtherWidgetBuilder(crate::types::OtherWidget);
     impl OtherWidgetBuilder {
-        /// The `size` member.
-        pub fn size(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-            self.size = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `size` member.
-        pub fn set_size(mut self, input: ::std::option::Option<f64>) -> Self {
-            self.size = input;
-            self
-        }
-        /// The `size` member.
-        pub fn get_size(&self) -> &::std::option::Option<f64> {
-            &self.size
-        }
+        ::sdk_runtime::setters!(value size, set_size, get_size : f64);
         /// Builds [`OtherWidget`](crate::types::OtherWidget).
         pub fn build(self) -> crate::types::OtherWidget {
-            crate::types::OtherWidget {
-                size: self.size,
-            }
+            self.0
         }
     }
     /// A builder for [`TreeNode`](crate::types::TreeNode).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct TreeNodeBuilder {
-        pub(crate) value: ::std::option::Option<::std::string::String>,
-        pub(crate) parent: ::std::option::Option<
-            ::std::boxed::Box<crate::types::TreeNode>,
-        >,
-        pub(crate) children: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TreeNode>,
-        >,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct TreeNodeBuilder(crate::types::TreeNode);
     impl TreeNodeBuilder {
-        /// The `value` member.
-        pub fn value(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.value = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `value` member.
-        pub fn set_value(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.value = input;
-            self
-        }
-        /// The `value` member.
-        pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.value
-        }
-        /// A recursive structure: directly (boxed) and through a list.
-        pub fn parent(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::TreeNode>,
-        ) -> Self {
-            self.parent = ::std::option::Option::Some(
-                ::std::boxed::Box::new(input.into()),
-            );
-            self
-        }
-        /// A recursive structure: directly (boxed) and through a list.
-        pub fn set_parent(
-            mut self,
-            input: ::std::option::Option<crate::types::TreeNode>,
-        ) -> Self {
-            self.parent = input.map(::std::boxed::Box::new);
-            self
-        }
-        /// A recursive structure: directly (boxed) and through a list.
-        pub fn get_parent(
-            &self,
-        ) -> &::std::option::Option<::std::boxed::Box<crate::types::TreeNode>> {
-            &self.parent
-        }
-        /// The `children` member.
-        ///
-        /// Appends one item; use [`Self::set_children`] to replace the whole list.
-        pub fn children(mut self, item: crate::types::TreeNode) -> Self {
-            self.children.get_or_insert_with(::std::vec::Vec::new).push(item);
-            self
-        }
-        /// The `children` member.
-        pub fn set_children(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::TreeNode>>,
-        ) -> Self {
-            self.children = input;
-            self
-        }
-        /// The `children` member.
-        pub fn get_children(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::TreeNode>> {
-            &self.children
-        }
+        ::sdk_runtime::setters!(
+            value value, set_value, get_value : ::std::string::String
+        );
+        ::sdk_runtime::setters!(
+            boxed parent, set_parent, get_parent : crate ::types::TreeNode
+        );
+        ::sdk_runtime::setters!(
+            list children, set_children, get_children : crate ::types::TreeNode
+        );
         /// Builds [`TreeNode`](crate::types::TreeNode).
         pub fn build(self) -> crate::types::TreeNode {
-            crate::types::TreeNode {
-                value: self.value,
-                parent: self.parent,
-                children: self.children,
-            }
+            self.0
         }
     }
     /// A builder for [`Widget`](crate::types::Widget).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct WidgetBuilder {
-        pub(crate) name: ::std::option::Option<::std::string::String>,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct WidgetBuilder(crate::types::Widget);
     impl WidgetBuilder {
-        /// The `name` member.
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `name` member.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.name = input;
-            self
-        }
-        /// The `name` member.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.name
-        }
+        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
         /// Builds [`Widget`](crate::types::Widget).
         pub fn build(self) -> crate::types::Widget {
-            crate::types::Widget {
-                name: self.name,
-            }
+            self.0
         }
     }
 }

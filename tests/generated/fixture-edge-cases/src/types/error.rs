@@ -3,114 +3,43 @@
 //! Errors the service models; each operation's error enum wraps the ones it can return.
 /// The `EdgeError` structure.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct EdgeError {
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
-    #[serde(skip)]
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
+::sdk_runtime::json_struct!(EdgeError { message : "message" });
 impl EdgeError {
     /// Creates a new builder for [`EdgeError`].
     pub fn builder() -> crate::types::error::builders::EdgeErrorBuilder {
         ::std::default::Default::default()
     }
-    /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    ::sdk_runtime::getters! {
+        str message : str;
     }
 }
-impl EdgeError {
-    /// How a retry strategy should treat this error (from `@retryable`).
-    pub fn retryable_error_kind(
-        &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::None
-    }
-}
-impl ::std::fmt::Display for EdgeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("EdgeError")?;
-        if let ::std::option::Option::Some(message) = self
-            .message
-            .as_deref()
-            .or(self.meta.message())
-        {
-            ::std::write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for EdgeError {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for EdgeError {
-    fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::sdk_runtime::shape::ModeledError for EdgeError {
-    fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
-        self.meta = meta;
-    }
-}
+::sdk_runtime::error_struct!(
+    EdgeError, "EdgeError", ::std::option::Option::None, message : message
+);
 /// Builders for the errors in [`crate::types::error`].
 pub mod builders {
     /// A builder for [`EdgeError`](crate::types::error::EdgeError).
-    #[non_exhaustive]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::fmt::Debug,
-        ::std::default::Default
-    )]
-    pub struct EdgeErrorBuilder {
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
-    }
+    #[derive(Clone, PartialEq, Debug, Default)]
+    pub struct EdgeErrorBuilder(crate::types::error::EdgeError);
     impl EdgeErrorBuilder {
-        /// The `message` member.
-        pub fn message(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.message = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// The `message` member.
-        pub fn set_message(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.message = input;
-            self
-        }
-        /// The `message` member.
-        pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.message
-        }
+        ::sdk_runtime::setters!(
+            value message, set_message, get_message : ::std::string::String
+        );
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.meta = meta;
+            self.0.meta = meta;
             self
         }
         /// Builds [`EdgeError`](crate::types::error::EdgeError).
         pub fn build(self) -> crate::types::error::EdgeError {
-            crate::types::error::EdgeError {
-                message: self.message,
-                meta: self.meta,
-            }
+            self.0
         }
     }
 }
