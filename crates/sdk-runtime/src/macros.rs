@@ -259,6 +259,11 @@ macro_rules! string_enum {
                 $crate::request::ToParam::to_params(self.as_str(), location, out)
             }
         }
+        impl $crate::response::FromHeader for $name {
+            fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
     };
 }
 
@@ -317,6 +322,11 @@ macro_rules! int_enum {
                 out: &mut ::std::vec::Vec<::std::string::String>,
             ) -> ::std::result::Result<(), $crate::request::BuildError> {
                 $crate::request::ToParam::to_params(&self.as_i32(), location, out)
+            }
+        }
+        impl $crate::response::FromHeader for $name {
+            fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
+                <i32 as $crate::response::FromHeader>::from_header(value).map(Self::from)
             }
         }
     };
