@@ -409,8 +409,6 @@ async fn ten_megabyte_non_json_body_is_a_typed_error() {
 }
 
 #[tokio::test]
-#[ignore = "sdk-runtime bug: error::Report formats non-service SdkErrors with \
-            DisplayErrorContext, which appends the SdkError's Debug form, raw 10 MB body included"]
 async fn report_of_a_response_error_does_not_echo_the_body() {
     let (err, _server) = get_session_with(Reply::big(200, BIG_BODY_LEN)).await;
     let report = sdk_runtime::error::report(&err);

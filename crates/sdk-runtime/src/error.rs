@@ -170,7 +170,17 @@ where
             // The operation error's own Display already carries status, code, message and
             // request id; its sources would only repeat them.
             SdkError::ServiceError(context) => write!(f, "{}", context.err()),
-            other => write!(f, "{}", DisplayErrorContext(other)),
+            // The kind of failure and its causes; never the Debug form, which would echo the raw
+            // response (possibly megabytes of body).
+            other => {
+                write!(f, "{other}")?;
+                let mut source = other.source();
+                while let Some(cause) = source {
+                    write!(f, ": {cause}")?;
+                    source = cause.source();
+                }
+                Ok(())
+            }
         }
     }
 }

@@ -107,8 +107,8 @@ macro_rules! setters {
     };
     (list $field:ident, $set:ident, $get:ident: $item:ty) => {
         #[doc = ::std::concat!(" Appends one item to `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole list.")]
-        pub fn $field(mut self, item: $item) -> Self {
-            self.0.$field.get_or_insert_with(::std::vec::Vec::new).push(item);
+        pub fn $field(mut self, item: impl ::std::convert::Into<$item>) -> Self {
+            self.0.$field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
             self
         }
         #[doc = ::std::concat!(" Sets or clears `", ::std::stringify!($field), "`.")]
@@ -123,8 +123,8 @@ macro_rules! setters {
     };
     (map $field:ident, $set:ident, $get:ident: $value:ty) => {
         #[doc = ::std::concat!(" Inserts one entry into `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole map.")]
-        pub fn $field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: $value) -> Self {
-            self.0.$field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+        pub fn $field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<$value>) -> Self {
+            self.0.$field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());
             self
         }
         #[doc = ::std::concat!(" Sets or clears `", ::std::stringify!($field), "`.")]
@@ -161,7 +161,7 @@ macro_rules! fluent_setters {
     };
     (list $field:ident, $set:ident, $get:ident: $item:ty) => {
         #[doc = ::std::concat!(" Appends one item to `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole list.")]
-        pub fn $field(mut self, item: $item) -> Self {
+        pub fn $field(mut self, item: impl ::std::convert::Into<$item>) -> Self {
             self.inner = self.inner.$field(item);
             self
         }
@@ -169,7 +169,7 @@ macro_rules! fluent_setters {
     };
     (map $field:ident, $set:ident, $get:ident: $value:ty) => {
         #[doc = ::std::concat!(" Inserts one entry into `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole map.")]
-        pub fn $field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: $value) -> Self {
+        pub fn $field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<$value>) -> Self {
             self.inner = self.inner.$field(key, value);
             self
         }
