@@ -270,14 +270,10 @@ impl<'m> Builder<'m> {
             };
             for m in members {
                 let target = self.model.get(&m.target)?;
-                if target.traits.streaming {
-                    let what = if matches!(target.kind, ShapeKind::Union(_)) {
-                        "event streams"
-                    } else {
-                        "streaming blobs"
-                    };
+                // Streaming blobs are buffered into a `Blob`; event streams need a streaming runtime.
+                if target.traits.streaming && matches!(target.kind, ShapeKind::Union(_)) {
                     return Some(format!(
-                        "member `{}` of {io} uses {what}, which the generator does not support yet",
+                        "member `{}` of {io} is an event stream, which the generator does not support yet",
                         m.name
                     ));
                 }
@@ -639,6 +635,10 @@ impl<'m> Builder<'m> {
             constraints: constraints(t, &target.traits),
             idempotency_token: t.idempotency_token,
             sensitive: t.sensitive || target.traits.sensitive,
+            media_type: t
+                .media_type
+                .clone()
+                .or_else(|| target.traits.media_type.clone()),
             boxed: reaches(self.model, &member.target, &parent.id, &mut BTreeSet::new()),
         })
     }

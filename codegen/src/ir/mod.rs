@@ -191,6 +191,8 @@ pub struct Field {
     pub sensitive: bool,
     /// The member closes a cycle of structures/unions, so it is stored boxed.
     pub boxed: bool,
+    /// `@mediaType` of the member's target (blob and string payloads, base64 headers).
+    pub media_type: Option<String>,
 }
 
 /// How a member travels on the wire.

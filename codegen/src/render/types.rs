@@ -5,7 +5,9 @@ use quote::{format_ident, quote};
 
 use super::rust_type::{field_tokens, marker, tokens};
 use super::{doc_attrs, doc_or, ident};
-use crate::ir::{Enum, Field, RustType, Service, Structure, TypeDef, Union, names::bare};
+use crate::ir::{
+    Enum, Field, NamedKind, RustType, Service, Structure, TypeDef, Union, names::bare,
+};
 
 /// `src/types.rs`: every shared named type, and their builders in `types::builders`.
 pub fn types_module(service: &Service) -> TokenStream {
@@ -101,7 +103,25 @@ pub fn structure(
             None => quote!(#field: #wire),
         }
     });
-    let json = quote!(::sdk_runtime::json_struct!(#name { #(#json_fields),* }););
+    // Error correction applies to what is decoded from responses: required body members that are
+    // not unions and have no default.
+    let corrected: Vec<_> = s
+        .fields
+        .iter()
+        .filter(|f| kind != Kind::Input && is_body(f, kind) && f.required && f.default.is_none())
+        .filter(|f| {
+            !matches!(
+                f.ty,
+                RustType::Named {
+                    kind: NamedKind::Union,
+                    ..
+                } | RustType::Unit
+            )
+        })
+        .map(|f| ident(&f.rust_name))
+        .collect();
+    let corrected = (!corrected.is_empty()).then(|| quote!(required { #(#corrected),* }));
+    let json = quote!(::sdk_runtime::json_struct!(#name { #(#json_fields),* } #corrected););
     let meta_field = is_error.then(|| {
         quote! {
             /// Error metadata (code, message, request id) as received.
@@ -114,15 +134,48 @@ pub fn structure(
         .then(|| super::validate::validate_method(service, s, kind == Kind::Input));
     let error_impls = is_error.then(|| error_impls(s));
 
+    let defaults: Vec<_> = if kind == Kind::Input {
+        Vec::new()
+    } else {
+        s.fields
+            .iter()
+            .filter_map(|f| Some((f, default_value(&f.ty, f.default.as_ref()?)?)))
+            .collect()
+    };
+    let (derive_default, default_impl) = if defaults.is_empty() {
+        (quote!(Default), None)
+    } else {
+        let meta = is_error.then(|| quote!(meta: ::std::default::Default::default(),));
+        let members = s.fields.iter().map(|f| {
+            let field = ident(&f.rust_name);
+            match defaults.iter().find(|(d, _)| d.rust_name == f.rust_name) {
+                Some((_, value)) if f.boxed => {
+                    quote!(#field: ::std::option::Option::Some(::std::boxed::Box::new(#value)),)
+                }
+                Some((_, value)) => quote!(#field: ::std::option::Option::Some(#value),),
+                None => quote!(#field: ::std::option::Option::None,),
+            }
+        });
+        let imp = quote! {
+            /// Members with a modeled `@default` start at it.
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self { #(#members)* #meta }
+                }
+            }
+        };
+        (quote!(), Some(imp))
+    };
     let builder_doc = format!(" Creates a new builder for [`{}`].", s.rust_name);
     let item = quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, PartialEq, #debug Default)]
+        #[derive(Clone, PartialEq, #debug #derive_default)]
         pub struct #name {
             #(#fields)*
             #meta_field
         }
+        #default_impl
         #json
         impl #name {
             #[doc = #builder_doc]
@@ -436,4 +489,140 @@ fn enumeration(e: &Enum) -> TokenStream {
             }
         }
     }
+}
+
+/// A Rust expression for a `@default` value of type `ty`; `None` when the value does not fit.
+fn default_value(ty: &RustType, value: &serde_json::Value) -> Option<TokenStream> {
+    use serde_json::Value;
+    Some(match (ty, value) {
+        (RustType::String | RustType::BigNumber, Value::String(s)) => {
+            quote!(::std::string::String::from(#s))
+        }
+        (RustType::Bool, Value::Bool(b)) => quote!(#b),
+        (RustType::I8, Value::Number(n)) => {
+            let v = i8::try_from(n.as_i64()?).ok()?;
+            quote!(#v)
+        }
+        (RustType::I16, Value::Number(n)) => {
+            let v = i16::try_from(n.as_i64()?).ok()?;
+            quote!(#v)
+        }
+        (RustType::I32, Value::Number(n)) => {
+            let v = i32::try_from(n.as_i64()?).ok()?;
+            quote!(#v)
+        }
+        (RustType::I64, Value::Number(n)) => {
+            let v = n.as_i64()?;
+            quote!(#v)
+        }
+        (RustType::F32, Value::Number(n)) => {
+            let v = n.as_f64()? as f32;
+            quote!(#v)
+        }
+        (RustType::F64, Value::Number(n)) => {
+            let v = n.as_f64()?;
+            quote!(#v)
+        }
+        (RustType::DateTime(_), Value::Number(n)) => {
+            let v = n.as_f64()?;
+            quote!(::aws_smithy_types::DateTime::from_secs_f64(#v))
+        }
+        (RustType::Blob, Value::String(s)) => {
+            let bytes = base64_decode(s)?;
+            quote!(::aws_smithy_types::Blob::new(::std::vec![#(#bytes),*]))
+        }
+        (RustType::Document, v) => document_value(v),
+        (RustType::List { .. }, Value::Array(a)) if a.is_empty() => quote!(::std::vec::Vec::new()),
+        (RustType::Map { .. }, Value::Object(o)) if o.is_empty() => {
+            quote!(::std::collections::HashMap::new())
+        }
+        (
+            RustType::Named {
+                name,
+                kind: NamedKind::Enum,
+                ..
+            },
+            Value::String(s),
+        ) => {
+            let name = ident(name);
+            quote!(crate::types::#name::from(#s))
+        }
+        (
+            RustType::Named {
+                name,
+                kind: NamedKind::IntEnum,
+                ..
+            },
+            Value::Number(n),
+        ) => {
+            let name = ident(name);
+            let v = i32::try_from(n.as_i64()?).ok()?;
+            quote!(crate::types::#name::from(#v))
+        }
+        _ => return None,
+    })
+}
+
+/// A Rust expression building an `aws_smithy_types::Document` from JSON.
+fn document_value(value: &serde_json::Value) -> TokenStream {
+    use serde_json::Value;
+    match value {
+        Value::Null => quote!(::aws_smithy_types::Document::Null),
+        Value::Bool(b) => quote!(::aws_smithy_types::Document::Bool(#b)),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => {
+                quote!(::aws_smithy_types::Document::Number(::aws_smithy_types::Number::PosInt(#u)))
+            }
+            (None, Some(i), _) => {
+                quote!(::aws_smithy_types::Document::Number(::aws_smithy_types::Number::NegInt(#i)))
+            }
+            (_, _, f) => {
+                let f = f.unwrap_or_default();
+                quote!(::aws_smithy_types::Document::Number(::aws_smithy_types::Number::Float(#f)))
+            }
+        },
+        Value::String(s) => {
+            quote!(::aws_smithy_types::Document::String(::std::string::String::from(#s)))
+        }
+        Value::Array(items) => {
+            let items = items.iter().map(document_value);
+            quote!(::aws_smithy_types::Document::Array(
+                ::std::vec![#(#items),*]
+            ))
+        }
+        Value::Object(map) => {
+            let entries = map.iter().map(|(k, v)| {
+                let v = document_value(v);
+                quote!((::std::string::String::from(#k), #v))
+            });
+            quote!(::aws_smithy_types::Document::Object(::std::collections::HashMap::from([#(#entries),*])))
+        }
+    }
+}
+
+/// Decodes standard base64 (Smithy writes blob defaults that way); `None` for invalid input.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let digits: Vec<u8> = text
+        .bytes()
+        .take_while(|&c| c != b'=')
+        .map(value)
+        .collect::<Option<_>>()?;
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut n = 0u32;
+        for (i, d) in chunk.iter().enumerate() {
+            n |= u32::from(*d) << (18 - 6 * i);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
 }

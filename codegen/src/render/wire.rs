@@ -37,8 +37,18 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             }
         }
     });
-    let serialize = serialize_body(service, op);
-    let deserialize = deserialize_output(service, op);
+    let (serialize, uses_input) = serialize_body(service, op);
+    let (deserialize, uses_resp) = deserialize_output(service, op);
+    let input_param = if uses_input {
+        quote!(input)
+    } else {
+        quote!(_input)
+    };
+    let resp_param = if uses_resp {
+        quote!(resp)
+    } else {
+        quote!(_resp)
+    };
     quote! {
         impl ::sdk_runtime::OperationSpec for #op_name {
             type Input = #input;
@@ -48,14 +58,14 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             #validate
             #prepare
             fn serialize(
-                input: Self::Input,
+                #input_param: Self::Input,
                 req: &mut ::sdk_runtime::request::RequestBuilder,
             ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
                 #serialize
                 ::std::result::Result::Ok(())
             }
             fn deserialize_output(
-                resp: &::sdk_runtime::response::Response<'_>,
+                #resp_param: &::sdk_runtime::response::Response<'_>,
             ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
                 #deserialize
             }
@@ -72,6 +82,10 @@ fn param_value(f: &Field, default_format: TimestampFormat) -> TokenStream {
             let format = format_tokens(*format);
             quote!(&input.#field.as_ref().map(|v| ::sdk_runtime::request::format_timestamp(v, #format)).transpose()?)
         }
+        // A string with a `@mediaType` travels base64-encoded in headers.
+        RustType::String if f.media_type.is_some() && matches!(f.binding, Binding::Header(_)) => {
+            quote!(&input.#field.as_deref().map(|v| ::aws_smithy_types::Blob::new(v.as_bytes())))
+        }
         _ => quote!(&input.#field),
     }
 }
@@ -86,100 +100,135 @@ fn format_tokens(format: TimestampFormat) -> TokenStream {
     }
 }
 
-fn serialize_body(service: &Service, op: &Operation) -> TokenStream {
+/// The statements of `serialize`, and whether they read `input` at all.
+fn serialize_body(service: &Service, op: &Operation) -> (TokenStream, bool) {
     let mut out = Vec::new();
     if !service.protocol.is_rpc() {
         let method = &op.http.method;
         let uri = &op.http.uri;
         out.push(quote!(req.http(#method, #uri)?;));
     }
+    let mut uses_input = false;
     let mut has_body_members = false;
+    let mut payload = None;
     for f in &op.input.fields {
-        match &f.binding {
+        let field = ident(&f.rust_name);
+        let statement = match &f.binding {
             Binding::Label { .. } => {
                 let member = &f.member;
                 let value = param_value(f, TimestampFormat::DateTime);
-                out.push(quote!(req.label(#member, #value)?;));
+                quote!(req.label(#member, #value)?;)
             }
             Binding::Query(key) => {
                 let value = param_value(f, TimestampFormat::DateTime);
-                out.push(quote!(req.query(#key, #value)?;));
+                quote!(req.query(#key, #value)?;)
             }
-            Binding::QueryParams => {
-                let field = ident(&f.rust_name);
-                out.push(quote!(req.query_params(&input.#field)?;));
-            }
+            Binding::QueryParams => quote!(req.query_params(&input.#field)?;),
             Binding::Header(name) => {
                 let value = param_value(f, TimestampFormat::HttpDate);
-                out.push(quote!(req.header(#name, #value)?;));
+                quote!(req.header(#name, #value)?;)
             }
-            Binding::PrefixHeaders(prefix) => {
-                let field = ident(&f.rust_name);
-                out.push(quote!(req.prefix_headers(#prefix, &input.#field)?;));
-            }
+            Binding::PrefixHeaders(prefix) => quote!(req.prefix_headers(#prefix, &input.#field)?;),
             Binding::Payload => {
-                let field = ident(&f.rust_name);
-                out.push(match &f.ty {
-                    RustType::Blob => quote! {
-                        if let ::std::option::Option::Some(blob) = input.#field {
-                            req.payload(blob.into_inner(), "application/octet-stream");
-                        }
-                    },
-                    RustType::String => quote! {
-                        if let ::std::option::Option::Some(text) = input.#field {
-                            req.payload(text.into_bytes(), "text/plain");
-                        }
-                    },
-                    _ => quote! {
-                        if let ::std::option::Option::Some(payload) = &input.#field {
-                            req.json_body(payload)?;
-                        }
-                    },
-                });
+                payload = Some(payload_statement(f));
+                continue;
             }
-            Binding::ResponseCode => {}
-            Binding::Body => has_body_members = true,
-        }
+            Binding::ResponseCode => continue,
+            Binding::Body => {
+                has_body_members = true;
+                continue;
+            }
+        };
+        uses_input = true;
+        out.push(statement);
+    }
+    if let Some(payload) = payload {
+        uses_input = true;
+        out.push(payload);
     }
     // RPC protocols always send the input object; REST protocols only when it has body members.
     if has_body_members || service.protocol.is_rpc() {
+        uses_input = true;
         out.push(quote!(req.json_body(&input)?;));
     }
-    quote!(#(#out)*)
+    (quote!(#(#out)*), uses_input)
 }
 
-/// Reads a header into a member: enums through their raw value, everything else by `FromHeader`.
-fn header_value(f: &Field, name: &str) -> TokenStream {
+/// Writes an `@httpPayload` member as the whole body, in the form its type calls for.
+fn payload_statement(f: &Field) -> TokenStream {
+    let field = ident(&f.rust_name);
+    let media_type = |default: &str| f.media_type.clone().unwrap_or_else(|| default.to_string());
     match &f.ty {
+        RustType::Blob => {
+            let content_type = media_type("application/octet-stream");
+            quote! {
+                if let ::std::option::Option::Some(blob) = input.#field {
+                    req.payload(blob.into_inner(), #content_type);
+                }
+            }
+        }
+        RustType::String => {
+            let content_type = media_type("text/plain");
+            quote! {
+                if let ::std::option::Option::Some(text) = input.#field {
+                    req.payload(text.into_bytes(), #content_type);
+                }
+            }
+        }
         RustType::Named {
             kind: NamedKind::Enum,
             ..
-        } => {
-            quote!(resp.header::<::std::string::String>(#name)?.map(::std::convert::Into::into))
-        }
+        } => quote! {
+            if let ::std::option::Option::Some(value) = &input.#field {
+                req.payload(value.as_str().as_bytes().to_vec(), "text/plain");
+            }
+        },
+        RustType::Document => quote! {
+            if let ::std::option::Option::Some(document) = &input.#field {
+                req.json_body(&::sdk_runtime::serde::SerializeAsWrap::<_, ::sdk_runtime::serde::Doc>::new(document))?;
+            }
+        },
+        // Unions: JSON, nothing when unset.
         RustType::Named {
-            kind: NamedKind::IntEnum,
+            kind: NamedKind::Union,
             ..
-        } => quote!(resp.header::<i32>(#name)?.map(::std::convert::Into::into)),
-        RustType::List { item, .. }
-            if matches!(
-                **item,
-                RustType::Named {
-                    kind: NamedKind::Enum,
-                    ..
-                }
-            ) =>
-        {
+        } => quote! {
+            if let ::std::option::Option::Some(payload) = &input.#field {
+                req.json_body(payload)?;
+            }
+        },
+        // Structures: JSON, and `{}` when unset.
+        _ => quote! {
+            match &input.#field {
+                ::std::option::Option::Some(payload) => req.json_body(payload)?,
+                ::std::option::Option::None => req.payload(&b"{}"[..], "application/json"),
+            };
+        },
+    }
+}
+
+/// Reads a header into a member (`FromHeader`; timestamps in their declared format).
+fn header_value(f: &Field, name: &str) -> TokenStream {
+    match &f.ty {
+        RustType::DateTime(format) if *format != TimestampFormat::HttpDate => {
+            let format = format_tokens(*format);
             quote! {
-                resp.header::<::std::vec::Vec<::std::string::String>>(#name)?
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect())
+                resp.header_str(#name)
+                    .map(|v| ::aws_smithy_types::DateTime::from_str(v, #format))
+                    .transpose()
+                    .map_err(|e| ::sdk_runtime::response::DeserializeError::header(#name, e))?
             }
         }
+        RustType::String if f.media_type.is_some() => quote! {
+            resp.header::<::aws_smithy_types::Blob>(#name)?
+                .map(|b| ::std::string::String::from_utf8_lossy(b.as_ref()).into_owned())
+        },
         _ => quote!(resp.header(#name)?),
     }
 }
 
-fn deserialize_output(service: &Service, op: &Operation) -> TokenStream {
+/// The statements of `deserialize_output`, and whether they read `resp` at all.
+fn deserialize_output(service: &Service, op: &Operation) -> (TokenStream, bool) {
     let mut fill = Vec::new();
     let mut has_body_members = false;
     let mut payload = None;
@@ -205,6 +254,19 @@ fn deserialize_output(service: &Service, op: &Operation) -> TokenStream {
                         output.#field = (!resp.body().is_empty())
                             .then(|| ::std::string::String::from_utf8_lossy(resp.body()).into_owned());
                     },
+                    RustType::Named {
+                        kind: NamedKind::Enum,
+                        ..
+                    } => quote! {
+                        output.#field = (!resp.body().is_empty())
+                            .then(|| ::std::string::String::from_utf8_lossy(resp.body()).as_ref().into());
+                    },
+                    RustType::Document => quote! {
+                        output.#field = (!resp.body().is_empty())
+                            .then(|| resp.json::<::sdk_runtime::serde::DeserializeAsWrap<_, ::sdk_runtime::serde::Doc>>())
+                            .transpose()?
+                            .map(::sdk_runtime::serde::DeserializeAsWrap::into_inner);
+                    },
                     _ => quote! {
                         output.#field = (!resp.body().is_empty()).then(|| resp.json()).transpose()?;
                     },
@@ -216,11 +278,14 @@ fn deserialize_output(service: &Service, op: &Operation) -> TokenStream {
     let from_body = has_body_members || service.protocol.is_rpc();
     if fill.is_empty() && payload.is_none() {
         return if from_body {
-            quote!(resp.json::<Self::Output>())
+            (quote!(resp.json::<Self::Output>()), true)
         } else {
-            quote!(::std::result::Result::Ok(
-                <Self::Output as ::std::default::Default>::default()
-            ))
+            (
+                quote!(::std::result::Result::Ok(
+                    <Self::Output as ::std::default::Default>::default()
+                )),
+                false,
+            )
         };
     }
     let start = if from_body {
@@ -228,10 +293,11 @@ fn deserialize_output(service: &Service, op: &Operation) -> TokenStream {
     } else {
         quote!(<Self::Output as ::std::default::Default>::default())
     };
-    quote! {
+    let body = quote! {
         let mut output = #start;
         #payload
         #(#fill)*
         ::std::result::Result::Ok(output)
-    }
+    };
+    (body, true)
 }

@@ -15,7 +15,9 @@ pub struct Amount {
     /// This member is required.
     pub currency: ::std::option::Option<crate::types::Currency>,
 }
-::sdk_runtime::json_struct!(Amount { value : "value", currency : "currency" });
+::sdk_runtime::json_struct!(
+    Amount { value : "value", currency : "currency" } required { value, currency }
+);
 impl Amount {
     /// Creates a new builder for [`Amount`].
     pub fn builder() -> crate::types::builders::AmountBuilder {
@@ -90,7 +92,8 @@ pub struct PaymentSession {
     "paymentManagerArn", limits : "limits", user_id : "userId", expiry_time_in_minutes :
     "expiryTimeInMinutes", created_at : "createdAt" => ::sdk_runtime::serde::DateTime,
     available_limits : "availableLimits", updated_at : "updatedAt" =>
-    ::sdk_runtime::serde::DateTime }
+    ::sdk_runtime::serde::DateTime } required { payment_session_id, payment_manager_arn,
+    user_id, expiry_time_in_minutes, created_at, updated_at }
 );
 impl PaymentSession {
     /// Creates a new builder for [`PaymentSession`].
@@ -138,7 +141,9 @@ pub struct PaymentSessionSummary {
     PaymentSessionSummary { payment_session_id : "paymentSessionId", payment_manager_arn
     : "paymentManagerArn", user_id : "userId", expiry_time_in_minutes :
     "expiryTimeInMinutes", created_at : "createdAt" => ::sdk_runtime::serde::DateTime,
-    updated_at : "updatedAt" => ::sdk_runtime::serde::DateTime }
+    updated_at : "updatedAt" => ::sdk_runtime::serde::DateTime } required {
+    payment_session_id, payment_manager_arn, user_id, expiry_time_in_minutes, created_at,
+    updated_at }
 );
 impl PaymentSessionSummary {
     /// Creates a new builder for [`PaymentSessionSummary`].
@@ -161,7 +166,9 @@ pub struct SessionLimits {
     /// This member is required.
     pub max_spend_amount: ::std::option::Option<crate::types::Amount>,
 }
-::sdk_runtime::json_struct!(SessionLimits { max_spend_amount : "maxSpendAmount" });
+::sdk_runtime::json_struct!(
+    SessionLimits { max_spend_amount : "maxSpendAmount" } required { max_spend_amount }
+);
 impl SessionLimits {
     /// Creates a new builder for [`SessionLimits`].
     pub fn builder() -> crate::types::builders::SessionLimitsBuilder {
@@ -185,7 +192,8 @@ pub struct ValidationExceptionField {
     pub message: ::std::option::Option<::std::string::String>,
 }
 ::sdk_runtime::json_struct!(
-    ValidationExceptionField { name : "name", message : "message" }
+    ValidationExceptionField { name : "name", message : "message" } required { name,
+    message }
 );
 impl ValidationExceptionField {
     /// Creates a new builder for [`ValidationExceptionField`].

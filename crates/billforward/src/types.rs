@@ -65,7 +65,7 @@ pub struct CompoundUsageSession {
     CompoundUsageSession { created : "created" => ::sdk_runtime::serde::DateTime,
     changed_by : "changedBy", usage_sessions : "usageSessions" =>
     ::sdk_runtime::serde::List <::sdk_runtime::serde::Same >, organization_id :
-    "organizationID" }
+    "organizationID" } required { usage_sessions }
 );
 impl CompoundUsageSession {
     /// Creates a new builder for [`CompoundUsageSession`].
@@ -131,7 +131,8 @@ pub struct UsageSession {
     pricing_component_name : "pricingComponentName", uom : "uom", description :
     "description", sessionix : "sessionix", start : "start" =>
     ::sdk_runtime::serde::DateTime, stop : "stop" => ::sdk_runtime::serde::DateTime,
-    state : "state", uduration : "uduration" }
+    state : "state", uduration : "uduration" } required { subscription_id, session_id,
+    pricing_component_id, pricing_component_name, uom }
 );
 impl UsageSession {
     /// Creates a new builder for [`UsageSession`].

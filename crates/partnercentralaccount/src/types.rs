@@ -17,7 +17,7 @@ pub struct AccountSummary {
     /// This member is required.
     pub name: ::std::option::Option<::std::string::String>,
 }
-::sdk_runtime::json_struct!(AccountSummary { name : "Name" });
+::sdk_runtime::json_struct!(AccountSummary { name : "Name" } required { name });
 impl AccountSummary {
     /// Creates a new builder for [`AccountSummary`].
     pub fn builder() -> crate::types::builders::AccountSummaryBuilder {
@@ -57,7 +57,8 @@ pub struct BusinessValidationError {
     pub code: ::std::option::Option<crate::types::BusinessValidationCode>,
 }
 ::sdk_runtime::json_struct!(
-    BusinessValidationError { message : "Message", code : "Code" }
+    BusinessValidationError { message : "Message", code : "Code" } required { message,
+    code }
 );
 impl BusinessValidationError {
     /// Creates a new builder for [`BusinessValidationError`].
@@ -106,7 +107,8 @@ pub struct ConnectionSummary {
     ConnectionSummary { catalog : "Catalog", id : "Id", arn : "Arn",
     other_participant_account_id : "OtherParticipantAccountId", updated_at : "UpdatedAt"
     => ::sdk_runtime::serde::DateTime, connection_types : "ConnectionTypes" =>
-    ::sdk_runtime::serde::Map <::sdk_runtime::serde::Same > }
+    ::sdk_runtime::serde::Map <::sdk_runtime::serde::Same > } required { catalog, id,
+    arn, other_participant_account_id, updated_at, connection_types }
 );
 impl ConnectionSummary {
     /// Creates a new builder for [`ConnectionSummary`].
@@ -139,6 +141,7 @@ pub struct ConnectionTypeSummary {
 }
 ::sdk_runtime::json_struct!(
     ConnectionTypeSummary { status : "Status", other_participant : "OtherParticipant" }
+    required { status }
 );
 impl ConnectionTypeSummary {
     /// Creates a new builder for [`ConnectionTypeSummary`].
@@ -178,7 +181,8 @@ pub struct FieldValidationError {
     pub code: ::std::option::Option<crate::types::FieldValidationCode>,
 }
 ::sdk_runtime::json_struct!(
-    FieldValidationError { name : "Name", message : "Message", code : "Code" }
+    FieldValidationError { name : "Name", message : "Message", code : "Code" } required {
+    name, message, code }
 );
 impl FieldValidationError {
     /// Creates a new builder for [`FieldValidationError`].
@@ -276,7 +280,9 @@ pub struct PartnerProfileSummary {
     /// This member is required.
     pub name: ::std::option::Option<::std::string::String>,
 }
-::sdk_runtime::json_struct!(PartnerProfileSummary { id : "Id", name : "Name" });
+::sdk_runtime::json_struct!(
+    PartnerProfileSummary { id : "Id", name : "Name" } required { id, name }
+);
 impl PartnerProfileSummary {
     /// Creates a new builder for [`PartnerProfileSummary`].
     pub fn builder() -> crate::types::builders::PartnerProfileSummaryBuilder {
@@ -299,7 +305,9 @@ pub struct SellerProfileSummary {
     /// This member is required.
     pub name: ::std::option::Option<::std::string::String>,
 }
-::sdk_runtime::json_struct!(SellerProfileSummary { id : "Id", name : "Name" });
+::sdk_runtime::json_struct!(
+    SellerProfileSummary { id : "Id", name : "Name" } required { id, name }
+);
 impl SellerProfileSummary {
     /// Creates a new builder for [`SellerProfileSummary`].
     pub fn builder() -> crate::types::builders::SellerProfileSummaryBuilder {

@@ -19,7 +19,7 @@
 /// ```
 #[macro_export]
 macro_rules! json_struct {
-    ($name:ty { $($field:ident : $wire:literal $(=> $marker:ty)?),* $(,)? }) => {
+    ($name:ty { $($field:ident : $wire:literal $(=> $marker:ty)?),* $(,)? } $(required { $($required:ident),* $(,)? })?) => {
         impl $crate::__serde::Serialize for $name {
             fn serialize<S: $crate::__serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use $crate::__serde::ser::SerializeMap as _;
@@ -30,6 +30,11 @@ macro_rules! json_struct {
                     }
                 )*
                 map.end()
+            }
+        }
+        impl $crate::shape::ZeroValue for $name {
+            fn zero_value() -> Self {
+                <$name as ::std::default::Default>::default()
             }
         }
         impl<'de> $crate::__serde::Deserialize<'de> for $name {
@@ -57,6 +62,12 @@ macro_rules! json_struct {
                                 }
                             }
                         }
+                        // Error correction: a `@required` member the response left out takes its zero value.
+                        $($(
+                            if out.$required.is_none() {
+                                out.$required = ::std::option::Option::Some($crate::shape::ZeroValue::zero_value());
+                            }
+                        )*)?
                         ::std::result::Result::Ok(out)
                     }
                 }
@@ -264,6 +275,11 @@ macro_rules! string_enum {
                 ::std::result::Result::Ok(Self::from(value))
             }
         }
+        impl $crate::shape::ZeroValue for $name {
+            fn zero_value() -> Self {
+                Self::from("")
+            }
+        }
     };
 }
 
@@ -327,6 +343,11 @@ macro_rules! int_enum {
         impl $crate::response::FromHeader for $name {
             fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
                 <i32 as $crate::response::FromHeader>::from_header(value).map(Self::from)
+            }
+        }
+        impl $crate::shape::ZeroValue for $name {
+            fn zero_value() -> Self {
+                Self::from(0)
             }
         }
     };

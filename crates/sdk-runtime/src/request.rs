@@ -139,6 +139,12 @@ pub trait ToParam {
 
     /// Appends the text forms of this value: none when unset, one per element for lists.
     fn to_params(&self, location: ParamLocation, out: &mut Vec<String>) -> Result<(), BuildError>;
+
+    /// Whether a value is set at all (an empty list is set; `None` is not). A set value with no
+    /// text form is still sent as an empty header.
+    fn is_set(&self) -> bool {
+        true
+    }
 }
 
 impl ToParam for str {
@@ -244,6 +250,10 @@ impl<T: ToParam> ToParam for Option<T> {
             None => Ok(()),
         }
     }
+
+    fn is_set(&self) -> bool {
+        self.as_ref().is_some_and(ToParam::is_set)
+    }
 }
 
 impl<T: ToParam> ToParam for Vec<T> {
@@ -283,6 +293,10 @@ impl<T: ToParam + ?Sized> ToParam for &T {
     fn to_params(&self, location: ParamLocation, out: &mut Vec<String>) -> Result<(), BuildError> {
         (**self).to_params(location, out)
     }
+
+    fn is_set(&self) -> bool {
+        (**self).is_set()
+    }
 }
 
 fn texts(
@@ -320,7 +334,8 @@ pub struct RequestBuilder {
     method: Option<String>,
     path: String,
     pending_labels: BTreeSet<String>,
-    query: Vec<(String, String)>,
+    /// Query pairs in order; `None` for a literal key written without `=` (`?hello`).
+    query: Vec<(String, Option<String>)>,
     query_keys: BTreeSet<String>,
     headers: http::HeaderMap,
     body: Option<(Bytes, String)>,
@@ -375,9 +390,12 @@ impl RequestBuilder {
         }
         if let Some(q) = literal_query {
             for pair in q.split('&').filter(|p| !p.is_empty()) {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                let (k, v) = match pair.split_once('=') {
+                    Some((k, v)) => (k, Some(v.to_owned())),
+                    None => (pair, None),
+                };
                 self.query_keys.insert(k.to_owned());
-                self.query.push((k.to_owned(), v.to_owned()));
+                self.query.push((k.to_owned(), v));
             }
         }
         Ok(self)
@@ -443,7 +461,7 @@ impl RequestBuilder {
             self.query_keys.insert(name.to_owned());
         }
         for v in values {
-            self.query.push((name.to_owned(), v));
+            self.query.push((name.to_owned(), Some(v)));
         }
         Ok(self)
     }
@@ -464,7 +482,7 @@ impl RequestBuilder {
             }
             if let Some(value) = params.get(key) {
                 for v in texts(value, ParamLocation::Query)? {
-                    self.query.push((key.clone(), v));
+                    self.query.push((key.clone(), Some(v)));
                 }
             }
         }
@@ -479,7 +497,11 @@ impl RequestBuilder {
         name: &str,
         value: &(impl ToParam + ?Sized),
     ) -> Result<&mut Self, BuildError> {
-        for text in texts(value, ParamLocation::Header)? {
+        let texts = texts(value, ParamLocation::Header)?;
+        if texts.is_empty() && value.is_set() {
+            self.insert_header(name, "", true)?;
+        }
+        for text in texts {
             self.insert_header(name, &text, true)?;
         }
         Ok(self)
@@ -562,7 +584,7 @@ impl RequestBuilder {
                 for (i, (k, v)) in self.query.iter().enumerate() {
                     uri.push(if i == 0 { '?' } else { '&' });
                     uri.push_str(&encode_query(k));
-                    if !v.is_empty() || !k.is_empty() {
+                    if let Some(v) = v {
                         uri.push('=');
                         uri.push_str(&encode_query(v));
                     }
@@ -605,7 +627,10 @@ impl RequestBuilder {
                         reason: "not a valid header value".to_owned(),
                     }
                 })?;
-                headers.insert(http::header::CONTENT_TYPE, ct);
+                // An explicit Content-Type header member wins over the payload's default.
+                if !headers.contains_key(http::header::CONTENT_TYPE) {
+                    headers.insert(http::header::CONTENT_TYPE, ct);
+                }
                 headers.insert(
                     http::header::CONTENT_LENGTH,
                     http::HeaderValue::from(bytes.len()),

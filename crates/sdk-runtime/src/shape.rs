@@ -214,3 +214,52 @@ mod tests {
         ));
     }
 }
+
+/// The value a `@required` member takes when a response leaves it out ("error correction", as
+/// the Smithy spec asks clients to do): empty strings and collections, zero, false, the epoch.
+pub trait ZeroValue {
+    /// The zero value.
+    fn zero_value() -> Self;
+}
+
+macro_rules! zero_values {
+    ($($t:ty => $v:expr),* $(,)?) => {
+        $(impl ZeroValue for $t {
+            fn zero_value() -> Self {
+                $v
+            }
+        })*
+    };
+}
+
+zero_values!(
+    String => String::new(),
+    bool => false,
+    i8 => 0,
+    i16 => 0,
+    i32 => 0,
+    i64 => 0,
+    f32 => 0.0,
+    f64 => 0.0,
+    aws_smithy_types::Blob => aws_smithy_types::Blob::new(Vec::new()),
+    aws_smithy_types::DateTime => aws_smithy_types::DateTime::from_secs(0),
+    aws_smithy_types::Document => aws_smithy_types::Document::Null,
+);
+
+impl<T> ZeroValue for Vec<T> {
+    fn zero_value() -> Self {
+        Vec::new()
+    }
+}
+
+impl<T> ZeroValue for std::collections::HashMap<String, T> {
+    fn zero_value() -> Self {
+        std::collections::HashMap::new()
+    }
+}
+
+impl<T: ZeroValue> ZeroValue for Box<T> {
+    fn zero_value() -> Self {
+        Box::new(T::zero_value())
+    }
+}

@@ -73,7 +73,8 @@ pub struct CreatePaymentSessionOutput {
     pub payment_session: ::std::option::Option<crate::types::PaymentSession>,
 }
 ::sdk_runtime::json_struct!(
-    CreatePaymentSessionOutput { payment_session : "paymentSession" }
+    CreatePaymentSessionOutput { payment_session : "paymentSession" } required {
+    payment_session }
 );
 impl CreatePaymentSessionOutput {
     /// Creates a new builder for [`CreatePaymentSessionOutput`].

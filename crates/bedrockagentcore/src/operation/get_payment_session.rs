@@ -66,7 +66,8 @@ pub struct GetPaymentSessionOutput {
     pub payment_session: ::std::option::Option<crate::types::PaymentSession>,
 }
 ::sdk_runtime::json_struct!(
-    GetPaymentSessionOutput { payment_session : "paymentSession" }
+    GetPaymentSessionOutput { payment_session : "paymentSession" } required {
+    payment_session }
 );
 impl GetPaymentSessionOutput {
     /// Creates a new builder for [`GetPaymentSessionOutput`].

@@ -68,6 +68,7 @@ pub struct ListPaymentSessionsOutput {
 ::sdk_runtime::json_struct!(
     ListPaymentSessionsOutput { payment_sessions : "paymentSessions" =>
     ::sdk_runtime::serde::List <::sdk_runtime::serde::Same >, next_token : "nextToken" }
+    required { payment_sessions }
 );
 impl ListPaymentSessionsOutput {
     /// Creates a new builder for [`ListPaymentSessionsOutput`].

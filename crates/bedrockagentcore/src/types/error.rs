@@ -161,7 +161,8 @@ pub struct ValidationException {
 }
 ::sdk_runtime::json_struct!(
     ValidationException { message : "message", reason : "reason", field_list :
-    "fieldList" => ::sdk_runtime::serde::List <::sdk_runtime::serde::Same > }
+    "fieldList" => ::sdk_runtime::serde::List <::sdk_runtime::serde::Same > } required {
+    message, reason }
 );
 impl ValidationException {
     /// Creates a new builder for [`ValidationException`].

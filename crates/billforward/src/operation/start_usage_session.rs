@@ -75,9 +75,10 @@ impl ::sdk_runtime::OperationSpec for StartUsageSession {
         req: &mut ::sdk_runtime::request::RequestBuilder,
     ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
         req.http("POST", "/usage-sessions/start")?;
-        if let ::std::option::Option::Some(payload) = &input.usage_sessions {
-            req.json_body(payload)?;
-        }
+        match &input.usage_sessions {
+            ::std::option::Option::Some(payload) => req.json_body(payload)?,
+            ::std::option::Option::None => req.payload(&b"{}"[..], "application/json"),
+        };
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(

@@ -76,6 +76,7 @@ pub struct ListConnectionsOutput {
 ::sdk_runtime::json_struct!(
     ListConnectionsOutput { connection_summaries : "ConnectionSummaries" =>
     ::sdk_runtime::serde::List <::sdk_runtime::serde::Same >, next_token : "NextToken" }
+    required { connection_summaries }
 );
 impl ListConnectionsOutput {
     /// Creates a new builder for [`ListConnectionsOutput`].

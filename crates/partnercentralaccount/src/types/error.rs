@@ -17,7 +17,8 @@ pub struct AccessDeniedException {
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
 ::sdk_runtime::json_struct!(
-    AccessDeniedException { message : "Message", reason : "Reason" }
+    AccessDeniedException { message : "Message", reason : "Reason" } required { message,
+    reason }
 );
 impl AccessDeniedException {
     /// Creates a new builder for [`AccessDeniedException`].
@@ -43,7 +44,9 @@ pub struct InternalServerException {
     /// Error metadata (code, message, request id) as received.
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
 }
-::sdk_runtime::json_struct!(InternalServerException { message : "Message" });
+::sdk_runtime::json_struct!(
+    InternalServerException { message : "Message" } required { message }
+);
 impl InternalServerException {
     /// Creates a new builder for [`InternalServerException`].
     pub fn builder() -> crate::types::error::builders::InternalServerExceptionBuilder {
@@ -75,7 +78,7 @@ pub struct ThrottlingException {
 }
 ::sdk_runtime::json_struct!(
     ThrottlingException { message : "Message", service_code : "ServiceCode", quota_code :
-    "QuotaCode" }
+    "QuotaCode" } required { message }
 );
 impl ThrottlingException {
     /// Creates a new builder for [`ThrottlingException`].
@@ -112,7 +115,8 @@ pub struct ValidationException {
 }
 ::sdk_runtime::json_struct!(
     ValidationException { message : "Message", reason : "Reason", error_details :
-    "ErrorDetails" => ::sdk_runtime::serde::List <::sdk_runtime::serde::Same > }
+    "ErrorDetails" => ::sdk_runtime::serde::List <::sdk_runtime::serde::Same > } required
+    { message, reason }
 );
 impl ValidationException {
     /// Creates a new builder for [`ValidationException`].

@@ -11,7 +11,9 @@ pub struct Circle {
     /// This member is required.
     pub radius: ::std::option::Option<f64>,
 }
-::sdk_runtime::json_struct!(Circle { radius : "radius" => ::sdk_runtime::serde::Float });
+::sdk_runtime::json_struct!(
+    Circle { radius : "radius" => ::sdk_runtime::serde::Float } required { radius }
+);
 impl Circle {
     /// Creates a new builder for [`Circle`].
     pub fn builder() -> crate::types::builders::CircleBuilder {
