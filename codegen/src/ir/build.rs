@@ -429,6 +429,13 @@ impl<'m> Builder<'m> {
             errors,
             pagination,
             protocol_tests: protocol_tests(&shape.traits),
+            host_prefix: shape
+                .traits
+                .other
+                .get("smithy.api#endpoint")
+                .and_then(|e| e.get("hostPrefix"))
+                .and_then(|p| p.as_str())
+                .map(str::to_string),
         })
     }
 
@@ -623,14 +630,19 @@ impl<'m> Builder<'m> {
             ty: self.rust_type(&member.target, timestamp_format)?,
             docs: docs(t).or_else(|| docs(&target.traits)),
             required: t.required,
-            default: t.default.clone().filter(|d| !d.is_null()).or_else(|| {
-                // Defaults on the target apply unless the member removes them with `@default(null)`.
-                if t.default.is_none() {
-                    target.traits.default.clone().filter(|d| !d.is_null())
-                } else {
-                    None
-                }
-            }),
+            // `@clientOptional` members ignore their default on the client.
+            default: if t.client_optional {
+                None
+            } else {
+                t.default.clone().filter(|d| !d.is_null()).or_else(|| {
+                    // Defaults on the target apply unless the member removes them with `@default(null)`.
+                    if t.default.is_none() {
+                        target.traits.default.clone().filter(|d| !d.is_null())
+                    } else {
+                        None
+                    }
+                })
+            },
             binding,
             constraints: constraints(t, &target.traits),
             idempotency_token: t.idempotency_token,
@@ -639,6 +651,7 @@ impl<'m> Builder<'m> {
                 .media_type
                 .clone()
                 .or_else(|| target.traits.media_type.clone()),
+            host_label: t.other.contains_key("smithy.api#hostLabel"),
             boxed: reaches(self.model, &member.target, &parent.id, &mut BTreeSet::new()),
         })
     }

@@ -85,6 +85,8 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// `smithy.test#httpRequestTests` / `httpResponseTests` on the operation, verbatim.
     pub protocol_tests: ProtocolTests,
+    /// `@endpoint` host prefix (`foo.{label}.`), filled from `@hostLabel` input members.
+    pub host_prefix: Option<String>,
 }
 
 /// Protocol compliance test cases attached to a shape (kept verbatim; only test renderers read them).
@@ -193,6 +195,8 @@ pub struct Field {
     pub boxed: bool,
     /// `@mediaType` of the member's target (blob and string payloads, base64 headers).
     pub media_type: Option<String>,
+    /// `@hostLabel`: the value fills the operation's host prefix.
+    pub host_label: bool,
 }
 
 /// How a member travels on the wire.

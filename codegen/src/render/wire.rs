@@ -37,6 +37,18 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             }
         }
     });
+    let host_prefix = op.host_prefix.as_ref().map(|template| {
+        let labels = op.input.fields.iter().filter(|f| f.host_label).map(|f| {
+            let field = ident(&f.rust_name);
+            let member = &f.member;
+            quote!((#member, input.#field.as_deref()))
+        });
+        quote! {
+            fn host_prefix(input: &Self::Input) -> ::std::result::Result<::std::option::Option<::std::string::String>, ::sdk_runtime::request::BuildError> {
+                ::sdk_runtime::request::host_prefix(#template, &[#(#labels),*]).map(::std::option::Option::Some)
+            }
+        }
+    });
     let (serialize, uses_input) = serialize_body(service, op);
     let (deserialize, uses_resp) = deserialize_output(service, op);
     let input_param = if uses_input {
@@ -57,6 +69,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             const NAME: &'static str = #name;
             #validate
             #prepare
+            #host_prefix
             fn serialize(
                 #input_param: Self::Input,
                 req: &mut ::sdk_runtime::request::RequestBuilder,

@@ -50,6 +50,14 @@ type OperationOf<O> = Operation<
     <O as OperationSpec>::Error,
 >;
 
+/// `https://example.com/x` with prefix `foo.` is `https://foo.example.com/x`.
+fn with_host_prefix(endpoint: &str, prefix: &str) -> Result<String, BoxError> {
+    let (scheme, rest) = endpoint
+        .split_once("://")
+        .ok_or_else(|| format!("endpoint `{endpoint}` has no scheme"))?;
+    Ok(format!("{scheme}://{prefix}{rest}"))
+}
+
 fn construction(message: &str) -> BoxError {
     message.into()
 }
@@ -75,18 +83,24 @@ pub async fn invoke<O: OperationSpec>(
             .map_err(SdkError::construction_failure)?;
     }
     O::prepare(&mut input, config.idempotency_token_provider());
-    let operation =
-        build_operation::<O>(service, config).map_err(SdkError::construction_failure)?;
+    let host_prefix = O::host_prefix(&input).map_err(SdkError::construction_failure)?;
+    let operation = build_operation::<O>(service, config, host_prefix.as_deref())
+        .map_err(SdkError::construction_failure)?;
     operation.invoke(input).await
 }
 
 fn build_operation<O: OperationSpec>(
     service: &'static ServiceSpec,
     config: &ConfigCore,
+    host_prefix: Option<&str>,
 ) -> Result<OperationOf<O>, BoxError> {
     let endpoint = match config.endpoint_url() {
         Some(url) => url.to_owned(),
         None => (service.endpoint)(config)?,
+    };
+    let endpoint = match host_prefix {
+        Some(prefix) => with_host_prefix(&endpoint, prefix)?,
+        None => endpoint,
     };
     let http_client = config.http_client().ok_or_else(|| {
         construction(

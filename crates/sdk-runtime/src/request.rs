@@ -308,6 +308,33 @@ fn texts(
     Ok(out)
 }
 
+/// Fills an `@endpoint` host prefix (`foo.{label}.`) with `@hostLabel` values, each of which must
+/// be a valid host label (letters, digits, `-`, and `.` between labels).
+pub fn host_prefix(template: &str, labels: &[(&str, Option<&str>)]) -> Result<String, BuildError> {
+    let mut out = template.to_owned();
+    for (name, value) in labels {
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            return Err(BuildError::MissingLabel {
+                label: (*name).to_owned(),
+            });
+        };
+        let valid = value.split('.').all(|part| {
+            !part.is_empty()
+                && part.len() <= 63
+                && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !part.starts_with('-')
+        });
+        if !valid {
+            return Err(BuildError::InvalidLabel {
+                label: (*name).to_owned(),
+                reason: format!("`{value}` is not a valid host label"),
+            });
+        }
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    Ok(out)
+}
+
 /// Percent-encodes a label value; with `greedy` the `/` separators are kept.
 pub fn encode_label(value: &str, greedy: bool) -> String {
     if greedy {

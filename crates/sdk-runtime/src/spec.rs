@@ -127,6 +127,13 @@ pub trait OperationSpec: Send + Sync + 'static {
         let _ = (input, tokens);
     }
 
+    /// The `@endpoint` host prefix for this input (labels filled in), prepended to the endpoint's
+    /// host; `None` when the operation has none.
+    fn host_prefix(input: &Self::Input) -> Result<Option<String>, BuildError> {
+        let _ = input;
+        Ok(None)
+    }
+
     /// Writes the request (method/URI for REST protocols, labels, query, headers, body).
     fn serialize(input: Self::Input, req: &mut RequestBuilder) -> Result<(), BuildError>;
 
