@@ -90,7 +90,23 @@ pub fn client_module(service: &Service) -> TokenStream {
 /// The default endpoint: the model's endpoint rules, or the settings' fixed URL.
 fn endpoint_fn(service: &Service) -> TokenStream {
     if service.endpoint_rule_set.is_some() {
+        let tests = service.endpoint_tests.is_some().then(|| {
+            quote! {
+                #[cfg(test)]
+                mod endpoint_tests {
+                    /// Every `smithy.rules#endpointTests` case of the model, through the embedded rules.
+                    #[test]
+                    fn model_endpoint_tests() {
+                        ::sdk_runtime::endpoint::assert_endpoint_tests(
+                            &super::ENDPOINT_RULES,
+                            ::std::include_str!("endpoint_tests.json"),
+                        );
+                    }
+                }
+            }
+        });
         quote! {
+            #tests
             static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet =
                 ::sdk_runtime::endpoint::EmbeddedRuleSet::new(::std::include_str!("endpoint_rules.json"));
             /// Resolves the endpoint from the model's endpoint rules (region, FIPS, dual-stack).

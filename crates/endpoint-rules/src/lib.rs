@@ -43,6 +43,7 @@ mod ast;
 mod eval;
 mod functions;
 mod partition;
+mod testing;
 mod value;
 
 use std::collections::BTreeMap;
@@ -50,6 +51,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 pub use ast::{Parameter, ParameterType};
+pub use testing::run_test_cases;
 pub use value::{Params, Value};
 
 /// A rule set that cannot be used: malformed JSON structure, an unknown function or rule type,

@@ -5,10 +5,9 @@
 //! `$SDK_SHARED_DIR/reference/aws/` when that variable is set. When they are absent the tests
 //! print a SKIPPED line and return.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use endpoint_rules::{Params, ResolveError, RuleSet};
+use endpoint_rules::RuleSet;
 use serde_json::Value as Json;
 
 fn shared_dir() -> PathBuf {
@@ -34,23 +33,6 @@ fn load_model(file: &str) -> Option<Json> {
     )
 }
 
-fn headers_of(json: Option<&Json>) -> BTreeMap<String, Vec<String>> {
-    let Some(map) = json.and_then(Json::as_object) else {
-        return BTreeMap::new();
-    };
-    map.iter()
-        .map(|(k, v)| {
-            let values = v
-                .as_array()
-                .expect("expected header values to be an array")
-                .iter()
-                .map(|s| s.as_str().expect("header value string").to_owned())
-                .collect();
-            (k.clone(), values)
-        })
-        .collect()
-}
-
 /// Checks every test case of `service`, printing the documentation of each failing one.
 fn run_endpoint_tests(file: &str, service: &str, expected_cases: usize) {
     let Some(model) = load_model(file) else {
@@ -68,72 +50,14 @@ fn run_endpoint_tests(file: &str, service: &str, expected_cases: usize) {
         "{service}: number of test cases"
     );
 
-    let mut failures = Vec::new();
-    for (i, case) in cases.iter().enumerate() {
-        let doc = case["documentation"].as_str().unwrap_or("(undocumented)");
-        let params = match case.get("params") {
-            Some(p) => {
-                Params::from_json(p).unwrap_or_else(|e| panic!("case {i} `{doc}`: bad params: {e}"))
+    let failures =
+        match endpoint_rules::run_test_cases(&rule_set, &traits["smithy.rules#endpointTests"]) {
+            Ok(ran) => {
+                assert_eq!(ran, expected_cases, "{service}: cases run");
+                Vec::new()
             }
-            None => Params::new(),
+            Err(failures) => failures,
         };
-        let result = rule_set.resolve(&params);
-        let expect = &case["expect"];
-        let problem = if let Some(expected) = expect.get("endpoint") {
-            match &result {
-                Ok(endpoint) => {
-                    let mut problems = Vec::new();
-                    if Some(endpoint.url.as_str()) != expected["url"].as_str() {
-                        problems.push(format!(
-                            "url {:?}, expected {}",
-                            endpoint.url, expected["url"]
-                        ));
-                    }
-                    let want_headers = headers_of(expected.get("headers"));
-                    if endpoint.headers != want_headers {
-                        problems.push(format!(
-                            "headers {:?}, expected {want_headers:?}",
-                            endpoint.headers
-                        ));
-                    }
-                    let want_props = expected
-                        .get("properties")
-                        .and_then(Json::as_object)
-                        .cloned()
-                        .unwrap_or_default();
-                    if endpoint.properties != want_props {
-                        problems.push(format!(
-                            "properties {}, expected {}",
-                            Json::Object(endpoint.properties.clone()),
-                            Json::Object(want_props)
-                        ));
-                    }
-                    (!problems.is_empty()).then(|| problems.join("; "))
-                }
-                Err(e) => Some(format!(
-                    "error `{e}`, expected endpoint {}",
-                    expected["url"]
-                )),
-            }
-        } else if let Some(expected) = expect.get("error").and_then(Json::as_str) {
-            match &result {
-                Err(ResolveError::Rule { message }) if message == expected => None,
-                Err(other) => Some(format!("error `{other}`, expected error `{expected}`")),
-                Ok(endpoint) => Some(format!(
-                    "endpoint {}, expected error `{expected}`",
-                    endpoint.url
-                )),
-            }
-        } else {
-            Some(format!(
-                "test case has neither expect.endpoint nor expect.error: {expect}"
-            ))
-        };
-        if let Some(problem) = problem {
-            eprintln!("FAILED case {i}: {doc}: {problem}");
-            failures.push(format!("case {i} `{doc}`: {problem}"));
-        }
-    }
     assert!(
         failures.is_empty(),
         "{service}: {} of {} endpoint test cases failed:\n{}",

@@ -7,7 +7,9 @@
 
 use aws_smithy_runtime_api::box_error::BoxError;
 
-pub use endpoint_rules::{EmbeddedRuleSet, Endpoint, Params, ResolveError, RuleSet};
+pub use endpoint_rules::{
+    EmbeddedRuleSet, Endpoint, Params, ResolveError, RuleSet, run_test_cases,
+};
 
 use crate::config::ConfigCore;
 
@@ -34,6 +36,26 @@ pub fn resolve_with_rules(
         .resolve(&params(config))
         .map_err(|e| format!("endpoint resolution failed: {e}"))?;
     Ok(endpoint.url)
+}
+
+/// Runs a service's `smithy.rules#endpointTests` (JSON text) against its embedded rules; panics
+/// with every failing case. Generated crates call this from a test.
+pub fn assert_endpoint_tests(rules: &EmbeddedRuleSet, tests: &str) {
+    let tests: serde_json::Value = match serde_json::from_str(tests) {
+        Ok(tests) => tests,
+        Err(e) => panic!("the endpoint tests are not JSON: {e}"),
+    };
+    let rules = match rules.get() {
+        Ok(rules) => rules,
+        Err(e) => panic!("the endpoint rule set does not parse: {e}"),
+    };
+    if let Err(failures) = run_test_cases(rules, &tests) {
+        panic!(
+            "{} endpoint test case(s) failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
 }
 
 #[cfg(test)]
