@@ -106,7 +106,6 @@ fn endpoint_fn(service: &Service) -> TokenStream {
             }
         });
         quote! {
-            #tests
             static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet =
                 ::sdk_runtime::endpoint::EmbeddedRuleSet::new(::std::include_str!("endpoint_rules.json"));
             /// Resolves the endpoint from the model's endpoint rules (region, FIPS, dual-stack).
@@ -115,6 +114,7 @@ fn endpoint_fn(service: &Service) -> TokenStream {
             ) -> ::std::result::Result<::std::string::String, ::aws_smithy_runtime_api::box_error::BoxError> {
                 ::sdk_runtime::endpoint::resolve_with_rules(&ENDPOINT_RULES, config)
             }
+            #tests
         }
     } else {
         let url = service

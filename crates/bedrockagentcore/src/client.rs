@@ -62,17 +62,6 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
     protocol: ::sdk_runtime::Protocol::RestJson1,
     endpoint: resolve_endpoint,
 };
-#[cfg(test)]
-mod endpoint_tests {
-    /// Every `smithy.rules#endpointTests` case of the model, through the embedded rules.
-    #[test]
-    fn model_endpoint_tests() {
-        ::sdk_runtime::endpoint::assert_endpoint_tests(
-            &super::ENDPOINT_RULES,
-            ::std::include_str!("endpoint_tests.json"),
-        );
-    }
-}
 static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet = ::sdk_runtime::endpoint::EmbeddedRuleSet::new(
     ::std::include_str!("endpoint_rules.json"),
 );
@@ -84,4 +73,15 @@ fn resolve_endpoint(
     ::aws_smithy_runtime_api::box_error::BoxError,
 > {
     ::sdk_runtime::endpoint::resolve_with_rules(&ENDPOINT_RULES, config)
+}
+#[cfg(test)]
+mod endpoint_tests {
+    /// Every `smithy.rules#endpointTests` case of the model, through the embedded rules.
+    #[test]
+    fn model_endpoint_tests() {
+        ::sdk_runtime::endpoint::assert_endpoint_tests(
+            &super::ENDPOINT_RULES,
+            ::std::include_str!("endpoint_tests.json"),
+        );
+    }
 }
