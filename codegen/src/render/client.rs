@@ -156,17 +156,20 @@ pub fn fluent_builder(_service: &Service, op: &Operation) -> TokenStream {
         " Fluent builder for the `{}` operation: set the input, then `send()` it.",
         op.name
     );
-    let setters = op
+    let setters: Vec<_> = op
         .input
         .fields
         .iter()
-        .map(|f| super::types::member_setters(f, true));
+        .map(super::types::member_setters)
+        .collect();
+    let setters =
+        (!setters.is_empty()).then(|| quote!(::sdk_runtime::fluent_setters! { #(#setters)* }));
     let paginator = super::paginator::into_paginator(op);
     quote! {
         ::sdk_runtime::fluent_builder!(#[doc = #doc] #name, super::#op_name, #input_builder, crate::client::SERVICE);
         impl #name {
             #paginator
-            #(#setters)*
+            #setters
         }
     }
 }

@@ -295,7 +295,8 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         Kind::Plain => quote!(crate::types::#name),
         Kind::Error => quote!(crate::types::error::#name),
     };
-    let methods = s.fields.iter().map(|f| member_setters(f, false));
+    let methods: Vec<_> = s.fields.iter().map(member_setters).collect();
+    let methods = (!methods.is_empty()).then(|| quote!(::sdk_runtime::setters! { #(#methods)* }));
     let required: Vec<_> = s
         .fields
         .iter()
@@ -341,16 +342,17 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         #[derive(Clone, PartialEq, Debug, Default)]
         pub struct #builder_name(#target);
         impl #builder_name {
-            #(#methods)*
+            #methods
             #meta_setter
             #build
         }
     }
 }
 
-/// `x(..)`, `set_x(..)` and `get_x()` for one member (lists append, maps insert, as aws-sdk-rust
-/// does), expanded by the runtime's `setters!` (builders) or `fluent_setters!` (fluent builders).
-pub fn member_setters(f: &Field, fluent: bool) -> TokenStream {
+/// One member's entry for the runtime's `setters!` (builders) or `fluent_setters!` (fluent
+/// builders), which expand to `x(..)`, `set_x(..)` and `get_x()` (lists append, maps insert, as
+/// aws-sdk-rust does).
+pub fn member_setters(f: &Field) -> TokenStream {
     let field = ident(&f.rust_name);
     let set = format_ident!("set_{}", bare(&f.rust_name));
     let get = format_ident!("get_{}", bare(&f.rust_name));
@@ -380,11 +382,7 @@ pub fn member_setters(f: &Field, fluent: bool) -> TokenStream {
         other if f.boxed => (quote!(boxed), tokens(other)),
         other => (quote!(value), tokens(other)),
     };
-    if fluent {
-        quote!(::sdk_runtime::fluent_setters!(#kind #field, #set, #get: #ty);)
-    } else {
-        quote!(::sdk_runtime::setters!(#kind #field, #set, #get: #ty);)
-    }
+    quote!(#kind #field, #set, #get: #ty;)
 }
 
 fn union(u: &Union) -> TokenStream {

@@ -106,7 +106,7 @@ pub fn validate_method(service: &Service, s: &Structure, is_input: bool) -> Toke
     });
     quote! {
         /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
-        pub(crate) fn validate(&self, v: &mut ::sdk_runtime::validate::Validator) {
+        pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
             #(#body)*
         }
     }

@@ -15,7 +15,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
     let name = &op.id.name;
     let validate = super::validate::needs_validation(service, &op.input).then(|| {
         quote! {
-            fn validate(input: &Self::Input, v: &mut ::sdk_runtime::validate::Validator) {
+            fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
                 input.validate(v);
             }
         }
@@ -32,7 +32,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
         .collect();
     let prepare = (!tokens.is_empty()).then(|| {
         quote! {
-            fn prepare(input: &mut Self::Input, tokens: &::sdk_runtime::idempotency::IdempotencyTokenProvider) {
+            fn prepare(input: &mut Self::Input, tokens: &::sdk_runtime::IdempotencyTokenProvider) {
                 #(#tokens)*
             }
         }
@@ -44,7 +44,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             quote!((#member, input.#field.as_deref()))
         });
         quote! {
-            fn host_prefix(input: &Self::Input) -> ::std::result::Result<::std::option::Option<::std::string::String>, ::sdk_runtime::request::BuildError> {
+            fn host_prefix(input: &Self::Input) -> ::std::result::Result<::std::option::Option<::std::string::String>, ::sdk_runtime::BuildError> {
                 ::sdk_runtime::request::host_prefix(#template, &[#(#labels),*]).map(::std::option::Option::Some)
             }
         }
@@ -72,14 +72,14 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             #host_prefix
             fn serialize(
                 #input_param: Self::Input,
-                req: &mut ::sdk_runtime::request::RequestBuilder,
-            ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+                req: &mut ::sdk_runtime::RequestBuilder,
+            ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
                 #serialize
                 ::std::result::Result::Ok(())
             }
             fn deserialize_output(
-                #resp_param: &::sdk_runtime::response::Response<'_>,
-            ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+                #resp_param: &::sdk_runtime::Response<'_>,
+            ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
                 #deserialize
             }
         }
@@ -229,7 +229,7 @@ fn header_value(f: &Field, name: &str) -> TokenStream {
                 resp.header_str(#name)
                     .map(|v| ::aws_smithy_types::DateTime::from_str(v, #format))
                     .transpose()
-                    .map_err(|e| ::sdk_runtime::response::DeserializeError::header(#name, e))?
+                    .map_err(|e| ::sdk_runtime::DeserializeError::header(#name, e))?
             }
         }
         RustType::String if f.media_type.is_some() => quote! {

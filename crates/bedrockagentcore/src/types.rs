@@ -219,12 +219,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct AmountBuilder(crate::types::Amount);
     impl AmountBuilder {
-        ::sdk_runtime::setters!(
-            value value, set_value, get_value : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value currency, set_currency, get_currency : crate ::types::Currency
-        );
+        ::sdk_runtime::setters! {
+            value value, set_value, get_value : ::std::string::String; value currency,
+            set_currency, get_currency : crate ::types::Currency;
+        }
         /// Builds [`Amount`](crate::types::Amount), failing when a required member is unset.
         pub fn build(
             self,
@@ -239,14 +237,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct AvailableLimitsBuilder(crate::types::AvailableLimits);
     impl AvailableLimitsBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value available_spend_amount, set_available_spend_amount,
-            get_available_spend_amount : crate ::types::Amount
-        );
-        ::sdk_runtime::setters!(
-            value updated_at, set_updated_at, get_updated_at :
-            ::aws_smithy_types::DateTime
-        );
+            get_available_spend_amount : crate ::types::Amount; value updated_at,
+            set_updated_at, get_updated_at : ::aws_smithy_types::DateTime;
+        }
         /// Builds [`AvailableLimits`](crate::types::AvailableLimits).
         pub fn build(self) -> crate::types::AvailableLimits {
             self.0
@@ -256,36 +251,18 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct PaymentSessionBuilder(crate::types::PaymentSession);
     impl PaymentSessionBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value payment_session_id, set_payment_session_id, get_payment_session_id :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value limits, set_limits, get_limits : crate ::types::SessionLimits
-        );
-        ::sdk_runtime::setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value expiry_time_in_minutes, set_expiry_time_in_minutes,
-            get_expiry_time_in_minutes : i32
-        );
-        ::sdk_runtime::setters!(
-            value created_at, set_created_at, get_created_at :
-            ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
+            ::std::string::String; value payment_manager_arn, set_payment_manager_arn,
+            get_payment_manager_arn : ::std::string::String; value limits, set_limits,
+            get_limits : crate ::types::SessionLimits; value user_id, set_user_id,
+            get_user_id : ::std::string::String; value expiry_time_in_minutes,
+            set_expiry_time_in_minutes, get_expiry_time_in_minutes : i32; value
+            created_at, set_created_at, get_created_at : ::aws_smithy_types::DateTime;
             value available_limits, set_available_limits, get_available_limits : crate
-            ::types::AvailableLimits
-        );
-        ::sdk_runtime::setters!(
-            value updated_at, set_updated_at, get_updated_at :
-            ::aws_smithy_types::DateTime
-        );
+            ::types::AvailableLimits; value updated_at, set_updated_at, get_updated_at :
+            ::aws_smithy_types::DateTime;
+        }
         /// Builds [`PaymentSession`](crate::types::PaymentSession), failing when a required member is unset.
         pub fn build(
             self,
@@ -304,29 +281,16 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct PaymentSessionSummaryBuilder(crate::types::PaymentSessionSummary);
     impl PaymentSessionSummaryBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value payment_session_id, set_payment_session_id, get_payment_session_id :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value expiry_time_in_minutes, set_expiry_time_in_minutes,
-            get_expiry_time_in_minutes : i32
-        );
-        ::sdk_runtime::setters!(
-            value created_at, set_created_at, get_created_at :
-            ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
+            ::std::string::String; value payment_manager_arn, set_payment_manager_arn,
+            get_payment_manager_arn : ::std::string::String; value user_id, set_user_id,
+            get_user_id : ::std::string::String; value expiry_time_in_minutes,
+            set_expiry_time_in_minutes, get_expiry_time_in_minutes : i32; value
+            created_at, set_created_at, get_created_at : ::aws_smithy_types::DateTime;
             value updated_at, set_updated_at, get_updated_at :
-            ::aws_smithy_types::DateTime
-        );
+            ::aws_smithy_types::DateTime;
+        }
         /// Builds [`PaymentSessionSummary`](crate::types::PaymentSessionSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -345,10 +309,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct SessionLimitsBuilder(crate::types::SessionLimits);
     impl SessionLimitsBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value max_spend_amount, set_max_spend_amount, get_max_spend_amount : crate
-            ::types::Amount
-        );
+            ::types::Amount;
+        }
         /// Builds [`SessionLimits`](crate::types::SessionLimits), failing when a required member is unset.
         pub fn build(
             self,
@@ -363,10 +327,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ValidationExceptionFieldBuilder(crate::types::ValidationExceptionField);
     impl ValidationExceptionFieldBuilder {
-        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value name, set_name, get_name : ::std::string::String; value message,
+            set_message, get_message : ::std::string::String;
+        }
         /// Builds [`ValidationExceptionField`](crate::types::ValidationExceptionField), failing when a required member is unset.
         pub fn build(
             self,

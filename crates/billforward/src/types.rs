@@ -159,20 +159,13 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct CompoundUsageSessionBuilder(crate::types::CompoundUsageSession);
     impl CompoundUsageSessionBuilder {
-        ::sdk_runtime::setters!(
-            value created, set_created, get_created : ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
-            value changed_by, set_changed_by, get_changed_by : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            list usage_sessions, set_usage_sessions, get_usage_sessions : crate
-            ::types::UsageSession
-        );
-        ::sdk_runtime::setters!(
-            value organization_id, set_organization_id, get_organization_id :
-            ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value created, set_created, get_created : ::aws_smithy_types::DateTime; value
+            changed_by, set_changed_by, get_changed_by : ::std::string::String; list
+            usage_sessions, set_usage_sessions, get_usage_sessions : crate
+            ::types::UsageSession; value organization_id, set_organization_id,
+            get_organization_id : ::std::string::String;
+        }
         /// Builds [`CompoundUsageSession`](crate::types::CompoundUsageSession), failing when a required member is unset.
         pub fn build(
             self,
@@ -187,46 +180,24 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct UsageSessionBuilder(crate::types::UsageSession);
     impl UsageSessionBuilder {
-        ::sdk_runtime::setters!(
-            value created, set_created, get_created : ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
-            value changed_by, set_changed_by, get_changed_by : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value organization_id, set_organization_id, get_organization_id :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value subscription_id, set_subscription_id, get_subscription_id :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value session_id, set_session_id, get_session_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value pricing_component_id, set_pricing_component_id,
-            get_pricing_component_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value pricing_component_name, set_pricing_component_name,
-            get_pricing_component_name : ::std::string::String
-        );
-        ::sdk_runtime::setters!(value uom, set_uom, get_uom : ::std::string::String);
-        ::sdk_runtime::setters!(
-            value description, set_description, get_description : ::std::string::String
-        );
-        ::sdk_runtime::setters!(value sessionix, set_sessionix, get_sessionix : i32);
-        ::sdk_runtime::setters!(
-            value start, set_start, get_start : ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
-            value stop, set_stop, get_stop : ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
-            value state, set_state, get_state : crate ::types::UsageSessionState
-        );
-        ::sdk_runtime::setters!(value uduration, set_uduration, get_uduration : i64);
+        ::sdk_runtime::setters! {
+            value created, set_created, get_created : ::aws_smithy_types::DateTime; value
+            changed_by, set_changed_by, get_changed_by : ::std::string::String; value
+            organization_id, set_organization_id, get_organization_id :
+            ::std::string::String; value subscription_id, set_subscription_id,
+            get_subscription_id : ::std::string::String; value session_id,
+            set_session_id, get_session_id : ::std::string::String; value
+            pricing_component_id, set_pricing_component_id, get_pricing_component_id :
+            ::std::string::String; value pricing_component_name,
+            set_pricing_component_name, get_pricing_component_name :
+            ::std::string::String; value uom, set_uom, get_uom : ::std::string::String;
+            value description, set_description, get_description : ::std::string::String;
+            value sessionix, set_sessionix, get_sessionix : i32; value start, set_start,
+            get_start : ::aws_smithy_types::DateTime; value stop, set_stop, get_stop :
+            ::aws_smithy_types::DateTime; value state, set_state, get_state : crate
+            ::types::UsageSessionState; value uduration, set_uduration, get_uduration :
+            i64;
+        }
         /// Builds [`UsageSession`](crate::types::UsageSession), failing when a required member is unset.
         pub fn build(
             self,

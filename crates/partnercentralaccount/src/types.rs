@@ -387,7 +387,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct AccountSummaryBuilder(crate::types::AccountSummary);
     impl AccountSummaryBuilder {
-        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
+        ::sdk_runtime::setters! {
+            value name, set_name, get_name : ::std::string::String;
+        }
         /// Builds [`AccountSummary`](crate::types::AccountSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -402,12 +404,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct BusinessValidationErrorBuilder(crate::types::BusinessValidationError);
     impl BusinessValidationErrorBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value code, set_code, get_code : crate ::types::BusinessValidationCode
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String; value code,
+            set_code, get_code : crate ::types::BusinessValidationCode;
+        }
         /// Builds [`BusinessValidationError`](crate::types::BusinessValidationError), failing when a required member is unset.
         pub fn build(
             self,
@@ -422,23 +422,15 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ConnectionSummaryBuilder(crate::types::ConnectionSummary);
     impl ConnectionSummaryBuilder {
-        ::sdk_runtime::setters!(
-            value catalog, set_catalog, get_catalog : ::std::string::String
-        );
-        ::sdk_runtime::setters!(value id, set_id, get_id : ::std::string::String);
-        ::sdk_runtime::setters!(value arn, set_arn, get_arn : ::std::string::String);
-        ::sdk_runtime::setters!(
-            value other_participant_account_id, set_other_participant_account_id,
-            get_other_participant_account_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value updated_at, set_updated_at, get_updated_at :
-            ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
-            map connection_types, set_connection_types, get_connection_types : crate
-            ::types::ConnectionTypeSummary
-        );
+        ::sdk_runtime::setters! {
+            value catalog, set_catalog, get_catalog : ::std::string::String; value id,
+            set_id, get_id : ::std::string::String; value arn, set_arn, get_arn :
+            ::std::string::String; value other_participant_account_id,
+            set_other_participant_account_id, get_other_participant_account_id :
+            ::std::string::String; value updated_at, set_updated_at, get_updated_at :
+            ::aws_smithy_types::DateTime; map connection_types, set_connection_types,
+            get_connection_types : crate ::types::ConnectionTypeSummary;
+        }
         /// Builds [`ConnectionSummary`](crate::types::ConnectionSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -457,13 +449,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ConnectionTypeSummaryBuilder(crate::types::ConnectionTypeSummary);
     impl ConnectionTypeSummaryBuilder {
-        ::sdk_runtime::setters!(
-            value status, set_status, get_status : crate ::types::ConnectionTypeStatus
-        );
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
+            value status, set_status, get_status : crate ::types::ConnectionTypeStatus;
             value other_participant, set_other_participant, get_other_participant : crate
-            ::types::Participant
-        );
+            ::types::Participant;
+        }
         /// Builds [`ConnectionTypeSummary`](crate::types::ConnectionTypeSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -480,13 +470,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct FieldValidationErrorBuilder(crate::types::FieldValidationError);
     impl FieldValidationErrorBuilder {
-        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value code, set_code, get_code : crate ::types::FieldValidationCode
-        );
+        ::sdk_runtime::setters! {
+            value name, set_name, get_name : ::std::string::String; value message,
+            set_message, get_message : ::std::string::String; value code, set_code,
+            get_code : crate ::types::FieldValidationCode;
+        }
         /// Builds [`FieldValidationError`](crate::types::FieldValidationError), failing when a required member is unset.
         pub fn build(
             self,
@@ -503,8 +491,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct PartnerProfileSummaryBuilder(crate::types::PartnerProfileSummary);
     impl PartnerProfileSummaryBuilder {
-        ::sdk_runtime::setters!(value id, set_id, get_id : ::std::string::String);
-        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
+        ::sdk_runtime::setters! {
+            value id, set_id, get_id : ::std::string::String; value name, set_name,
+            get_name : ::std::string::String;
+        }
         /// Builds [`PartnerProfileSummary`](crate::types::PartnerProfileSummary), failing when a required member is unset.
         pub fn build(
             self,
@@ -519,8 +509,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct SellerProfileSummaryBuilder(crate::types::SellerProfileSummary);
     impl SellerProfileSummaryBuilder {
-        ::sdk_runtime::setters!(value id, set_id, get_id : ::std::string::String);
-        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
+        ::sdk_runtime::setters! {
+            value id, set_id, get_id : ::std::string::String; value name, set_name,
+            get_name : ::std::string::String;
+        }
         /// Builds [`SellerProfileSummary`](crate::types::SellerProfileSummary), failing when a required member is unset.
         pub fn build(
             self,

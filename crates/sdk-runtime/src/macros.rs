@@ -77,14 +77,18 @@ macro_rules! json_struct {
     };
 }
 
-/// The `x(..)`, `set_x(..)` and `get_x()` methods of one builder member (inside the `impl` of a
+/// The `x(..)`, `set_x(..)` and `get_x()` methods of builder members, one `kind x, set_x, get_x: T;`
+/// entry per member (inside the `impl` of a
 /// builder that wraps the structure it builds: `struct XBuilder(X)`).
 ///
 /// Kinds: `value` (`x(impl Into<T>)`), `boxed` (stored as `Box<T>`), `list` (`x(item)` appends),
 /// `map` (`x(key, value)` inserts).
 #[macro_export]
 macro_rules! setters {
-    (value $field:ident, $set:ident, $get:ident: $ty:ty) => {
+    ($($kind:ident $field:ident, $set:ident, $get:ident: $ty:ty;)+) => {
+        $($crate::setters!(@one $kind $field, $set, $get: $ty);)+
+    };
+    (@one value $field:ident, $set:ident, $get:ident: $ty:ty) => {
         #[doc = ::std::concat!(" Sets `", ::std::stringify!($field), "`.")]
         pub fn $field(mut self, input: impl ::std::convert::Into<$ty>) -> Self {
             self.0.$field = ::std::option::Option::Some(input.into());
@@ -100,7 +104,7 @@ macro_rules! setters {
             &self.0.$field
         }
     };
-    (boxed $field:ident, $set:ident, $get:ident: $ty:ty) => {
+    (@one boxed $field:ident, $set:ident, $get:ident: $ty:ty) => {
         #[doc = ::std::concat!(" Sets `", ::std::stringify!($field), "`.")]
         pub fn $field(mut self, input: impl ::std::convert::Into<$ty>) -> Self {
             self.0.$field = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
@@ -116,7 +120,7 @@ macro_rules! setters {
             &self.0.$field
         }
     };
-    (list $field:ident, $set:ident, $get:ident: $item:ty) => {
+    (@one list $field:ident, $set:ident, $get:ident: $item:ty) => {
         #[doc = ::std::concat!(" Appends one item to `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole list.")]
         pub fn $field(mut self, item: impl ::std::convert::Into<$item>) -> Self {
             self.0.$field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
@@ -132,7 +136,7 @@ macro_rules! setters {
             &self.0.$field
         }
     };
-    (map $field:ident, $set:ident, $get:ident: $value:ty) => {
+    (@one map $field:ident, $set:ident, $get:ident: $value:ty) => {
         #[doc = ::std::concat!(" Inserts one entry into `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole map.")]
         pub fn $field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<$value>) -> Self {
             self.0.$field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());
@@ -154,7 +158,10 @@ macro_rules! setters {
 /// (inside an `impl` of a type with an `inner` input builder). Kinds as in [`setters!`].
 #[macro_export]
 macro_rules! fluent_setters {
-    (value $field:ident, $set:ident, $get:ident: $ty:ty) => {
+    ($($kind:ident $field:ident, $set:ident, $get:ident: $ty:ty;)+) => {
+        $($crate::fluent_setters!(@one $kind $field, $set, $get: $ty);)+
+    };
+    (@one value $field:ident, $set:ident, $get:ident: $ty:ty) => {
         #[doc = ::std::concat!(" Sets `", ::std::stringify!($field), "`.")]
         pub fn $field(mut self, input: impl ::std::convert::Into<$ty>) -> Self {
             self.inner = self.inner.$field(input);
@@ -162,7 +169,7 @@ macro_rules! fluent_setters {
         }
         $crate::fluent_setters!(@set_get $field, $set, $get: $ty, ::std::option::Option<$ty>);
     };
-    (boxed $field:ident, $set:ident, $get:ident: $ty:ty) => {
+    (@one boxed $field:ident, $set:ident, $get:ident: $ty:ty) => {
         #[doc = ::std::concat!(" Sets `", ::std::stringify!($field), "`.")]
         pub fn $field(mut self, input: impl ::std::convert::Into<$ty>) -> Self {
             self.inner = self.inner.$field(input);
@@ -170,7 +177,7 @@ macro_rules! fluent_setters {
         }
         $crate::fluent_setters!(@set_get $field, $set, $get: $ty, ::std::option::Option<::std::boxed::Box<$ty>>);
     };
-    (list $field:ident, $set:ident, $get:ident: $item:ty) => {
+    (@one list $field:ident, $set:ident, $get:ident: $item:ty) => {
         #[doc = ::std::concat!(" Appends one item to `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole list.")]
         pub fn $field(mut self, item: impl ::std::convert::Into<$item>) -> Self {
             self.inner = self.inner.$field(item);
@@ -178,7 +185,7 @@ macro_rules! fluent_setters {
         }
         $crate::fluent_setters!(@set_get $field, $set, $get: ::std::vec::Vec<$item>, ::std::option::Option<::std::vec::Vec<$item>>);
     };
-    (map $field:ident, $set:ident, $get:ident: $value:ty) => {
+    (@one map $field:ident, $set:ident, $get:ident: $value:ty) => {
         #[doc = ::std::concat!(" Inserts one entry into `", ::std::stringify!($field), "`; `", ::std::stringify!($set), "` replaces the whole map.")]
         pub fn $field(mut self, key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<$value>) -> Self {
             self.inner = self.inner.$field(key, value);

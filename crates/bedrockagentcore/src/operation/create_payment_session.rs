@@ -41,7 +41,7 @@ impl CreatePaymentSessionInput {
         client_token : str;
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
-    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::validate::Validator) {
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.length_within("userId", self.user_id.as_deref(), ..=120);
         v.length_within("agentName", self.agent_name.as_deref(), ..=256);
         v.length_within(
@@ -112,19 +112,19 @@ impl ::sdk_runtime::OperationSpec for CreatePaymentSession {
     type Output = CreatePaymentSessionOutput;
     type Error = CreatePaymentSessionError;
     const NAME: &'static str = "CreatePaymentSession";
-    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::validate::Validator) {
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
         input.validate(v);
     }
     fn prepare(
         input: &mut Self::Input,
-        tokens: &::sdk_runtime::idempotency::IdempotencyTokenProvider,
+        tokens: &::sdk_runtime::IdempotencyTokenProvider,
     ) {
         tokens.fill(&mut input.client_token);
     }
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.http("POST", "/payments/createPaymentSession")?;
         req.header("X-Amzn-Bedrock-AgentCore-Payments-User-Id", &input.user_id)?;
         req.header("X-Amzn-Bedrock-AgentCore-Payments-Agent-Name", &input.agent_name)?;
@@ -132,8 +132,8 @@ impl ::sdk_runtime::OperationSpec for CreatePaymentSession {
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         resp.json::<Self::Output>()
     }
 }
@@ -143,27 +143,15 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct CreatePaymentSessionInputBuilder(super::CreatePaymentSessionInput);
     impl CreatePaymentSessionInputBuilder {
-        ::sdk_runtime::setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value agent_name, set_agent_name, get_agent_name : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value limits, set_limits, get_limits : crate ::types::SessionLimits
-        );
-        ::sdk_runtime::setters!(
-            value expiry_time_in_minutes, set_expiry_time_in_minutes,
-            get_expiry_time_in_minutes : i32
-        );
-        ::sdk_runtime::setters!(
-            value client_token, set_client_token, get_client_token :
-            ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value user_id, set_user_id, get_user_id : ::std::string::String; value
+            agent_name, set_agent_name, get_agent_name : ::std::string::String; value
+            payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String; value limits, set_limits, get_limits : crate
+            ::types::SessionLimits; value expiry_time_in_minutes,
+            set_expiry_time_in_minutes, get_expiry_time_in_minutes : i32; value
+            client_token, set_client_token, get_client_token : ::std::string::String;
+        }
         /// Builds [`CreatePaymentSessionInput`](super::CreatePaymentSessionInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -181,10 +169,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct CreatePaymentSessionOutputBuilder(super::CreatePaymentSessionOutput);
     impl CreatePaymentSessionOutputBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value payment_session, set_payment_session, get_payment_session : crate
-            ::types::PaymentSession
-        );
+            ::types::PaymentSession;
+        }
         /// Builds [`CreatePaymentSessionOutput`](super::CreatePaymentSessionOutput), failing when a required member is unset.
         pub fn build(
             self,
@@ -202,26 +190,14 @@ pub mod builders {
         CreatePaymentSessionInputBuilder, crate ::client::SERVICE
     );
     impl CreatePaymentSessionFluentBuilder {
-        ::sdk_runtime::fluent_setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value agent_name, set_agent_name, get_agent_name : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value limits, set_limits, get_limits : crate ::types::SessionLimits
-        );
-        ::sdk_runtime::fluent_setters!(
-            value expiry_time_in_minutes, set_expiry_time_in_minutes,
-            get_expiry_time_in_minutes : i32
-        );
-        ::sdk_runtime::fluent_setters!(
-            value client_token, set_client_token, get_client_token :
-            ::std::string::String
-        );
+        ::sdk_runtime::fluent_setters! {
+            value user_id, set_user_id, get_user_id : ::std::string::String; value
+            agent_name, set_agent_name, get_agent_name : ::std::string::String; value
+            payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String; value limits, set_limits, get_limits : crate
+            ::types::SessionLimits; value expiry_time_in_minutes,
+            set_expiry_time_in_minutes, get_expiry_time_in_minutes : i32; value
+            client_token, set_client_token, get_client_token : ::std::string::String;
+        }
     }
 }

@@ -35,7 +35,7 @@ impl GetPaymentSessionInput {
         payment_session_id : str;
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
-    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::validate::Validator) {
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.length_within("userId", self.user_id.as_deref(), ..=120);
         v.length_within("agentName", self.agent_name.as_deref(), ..=256);
         v.length_within(
@@ -102,13 +102,13 @@ impl ::sdk_runtime::OperationSpec for GetPaymentSession {
     type Output = GetPaymentSessionOutput;
     type Error = GetPaymentSessionError;
     const NAME: &'static str = "GetPaymentSession";
-    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::validate::Validator) {
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
         input.validate(v);
     }
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.http("POST", "/payments/getPaymentSession")?;
         req.header("X-Amzn-Bedrock-AgentCore-Payments-User-Id", &input.user_id)?;
         req.header("X-Amzn-Bedrock-AgentCore-Payments-Agent-Name", &input.agent_name)?;
@@ -116,8 +116,8 @@ impl ::sdk_runtime::OperationSpec for GetPaymentSession {
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         resp.json::<Self::Output>()
     }
 }
@@ -127,20 +127,13 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct GetPaymentSessionInputBuilder(super::GetPaymentSessionInput);
     impl GetPaymentSessionInputBuilder {
-        ::sdk_runtime::setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value agent_name, set_agent_name, get_agent_name : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value payment_session_id, set_payment_session_id, get_payment_session_id :
-            ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value user_id, set_user_id, get_user_id : ::std::string::String; value
+            agent_name, set_agent_name, get_agent_name : ::std::string::String; value
+            payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String; value payment_session_id, set_payment_session_id,
+            get_payment_session_id : ::std::string::String;
+        }
         /// Builds [`GetPaymentSessionInput`](super::GetPaymentSessionInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -158,10 +151,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct GetPaymentSessionOutputBuilder(super::GetPaymentSessionOutput);
     impl GetPaymentSessionOutputBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value payment_session, set_payment_session, get_payment_session : crate
-            ::types::PaymentSession
-        );
+            ::types::PaymentSession;
+        }
         /// Builds [`GetPaymentSessionOutput`](super::GetPaymentSessionOutput), failing when a required member is unset.
         pub fn build(
             self,
@@ -179,19 +172,12 @@ pub mod builders {
         GetPaymentSessionInputBuilder, crate ::client::SERVICE
     );
     impl GetPaymentSessionFluentBuilder {
-        ::sdk_runtime::fluent_setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value agent_name, set_agent_name, get_agent_name : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value payment_session_id, set_payment_session_id, get_payment_session_id :
-            ::std::string::String
-        );
+        ::sdk_runtime::fluent_setters! {
+            value user_id, set_user_id, get_user_id : ::std::string::String; value
+            agent_name, set_agent_name, get_agent_name : ::std::string::String; value
+            payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String; value payment_session_id, set_payment_session_id,
+            get_payment_session_id : ::std::string::String;
+        }
     }
 }

@@ -35,7 +35,7 @@ impl ListPaymentSessionsInput {
         next_token : str; copy max_results : i32;
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
-    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::validate::Validator) {
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.length_within("userId", self.user_id.as_deref(), ..=120);
         v.length_within("agentName", self.agent_name.as_deref(), ..=256);
         v.length_within(
@@ -101,13 +101,13 @@ impl ::sdk_runtime::OperationSpec for ListPaymentSessions {
     type Output = ListPaymentSessionsOutput;
     type Error = ListPaymentSessionsError;
     const NAME: &'static str = "ListPaymentSessions";
-    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::validate::Validator) {
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
         input.validate(v);
     }
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.http("POST", "/payments/listPaymentSessions")?;
         req.header("X-Amzn-Bedrock-AgentCore-Payments-User-Id", &input.user_id)?;
         req.header("X-Amzn-Bedrock-AgentCore-Payments-Agent-Name", &input.agent_name)?;
@@ -115,8 +115,8 @@ impl ::sdk_runtime::OperationSpec for ListPaymentSessions {
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         resp.json::<Self::Output>()
     }
 }
@@ -170,22 +170,14 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ListPaymentSessionsInputBuilder(super::ListPaymentSessionsInput);
     impl ListPaymentSessionsInputBuilder {
-        ::sdk_runtime::setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value agent_name, set_agent_name, get_agent_name : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value next_token, set_next_token, get_next_token : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value max_results, set_max_results, get_max_results : i32
-        );
+        ::sdk_runtime::setters! {
+            value user_id, set_user_id, get_user_id : ::std::string::String; value
+            agent_name, set_agent_name, get_agent_name : ::std::string::String; value
+            payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String; value next_token, set_next_token, get_next_token :
+            ::std::string::String; value max_results, set_max_results, get_max_results :
+            i32;
+        }
         /// Builds [`ListPaymentSessionsInput`](super::ListPaymentSessionsInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -202,13 +194,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ListPaymentSessionsOutputBuilder(super::ListPaymentSessionsOutput);
     impl ListPaymentSessionsOutputBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             list payment_sessions, set_payment_sessions, get_payment_sessions : crate
-            ::types::PaymentSessionSummary
-        );
-        ::sdk_runtime::setters!(
-            value next_token, set_next_token, get_next_token : ::std::string::String
-        );
+            ::types::PaymentSessionSummary; value next_token, set_next_token,
+            get_next_token : ::std::string::String;
+        }
         /// Builds [`ListPaymentSessionsOutput`](super::ListPaymentSessionsOutput), failing when a required member is unset.
         pub fn build(
             self,
@@ -230,21 +220,13 @@ pub mod builders {
         pub fn into_paginator(self) -> super::paginator::ListPaymentSessionsPaginator {
             super::paginator::ListPaymentSessionsPaginator::new(self.config, self.inner)
         }
-        ::sdk_runtime::fluent_setters!(
-            value user_id, set_user_id, get_user_id : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value agent_name, set_agent_name, get_agent_name : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
-            ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value next_token, set_next_token, get_next_token : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value max_results, set_max_results, get_max_results : i32
-        );
+        ::sdk_runtime::fluent_setters! {
+            value user_id, set_user_id, get_user_id : ::std::string::String; value
+            agent_name, set_agent_name, get_agent_name : ::std::string::String; value
+            payment_manager_arn, set_payment_manager_arn, get_payment_manager_arn :
+            ::std::string::String; value next_token, set_next_token, get_next_token :
+            ::std::string::String; value max_results, set_max_results, get_max_results :
+            i32;
+        }
     }
 }

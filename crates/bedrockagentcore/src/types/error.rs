@@ -184,9 +184,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct AccessDeniedExceptionBuilder(crate::types::error::AccessDeniedException);
     impl AccessDeniedExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -201,9 +201,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ConflictExceptionBuilder(crate::types::error::ConflictException);
     impl ConflictExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -220,9 +220,9 @@ pub mod builders {
         crate::types::error::InternalServerException,
     );
     impl InternalServerExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -239,9 +239,9 @@ pub mod builders {
         crate::types::error::ResourceNotFoundException,
     );
     impl ResourceNotFoundExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -258,9 +258,9 @@ pub mod builders {
         crate::types::error::ServiceQuotaExceededException,
     );
     impl ServiceQuotaExceededExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -275,9 +275,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ThrottlingExceptionBuilder(crate::types::error::ThrottlingException);
     impl ThrottlingExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -292,17 +292,12 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ValidationExceptionBuilder(crate::types::error::ValidationException);
     impl ValidationExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value reason, set_reason, get_reason : crate
-            ::types::ValidationExceptionReason
-        );
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String; value
+            reason, set_reason, get_reason : crate ::types::ValidationExceptionReason;
             list field_list, set_field_list, get_field_list : crate
-            ::types::ValidationExceptionField
-        );
+            ::types::ValidationExceptionField;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;

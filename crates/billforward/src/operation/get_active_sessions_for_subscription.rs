@@ -94,8 +94,8 @@ impl ::sdk_runtime::OperationSpec for GetActiveSessionsForSubscription {
     const NAME: &'static str = "GetActiveSessionsForSubscription";
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.http("GET", "/usage-sessions/{subscriptionId}/active")?;
         req.label("subscriptionId", &input.subscription_id)?;
         req.query("organizations", &input.organizations)?;
@@ -106,8 +106,8 @@ impl ::sdk_runtime::OperationSpec for GetActiveSessionsForSubscription {
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         resp.json::<Self::Output>()
     }
 }
@@ -175,22 +175,14 @@ pub mod builders {
         super::GetActiveSessionsForSubscriptionInput,
     );
     impl GetActiveSessionsForSubscriptionInputBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value subscription_id, set_subscription_id, get_subscription_id :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            list organizations, set_organizations, get_organizations :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(value offset, set_offset, get_offset : i32);
-        ::sdk_runtime::setters!(value records, set_records, get_records : i32);
-        ::sdk_runtime::setters!(
-            value order_by, set_order_by, get_order_by : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value order, set_order, get_order : crate ::types::Order
-        );
+            ::std::string::String; list organizations, set_organizations,
+            get_organizations : ::std::string::String; value offset, set_offset,
+            get_offset : i32; value records, set_records, get_records : i32; value
+            order_by, set_order_by, get_order_by : ::std::string::String; value order,
+            set_order, get_order : crate ::types::Order;
+        }
         /// Builds [`GetActiveSessionsForSubscriptionInput`](super::GetActiveSessionsForSubscriptionInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -207,27 +199,15 @@ pub mod builders {
         super::GetActiveSessionsForSubscriptionOutput,
     );
     impl GetActiveSessionsForSubscriptionOutputBuilder {
-        ::sdk_runtime::setters!(
-            value next_page, set_next_page, get_next_page : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value current_page, set_current_page, get_current_page : i32
-        );
-        ::sdk_runtime::setters!(
-            value current_offset, set_current_offset, get_current_offset : i32
-        );
-        ::sdk_runtime::setters!(
-            value records_requested, set_records_requested, get_records_requested : i32
-        );
-        ::sdk_runtime::setters!(
-            value records_returned, set_records_returned, get_records_returned : i32
-        );
-        ::sdk_runtime::setters!(
-            value execution_time, set_execution_time, get_execution_time : i64
-        );
-        ::sdk_runtime::setters!(
-            list results, set_results, get_results : crate ::types::UsageSession
-        );
+        ::sdk_runtime::setters! {
+            value next_page, set_next_page, get_next_page : ::std::string::String; value
+            current_page, set_current_page, get_current_page : i32; value current_offset,
+            set_current_offset, get_current_offset : i32; value records_requested,
+            set_records_requested, get_records_requested : i32; value records_returned,
+            set_records_returned, get_records_returned : i32; value execution_time,
+            set_execution_time, get_execution_time : i64; list results, set_results,
+            get_results : crate ::types::UsageSession;
+        }
         /// Builds [`GetActiveSessionsForSubscriptionOutput`](super::GetActiveSessionsForSubscriptionOutput).
         pub fn build(self) -> super::GetActiveSessionsForSubscriptionOutput {
             self.0
@@ -250,21 +230,13 @@ pub mod builders {
                 self.inner,
             )
         }
-        ::sdk_runtime::fluent_setters!(
+        ::sdk_runtime::fluent_setters! {
             value subscription_id, set_subscription_id, get_subscription_id :
-            ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            list organizations, set_organizations, get_organizations :
-            ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(value offset, set_offset, get_offset : i32);
-        ::sdk_runtime::fluent_setters!(value records, set_records, get_records : i32);
-        ::sdk_runtime::fluent_setters!(
-            value order_by, set_order_by, get_order_by : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value order, set_order, get_order : crate ::types::Order
-        );
+            ::std::string::String; list organizations, set_organizations,
+            get_organizations : ::std::string::String; value offset, set_offset,
+            get_offset : i32; value records, set_records, get_records : i32; value
+            order_by, set_order_by, get_order_by : ::std::string::String; value order,
+            set_order, get_order : crate ::types::Order;
+        }
     }
 }

@@ -72,8 +72,8 @@ impl ::sdk_runtime::OperationSpec for StartUsageSession {
     const NAME: &'static str = "StartUsageSession";
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.http("POST", "/usage-sessions/start")?;
         match &input.usage_sessions {
             ::std::option::Option::Some(payload) => req.json_body(payload)?,
@@ -82,8 +82,8 @@ impl ::sdk_runtime::OperationSpec for StartUsageSession {
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         resp.json::<Self::Output>()
     }
 }
@@ -93,10 +93,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct StartUsageSessionInputBuilder(super::StartUsageSessionInput);
     impl StartUsageSessionInputBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             value usage_sessions, set_usage_sessions, get_usage_sessions : crate
-            ::types::CompoundUsageSession
-        );
+            ::types::CompoundUsageSession;
+        }
         /// Builds [`StartUsageSessionInput`](super::StartUsageSessionInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -111,27 +111,15 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct StartUsageSessionOutputBuilder(super::StartUsageSessionOutput);
     impl StartUsageSessionOutputBuilder {
-        ::sdk_runtime::setters!(
-            value next_page, set_next_page, get_next_page : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value current_page, set_current_page, get_current_page : i32
-        );
-        ::sdk_runtime::setters!(
-            value current_offset, set_current_offset, get_current_offset : i32
-        );
-        ::sdk_runtime::setters!(
-            value records_requested, set_records_requested, get_records_requested : i32
-        );
-        ::sdk_runtime::setters!(
-            value records_returned, set_records_returned, get_records_returned : i32
-        );
-        ::sdk_runtime::setters!(
-            value execution_time, set_execution_time, get_execution_time : i64
-        );
-        ::sdk_runtime::setters!(
-            list results, set_results, get_results : crate ::types::UsageSession
-        );
+        ::sdk_runtime::setters! {
+            value next_page, set_next_page, get_next_page : ::std::string::String; value
+            current_page, set_current_page, get_current_page : i32; value current_offset,
+            set_current_offset, get_current_offset : i32; value records_requested,
+            set_records_requested, get_records_requested : i32; value records_returned,
+            set_records_returned, get_records_returned : i32; value execution_time,
+            set_execution_time, get_execution_time : i64; list results, set_results,
+            get_results : crate ::types::UsageSession;
+        }
         /// Builds [`StartUsageSessionOutput`](super::StartUsageSessionOutput).
         pub fn build(self) -> super::StartUsageSessionOutput {
             self.0
@@ -144,9 +132,9 @@ pub mod builders {
         StartUsageSessionInputBuilder, crate ::client::SERVICE
     );
     impl StartUsageSessionFluentBuilder {
-        ::sdk_runtime::fluent_setters!(
+        ::sdk_runtime::fluent_setters! {
             value usage_sessions, set_usage_sessions, get_usage_sessions : crate
-            ::types::CompoundUsageSession
-        );
+            ::types::CompoundUsageSession;
+        }
     }
 }

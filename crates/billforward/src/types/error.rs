@@ -38,18 +38,13 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct BfErrorBuilder(crate::types::error::BfError);
     impl BfErrorBuilder {
-        ::sdk_runtime::setters!(
-            value error_type, set_error_type, get_error_type : crate ::types::BfErrorType
-        );
-        ::sdk_runtime::setters!(
-            value error_message, set_error_message, get_error_message :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(value error_code, set_error_code, get_error_code : i32);
-        ::sdk_runtime::setters!(
-            list error_parameters, set_error_parameters, get_error_parameters :
-            ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value error_type, set_error_type, get_error_type : crate
+            ::types::BfErrorType; value error_message, set_error_message,
+            get_error_message : ::std::string::String; value error_code, set_error_code,
+            get_error_code : i32; list error_parameters, set_error_parameters,
+            get_error_parameters : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;

@@ -41,7 +41,7 @@ impl ListConnectionsInput {
         max_results : i32; slice other_participant_identifiers : ::std::string::String;
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
-    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::validate::Validator) {
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.length_within("Catalog", self.catalog.as_deref(), 1..=64);
         v.pattern("Catalog", self.catalog.as_deref(), "^[a-zA-Z0-9-]+$");
         v.length_within("NextToken", self.next_token.as_deref(), 1..=2048);
@@ -109,19 +109,19 @@ impl ::sdk_runtime::OperationSpec for ListConnections {
     type Output = ListConnectionsOutput;
     type Error = ListConnectionsError;
     const NAME: &'static str = "ListConnections";
-    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::validate::Validator) {
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
         input.validate(v);
     }
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.json_body(&input)?;
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         resp.json::<Self::Output>()
     }
 }
@@ -175,23 +175,14 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ListConnectionsInputBuilder(super::ListConnectionsInput);
     impl ListConnectionsInputBuilder {
-        ::sdk_runtime::setters!(
-            value catalog, set_catalog, get_catalog : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value next_token, set_next_token, get_next_token : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value connection_type, set_connection_type, get_connection_type :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value max_results, set_max_results, get_max_results : i32
-        );
-        ::sdk_runtime::setters!(
-            list other_participant_identifiers, set_other_participant_identifiers,
-            get_other_participant_identifiers : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value catalog, set_catalog, get_catalog : ::std::string::String; value
+            next_token, set_next_token, get_next_token : ::std::string::String; value
+            connection_type, set_connection_type, get_connection_type :
+            ::std::string::String; value max_results, set_max_results, get_max_results :
+            i32; list other_participant_identifiers, set_other_participant_identifiers,
+            get_other_participant_identifiers : ::std::string::String;
+        }
         /// Builds [`ListConnectionsInput`](super::ListConnectionsInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -206,13 +197,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ListConnectionsOutputBuilder(super::ListConnectionsOutput);
     impl ListConnectionsOutputBuilder {
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
             list connection_summaries, set_connection_summaries, get_connection_summaries
-            : crate ::types::ConnectionSummary
-        );
-        ::sdk_runtime::setters!(
-            value next_token, set_next_token, get_next_token : ::std::string::String
-        );
+            : crate ::types::ConnectionSummary; value next_token, set_next_token,
+            get_next_token : ::std::string::String;
+        }
         /// Builds [`ListConnectionsOutput`](super::ListConnectionsOutput), failing when a required member is unset.
         pub fn build(
             self,
@@ -236,22 +225,13 @@ pub mod builders {
         pub fn into_paginator(self) -> super::paginator::ListConnectionsPaginator {
             super::paginator::ListConnectionsPaginator::new(self.config, self.inner)
         }
-        ::sdk_runtime::fluent_setters!(
-            value catalog, set_catalog, get_catalog : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value next_token, set_next_token, get_next_token : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value connection_type, set_connection_type, get_connection_type :
-            ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value max_results, set_max_results, get_max_results : i32
-        );
-        ::sdk_runtime::fluent_setters!(
-            list other_participant_identifiers, set_other_participant_identifiers,
-            get_other_participant_identifiers : ::std::string::String
-        );
+        ::sdk_runtime::fluent_setters! {
+            value catalog, set_catalog, get_catalog : ::std::string::String; value
+            next_token, set_next_token, get_next_token : ::std::string::String; value
+            connection_type, set_connection_type, get_connection_type :
+            ::std::string::String; value max_results, set_max_results, get_max_results :
+            i32; list other_participant_identifiers, set_other_participant_identifiers,
+            get_other_participant_identifiers : ::std::string::String;
+        }
     }
 }

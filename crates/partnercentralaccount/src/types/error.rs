@@ -138,13 +138,10 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct AccessDeniedExceptionBuilder(crate::types::error::AccessDeniedException);
     impl AccessDeniedExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value reason, set_reason, get_reason : crate
-            ::types::AccessDeniedExceptionReason
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String; value
+            reason, set_reason, get_reason : crate ::types::AccessDeniedExceptionReason;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -166,9 +163,9 @@ pub mod builders {
         crate::types::error::InternalServerException,
     );
     impl InternalServerExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -188,16 +185,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ThrottlingExceptionBuilder(crate::types::error::ThrottlingException);
     impl ThrottlingExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value service_code, set_service_code, get_service_code :
-            ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value quota_code, set_quota_code, get_quota_code : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String; value
+            service_code, set_service_code, get_service_code : ::std::string::String;
+            value quota_code, set_quota_code, get_quota_code : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
@@ -217,17 +209,12 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct ValidationExceptionBuilder(crate::types::error::ValidationException);
     impl ValidationExceptionBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value reason, set_reason, get_reason : crate
-            ::types::ValidationExceptionReason
-        );
-        ::sdk_runtime::setters!(
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String; value
+            reason, set_reason, get_reason : crate ::types::ValidationExceptionReason;
             list error_details, set_error_details, get_error_details : crate
-            ::types::ValidationError
-        );
+            ::types::ValidationError;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;

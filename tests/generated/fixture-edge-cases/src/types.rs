@@ -223,7 +223,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct CircleBuilder(crate::types::Circle);
     impl CircleBuilder {
-        ::sdk_runtime::setters!(value radius, set_radius, get_radius : f64);
+        ::sdk_runtime::setters! {
+            value radius, set_radius, get_radius : f64;
+        }
         /// Builds [`Circle`](crate::types::Circle), failing when a required member is unset.
         pub fn build(
             self,
@@ -238,7 +240,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct FooBarBuilder(crate::types::FooBar);
     impl FooBarBuilder {
-        ::sdk_runtime::setters!(value value, set_value, get_value : i64);
+        ::sdk_runtime::setters! {
+            value value, set_value, get_value : i64;
+        }
         /// Builds [`FooBar`](crate::types::FooBar).
         pub fn build(self) -> crate::types::FooBar {
             self.0
@@ -248,7 +252,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct FooBar2Builder(crate::types::FooBar2);
     impl FooBar2Builder {
-        ::sdk_runtime::setters!(value value, set_value, get_value : i32);
+        ::sdk_runtime::setters! {
+            value value, set_value, get_value : i32;
+        }
         /// Builds [`FooBar2`](crate::types::FooBar2).
         pub fn build(self) -> crate::types::FooBar2 {
             self.0
@@ -258,7 +264,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct OtherWidgetBuilder(crate::types::OtherWidget);
     impl OtherWidgetBuilder {
-        ::sdk_runtime::setters!(value size, set_size, get_size : f64);
+        ::sdk_runtime::setters! {
+            value size, set_size, get_size : f64;
+        }
         /// Builds [`OtherWidget`](crate::types::OtherWidget).
         pub fn build(self) -> crate::types::OtherWidget {
             self.0
@@ -268,15 +276,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct TreeNodeBuilder(crate::types::TreeNode);
     impl TreeNodeBuilder {
-        ::sdk_runtime::setters!(
-            value value, set_value, get_value : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            boxed parent, set_parent, get_parent : crate ::types::TreeNode
-        );
-        ::sdk_runtime::setters!(
-            list children, set_children, get_children : crate ::types::TreeNode
-        );
+        ::sdk_runtime::setters! {
+            value value, set_value, get_value : ::std::string::String; boxed parent,
+            set_parent, get_parent : crate ::types::TreeNode; list children,
+            set_children, get_children : crate ::types::TreeNode;
+        }
         /// Builds [`TreeNode`](crate::types::TreeNode).
         pub fn build(self) -> crate::types::TreeNode {
             self.0
@@ -286,7 +290,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct WidgetBuilder(crate::types::Widget);
     impl WidgetBuilder {
-        ::sdk_runtime::setters!(value name, set_name, get_name : ::std::string::String);
+        ::sdk_runtime::setters! {
+            value name, set_name, get_name : ::std::string::String;
+        }
         /// Builds [`Widget`](crate::types::Widget).
         pub fn build(self) -> crate::types::Widget {
             self.0

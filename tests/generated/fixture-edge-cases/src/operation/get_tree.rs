@@ -52,15 +52,15 @@ impl ::sdk_runtime::OperationSpec for GetTree {
     const NAME: &'static str = "GetTree";
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.http("GET", "/trees/{treeId}")?;
         req.label("treeId", &input.tree_id)?;
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         resp.json::<Self::Output>()
     }
 }
@@ -70,9 +70,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct GetTreeInputBuilder(super::GetTreeInput);
     impl GetTreeInputBuilder {
-        ::sdk_runtime::setters!(
-            value tree_id, set_tree_id, get_tree_id : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value tree_id, set_tree_id, get_tree_id : ::std::string::String;
+        }
         /// Builds [`GetTreeInput`](super::GetTreeInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -87,9 +87,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct GetTreeOutputBuilder(super::GetTreeOutput);
     impl GetTreeOutputBuilder {
-        ::sdk_runtime::setters!(
-            value root, set_root, get_root : crate ::types::TreeNode
-        );
+        ::sdk_runtime::setters! {
+            value root, set_root, get_root : crate ::types::TreeNode;
+        }
         /// Builds [`GetTreeOutput`](super::GetTreeOutput).
         pub fn build(self) -> super::GetTreeOutput {
             self.0
@@ -102,8 +102,8 @@ pub mod builders {
         ::client::SERVICE
     );
     impl GetTreeFluentBuilder {
-        ::sdk_runtime::fluent_setters!(
-            value tree_id, set_tree_id, get_tree_id : ::std::string::String
-        );
+        ::sdk_runtime::fluent_setters! {
+            value tree_id, set_tree_id, get_tree_id : ::std::string::String;
+        }
     }
 }

@@ -127,8 +127,8 @@ impl ::sdk_runtime::OperationSpec for PutThing {
     const NAME: &'static str = "PutThing";
     fn serialize(
         input: Self::Input,
-        req: &mut ::sdk_runtime::request::RequestBuilder,
-    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        req: &mut ::sdk_runtime::RequestBuilder,
+    ) -> ::std::result::Result<(), ::sdk_runtime::BuildError> {
         req.http("PUT", "/things/{type}")?;
         req.label("type", &input.r#type)?;
         req.query("match", &input.r#match)?;
@@ -137,8 +137,8 @@ impl ::sdk_runtime::OperationSpec for PutThing {
         ::std::result::Result::Ok(())
     }
     fn deserialize_output(
-        resp: &::sdk_runtime::response::Response<'_>,
-    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::response::DeserializeError> {
+        resp: &::sdk_runtime::Response<'_>,
+    ) -> ::std::result::Result<Self::Output, ::sdk_runtime::DeserializeError> {
         let mut output = resp.json::<Self::Output>()?;
         output.status = ::std::option::Option::Some(i32::from(resp.status()));
         ::std::result::Result::Ok(output)
@@ -150,59 +150,25 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct PutThingInputBuilder(super::PutThingInput);
     impl PutThingInputBuilder {
-        ::sdk_runtime::setters!(
-            value r#type, set_type, get_type : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value r#match, set_match, get_match : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value self_value, set_self_value, get_self_value : ::std::string::String
-        );
-        ::sdk_runtime::setters!(
-            value build_value, set_build_value, get_build_value : i32
-        );
-        ::sdk_runtime::setters!(
-            value crate_value, set_crate_value, get_crate_value : crate ::types::Shape
-        );
-        ::sdk_runtime::setters!(
-            value foo_bar, set_foo_bar, get_foo_bar : crate ::types::FooBar2
-        );
-        ::sdk_runtime::setters!(
-            value foo_bar2, set_foo_bar2, get_foo_bar2 : crate ::types::FooBar
-        );
-        ::sdk_runtime::setters!(
-            value widget, set_widget, get_widget : crate ::types::Widget
-        );
-        ::sdk_runtime::setters!(
-            value other_widget, set_other_widget, get_other_widget : crate
-            ::types::OtherWidget
-        );
-        ::sdk_runtime::setters!(
-            list sparse_list, set_sparse_list, get_sparse_list : ::std::option::Option <
-            ::std::string::String >
-        );
-        ::sdk_runtime::setters!(
-            map sparse_map, set_sparse_map, get_sparse_map : ::std::option::Option < i32
-            >
-        );
-        ::sdk_runtime::setters!(
-            map dense_map, set_dense_map, get_dense_map : ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
-            value blob, set_blob, get_blob : ::aws_smithy_types::Blob
-        );
-        ::sdk_runtime::setters!(
-            value document, set_document, get_document : ::aws_smithy_types::Document
-        );
-        ::sdk_runtime::setters!(value ratio, set_ratio, get_ratio : f32);
-        ::sdk_runtime::setters!(value flag, set_flag, get_flag : bool);
-        ::sdk_runtime::setters!(
-            value level, set_level, get_level : crate ::types::Level
-        );
-        ::sdk_runtime::setters!(
-            value priority, set_priority, get_priority : crate ::types::Priority
-        );
+        ::sdk_runtime::setters! {
+            value r#type, set_type, get_type : ::std::string::String; value r#match,
+            set_match, get_match : ::std::string::String; value self_value,
+            set_self_value, get_self_value : ::std::string::String; value build_value,
+            set_build_value, get_build_value : i32; value crate_value, set_crate_value,
+            get_crate_value : crate ::types::Shape; value foo_bar, set_foo_bar,
+            get_foo_bar : crate ::types::FooBar2; value foo_bar2, set_foo_bar2,
+            get_foo_bar2 : crate ::types::FooBar; value widget, set_widget, get_widget :
+            crate ::types::Widget; value other_widget, set_other_widget, get_other_widget
+            : crate ::types::OtherWidget; list sparse_list, set_sparse_list,
+            get_sparse_list : ::std::option::Option < ::std::string::String >; map
+            sparse_map, set_sparse_map, get_sparse_map : ::std::option::Option < i32 >;
+            map dense_map, set_dense_map, get_dense_map : ::aws_smithy_types::DateTime;
+            value blob, set_blob, get_blob : ::aws_smithy_types::Blob; value document,
+            set_document, get_document : ::aws_smithy_types::Document; value ratio,
+            set_ratio, get_ratio : f32; value flag, set_flag, get_flag : bool; value
+            level, set_level, get_level : crate ::types::Level; value priority,
+            set_priority, get_priority : crate ::types::Priority;
+        }
         /// Builds [`PutThingInput`](super::PutThingInput), failing when a required member is unset.
         pub fn build(
             self,
@@ -217,14 +183,11 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct PutThingOutputBuilder(super::PutThingOutput);
     impl PutThingOutputBuilder {
-        ::sdk_runtime::setters!(value status, set_status, get_status : i32);
-        ::sdk_runtime::setters!(
-            value created_at, set_created_at, get_created_at :
-            ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::setters!(
-            value shape, set_shape, get_shape : crate ::types::Shape
-        );
+        ::sdk_runtime::setters! {
+            value status, set_status, get_status : i32; value created_at, set_created_at,
+            get_created_at : ::aws_smithy_types::DateTime; value shape, set_shape,
+            get_shape : crate ::types::Shape;
+        }
         /// Builds [`PutThingOutput`](super::PutThingOutput).
         pub fn build(self) -> super::PutThingOutput {
             self.0
@@ -237,58 +200,24 @@ pub mod builders {
         ::client::SERVICE
     );
     impl PutThingFluentBuilder {
-        ::sdk_runtime::fluent_setters!(
-            value r#type, set_type, get_type : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value r#match, set_match, get_match : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value self_value, set_self_value, get_self_value : ::std::string::String
-        );
-        ::sdk_runtime::fluent_setters!(
-            value build_value, set_build_value, get_build_value : i32
-        );
-        ::sdk_runtime::fluent_setters!(
-            value crate_value, set_crate_value, get_crate_value : crate ::types::Shape
-        );
-        ::sdk_runtime::fluent_setters!(
-            value foo_bar, set_foo_bar, get_foo_bar : crate ::types::FooBar2
-        );
-        ::sdk_runtime::fluent_setters!(
-            value foo_bar2, set_foo_bar2, get_foo_bar2 : crate ::types::FooBar
-        );
-        ::sdk_runtime::fluent_setters!(
-            value widget, set_widget, get_widget : crate ::types::Widget
-        );
-        ::sdk_runtime::fluent_setters!(
-            value other_widget, set_other_widget, get_other_widget : crate
-            ::types::OtherWidget
-        );
-        ::sdk_runtime::fluent_setters!(
-            list sparse_list, set_sparse_list, get_sparse_list : ::std::option::Option <
-            ::std::string::String >
-        );
-        ::sdk_runtime::fluent_setters!(
-            map sparse_map, set_sparse_map, get_sparse_map : ::std::option::Option < i32
-            >
-        );
-        ::sdk_runtime::fluent_setters!(
-            map dense_map, set_dense_map, get_dense_map : ::aws_smithy_types::DateTime
-        );
-        ::sdk_runtime::fluent_setters!(
-            value blob, set_blob, get_blob : ::aws_smithy_types::Blob
-        );
-        ::sdk_runtime::fluent_setters!(
-            value document, set_document, get_document : ::aws_smithy_types::Document
-        );
-        ::sdk_runtime::fluent_setters!(value ratio, set_ratio, get_ratio : f32);
-        ::sdk_runtime::fluent_setters!(value flag, set_flag, get_flag : bool);
-        ::sdk_runtime::fluent_setters!(
-            value level, set_level, get_level : crate ::types::Level
-        );
-        ::sdk_runtime::fluent_setters!(
-            value priority, set_priority, get_priority : crate ::types::Priority
-        );
+        ::sdk_runtime::fluent_setters! {
+            value r#type, set_type, get_type : ::std::string::String; value r#match,
+            set_match, get_match : ::std::string::String; value self_value,
+            set_self_value, get_self_value : ::std::string::String; value build_value,
+            set_build_value, get_build_value : i32; value crate_value, set_crate_value,
+            get_crate_value : crate ::types::Shape; value foo_bar, set_foo_bar,
+            get_foo_bar : crate ::types::FooBar2; value foo_bar2, set_foo_bar2,
+            get_foo_bar2 : crate ::types::FooBar; value widget, set_widget, get_widget :
+            crate ::types::Widget; value other_widget, set_other_widget, get_other_widget
+            : crate ::types::OtherWidget; list sparse_list, set_sparse_list,
+            get_sparse_list : ::std::option::Option < ::std::string::String >; map
+            sparse_map, set_sparse_map, get_sparse_map : ::std::option::Option < i32 >;
+            map dense_map, set_dense_map, get_dense_map : ::aws_smithy_types::DateTime;
+            value blob, set_blob, get_blob : ::aws_smithy_types::Blob; value document,
+            set_document, get_document : ::aws_smithy_types::Document; value ratio,
+            set_ratio, get_ratio : f32; value flag, set_flag, get_flag : bool; value
+            level, set_level, get_level : crate ::types::Level; value priority,
+            set_priority, get_priority : crate ::types::Priority;
+        }
     }
 }

@@ -29,9 +29,9 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     pub struct EdgeErrorBuilder(crate::types::error::EdgeError);
     impl EdgeErrorBuilder {
-        ::sdk_runtime::setters!(
-            value message, set_message, get_message : ::std::string::String
-        );
+        ::sdk_runtime::setters! {
+            value message, set_message, get_message : ::std::string::String;
+        }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
             self.0.meta = meta;
