@@ -4,3 +4,4 @@ pub mod codegen;
 pub mod conformance;
 pub mod import;
 pub mod reference;
+pub mod stats;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Some("import") => import::run(&args[1..]),
         Some("reference-build") => reference::run(&args[1..]),
         Some("conformance") => xtask::conformance::run(&args[1..]),
+        Some("stats") => xtask::stats::run(&args[1..]),
         _ => Err(usage()),
     };
     match result {
@@ -30,6 +31,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check]>"
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check] | reference-build | conformance | stats>"
         .to_string()
 }
