@@ -158,30 +158,7 @@ pub(crate) enum AstType {
 impl AstType {
     /// The Smithy type name (`set` reads as `list`).
     pub(crate) fn name(&self) -> &'static str {
-        match self {
-            AstType::Blob => "blob",
-            AstType::Boolean => "boolean",
-            AstType::String => "string",
-            AstType::Byte => "byte",
-            AstType::Short => "short",
-            AstType::Integer => "integer",
-            AstType::Long => "long",
-            AstType::Float => "float",
-            AstType::Double => "double",
-            AstType::BigInteger => "bigInteger",
-            AstType::BigDecimal => "bigDecimal",
-            AstType::Timestamp => "timestamp",
-            AstType::Document => "document",
-            AstType::Enum => "enum",
-            AstType::IntEnum => "intEnum",
-            AstType::List => "list",
-            AstType::Map => "map",
-            AstType::Structure => "structure",
-            AstType::Union => "union",
-            AstType::Service(_) => "service",
-            AstType::Operation(_) => "operation",
-            AstType::Resource(_) => "resource",
-        }
+        smithy_type_name!(AstType, self)
     }
 }
 

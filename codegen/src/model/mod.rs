@@ -4,6 +4,38 @@
 //! the shapes that use them, `apply` statements are folded in, and the traits the generator relies on
 //! are parsed into typed fields (a trait value of the wrong type is a load error, never a panic later).
 
+/// The Smithy type name (`structure`, `string`, ...) of a value of `$kind`, an enum with one
+/// variant per shape type named as in Smithy ([`ShapeKind`] and the loader's `AstType`). The
+/// `{ .. }` patterns match unit, tuple and struct variants alike, so one table serves both.
+macro_rules! smithy_type_name {
+    ($kind:ident, $value:expr) => {
+        match $value {
+            $kind::Blob { .. } => "blob",
+            $kind::Boolean { .. } => "boolean",
+            $kind::String { .. } => "string",
+            $kind::Byte { .. } => "byte",
+            $kind::Short { .. } => "short",
+            $kind::Integer { .. } => "integer",
+            $kind::Long { .. } => "long",
+            $kind::Float { .. } => "float",
+            $kind::Double { .. } => "double",
+            $kind::BigInteger { .. } => "bigInteger",
+            $kind::BigDecimal { .. } => "bigDecimal",
+            $kind::Timestamp { .. } => "timestamp",
+            $kind::Document { .. } => "document",
+            $kind::Enum { .. } => "enum",
+            $kind::IntEnum { .. } => "intEnum",
+            $kind::List { .. } => "list",
+            $kind::Map { .. } => "map",
+            $kind::Structure { .. } => "structure",
+            $kind::Union { .. } => "union",
+            $kind::Service { .. } => "service",
+            $kind::Operation { .. } => "operation",
+            $kind::Resource { .. } => "resource",
+        }
+    };
+}
+
 mod ast;
 mod error;
 mod load;
@@ -138,30 +170,7 @@ pub enum ShapeKind {
 impl ShapeKind {
     /// The Smithy type name (`structure`, `string`, ...), for messages.
     pub fn type_name(&self) -> &'static str {
-        match self {
-            ShapeKind::Blob => "blob",
-            ShapeKind::Boolean => "boolean",
-            ShapeKind::String => "string",
-            ShapeKind::Byte => "byte",
-            ShapeKind::Short => "short",
-            ShapeKind::Integer => "integer",
-            ShapeKind::Long => "long",
-            ShapeKind::Float => "float",
-            ShapeKind::Double => "double",
-            ShapeKind::BigInteger => "bigInteger",
-            ShapeKind::BigDecimal => "bigDecimal",
-            ShapeKind::Timestamp => "timestamp",
-            ShapeKind::Document => "document",
-            ShapeKind::Enum(_) => "enum",
-            ShapeKind::IntEnum(_) => "intEnum",
-            ShapeKind::List(_) => "list",
-            ShapeKind::Map { .. } => "map",
-            ShapeKind::Structure(_) => "structure",
-            ShapeKind::Union(_) => "union",
-            ShapeKind::Service(_) => "service",
-            ShapeKind::Operation(_) => "operation",
-            ShapeKind::Resource(_) => "resource",
-        }
+        smithy_type_name!(ShapeKind, self)
     }
 }
 
