@@ -87,14 +87,13 @@ fn display(path: &Path) -> String {
 fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ModelError>) {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
+        let unreadable = |e: std::io::Error| {
+            ModelError::new(display(&d), "$", format!("cannot read directory: {e}"))
+        };
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,
             Err(e) => {
-                errors.push(ModelError::new(
-                    display(&d),
-                    "$",
-                    format!("cannot read directory: {e}"),
-                ));
+                errors.push(unreadable(e));
                 continue;
             }
         };
@@ -102,11 +101,7 @@ fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Model
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    errors.push(ModelError::new(
-                        display(&d),
-                        "$",
-                        format!("cannot read directory: {e}"),
-                    ));
+                    errors.push(unreadable(e));
                     continue;
                 }
             };

@@ -447,54 +447,49 @@ impl<'a> TraitParser<'a, '_> {
     }
 
     fn length(&mut self) -> Option<LengthTrait> {
-        let obj = self.object(&["min", "max"])?;
-        let mut bound = |key: &str| -> Option<u64> {
-            let v = obj.get(key)?;
-            match v.as_u64() {
-                Some(n) => Some(n),
-                None => {
-                    let path = self.tv.path.key(key);
-                    let found = match v {
-                        Value::Number(n) => format!("the number {n}"),
-                        other => json_type(other).to_string(),
-                    };
-                    self.err_at(
-                        &path,
-                        format!("expected a non-negative integer, found {found}"),
-                    );
-                    None
-                }
-            }
-        };
-        let (min, max) = (bound("min"), bound("max"));
-        if let (Some(lo), Some(hi)) = (min, max)
-            && lo > hi
-        {
-            self.err(format!("min ({lo}) is greater than max ({hi})"));
-        }
+        let (min, max) = self.min_max(|v| {
+            v.as_u64().ok_or_else(|| {
+                let found = match v {
+                    Value::Number(n) => format!("the number {n}"),
+                    other => json_type(other).to_string(),
+                };
+                format!("expected a non-negative integer, found {found}")
+            })
+        })?;
         Some(LengthTrait { min, max })
     }
 
     fn range(&mut self) -> Option<RangeTrait> {
+        let (min, max) = self.min_max(|v| {
+            v.as_f64()
+                .ok_or_else(|| format!("expected a number, found {}", json_type(v)))
+        })?;
+        Some(RangeTrait { min, max })
+    }
+
+    /// The optional `min` and `max` members of a `@length` or `@range` value, each read with
+    /// `parse` (its error is reported at the member), and checked to be in order.
+    fn min_max<T: PartialOrd + std::fmt::Display>(
+        &mut self,
+        parse: fn(&Value) -> Result<T, String>,
+    ) -> Option<(Option<T>, Option<T>)> {
         let obj = self.object(&["min", "max"])?;
-        let mut bound = |key: &str| -> Option<f64> {
+        let mut bound = |key: &str| -> Option<T> {
             let v = obj.get(key)?;
-            match v.as_f64() {
-                Some(n) => Some(n),
-                None => {
+            parse(v)
+                .map_err(|message| {
                     let path = self.tv.path.key(key);
-                    self.err_at(&path, format!("expected a number, found {}", json_type(v)));
-                    None
-                }
-            }
+                    self.err_at(&path, message);
+                })
+                .ok()
         };
         let (min, max) = (bound("min"), bound("max"));
-        if let (Some(lo), Some(hi)) = (min, max)
+        if let (Some(lo), Some(hi)) = (&min, &max)
             && lo > hi
         {
             self.err(format!("min ({lo}) is greater than max ({hi})"));
         }
-        Some(RangeTrait { min, max })
+        Some((min, max))
     }
 
     fn status_code(&mut self, v: &Value, path: &JsonPath) -> Option<u16> {
@@ -759,6 +754,38 @@ mod tests {
             .ok()
             .and_then(|t| t.http);
         assert_eq!(t.map(|h| h.code), Some(200));
+    }
+
+    #[test]
+    fn length_and_range_bounds_are_checked() {
+        assert_eq!(
+            errors(json!({"smithy.api#length": {"min": "1", "max": 2}})),
+            vec![
+                r#"f.json: $.shapes["ns#A"].traits["smithy.api#length"].min: expected a non-negative integer, found a string"#
+            ]
+        );
+        assert_eq!(
+            errors(json!({"smithy.api#range": {"max": true}})),
+            vec![
+                r#"f.json: $.shapes["ns#A"].traits["smithy.api#range"].max: expected a number, found a boolean"#
+            ]
+        );
+        assert_eq!(
+            errors(json!({"smithy.api#length": {"min": 3, "max": 2}})),
+            vec![
+                r#"f.json: $.shapes["ns#A"].traits["smithy.api#length"]: min (3) is greater than max (2)"#
+            ]
+        );
+        assert_eq!(
+            errors(json!({"smithy.api#range": {"min": 1.5, "max": -1}})),
+            vec![
+                r#"f.json: $.shapes["ns#A"].traits["smithy.api#range"]: min (1.5) is greater than max (-1)"#
+            ]
+        );
+        let t = parse(json!({"smithy.api#range": {"min": -1, "max": 2.5}}))
+            .ok()
+            .and_then(|t| t.range);
+        assert_eq!(t.map(|r| (r.min, r.max)), Some((Some(-1.0), Some(2.5))));
     }
 
     #[test]
