@@ -113,6 +113,62 @@ where
     }
 }
 
+/// A source that calls `fetch` with its input and asks `advance` for the next input.
+struct PagedSource<I, F, A> {
+    /// The input of the next call; `None` once the stream has ended.
+    input: Option<I>,
+    fetch: F,
+    advance: A,
+}
+
+/// How a paged source moves on from a page to the next call.
+trait Advance<I, P>: Send {
+    /// The input of the next call, given the input just sent and the page it returned; `None`
+    /// when that page was the last.
+    fn next_input(&mut self, sent: I, page: &P) -> Option<I>;
+}
+
+/// The pages `fetch` returns, starting with `input` and moving on with `advance`.
+fn paged<I, P, E, F, Fut, A>(input: I, fetch: F, advance: A) -> PaginationStream<Result<P, E>>
+where
+    I: Clone + Send + 'static,
+    P: Send + 'static,
+    E: Send + 'static,
+    F: FnMut(I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, E>> + Send + 'static,
+    A: Advance<I, P> + 'static,
+{
+    PaginationStream {
+        source: Box::new(PagedSource {
+            input: Some(input),
+            fetch,
+            advance,
+        }),
+    }
+}
+
+impl<I, P, E, F, Fut, A> Source<Result<P, E>> for PagedSource<I, F, A>
+where
+    I: Clone + Send + 'static,
+    P: Send + 'static,
+    E: Send + 'static,
+    F: FnMut(I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, E>> + Send + 'static,
+    A: Advance<I, P>,
+{
+    fn next(&mut self) -> BoxFuture<'_, Option<Result<P, E>>> {
+        Box::pin(async move {
+            let input = self.input.take()?;
+            let page = match (self.fetch)(input.clone()).await {
+                Ok(page) => page,
+                Err(e) => return Some(Err(e)),
+            };
+            self.input = self.advance.next_input(input, &page);
+            Some(Ok(page))
+        })
+    }
+}
+
 /// Token paging: calls `fetch(input)`, then repeats with the page's next token set on the input
 /// until the token is absent, empty, or the same as the one just sent.
 pub fn token_pages<I, P, E, F, Fut>(
@@ -128,52 +184,32 @@ where
     F: FnMut(I) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, E>> + Send + 'static,
 {
-    PaginationStream {
-        source: Box::new(TokenSource {
-            input: Some(input),
+    paged(
+        input,
+        fetch,
+        TokenAdvance {
             sent_token: None,
-            fetch,
             next_token,
             set_token,
-        }),
-    }
+        },
+    )
 }
 
-struct TokenSource<I, P, F> {
-    input: Option<I>,
+/// Token paging's state: the token sent last, so a service repeating it cannot loop forever.
+struct TokenAdvance<I, P> {
     sent_token: Option<String>,
-    fetch: F,
     next_token: fn(&P) -> Option<&str>,
     set_token: fn(&mut I, Option<String>),
 }
 
-impl<I, P, E, F, Fut> Source<Result<P, E>> for TokenSource<I, P, F>
-where
-    I: Clone + Send + 'static,
-    P: Send + 'static,
-    E: Send + 'static,
-    F: FnMut(I) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<P, E>> + Send + 'static,
-{
-    fn next(&mut self) -> BoxFuture<'_, Option<Result<P, E>>> {
-        Box::pin(async move {
-            let input = self.input.take()?;
-            let page = match (self.fetch)(input.clone()).await {
-                Ok(page) => page,
-                Err(e) => return Some(Err(e)),
-            };
-            let token = (self.next_token)(&page).map(str::to_owned);
-            if let Some(token) = token
-                && !token.is_empty()
-                && self.sent_token.as_deref() != Some(token.as_str())
-            {
-                let mut next = input;
-                (self.set_token)(&mut next, Some(token.clone()));
-                self.sent_token = Some(token);
-                self.input = Some(next);
-            }
-            Some(Ok(page))
-        })
+impl<I, P> Advance<I, P> for TokenAdvance<I, P> {
+    fn next_input(&mut self, mut sent: I, page: &P) -> Option<I> {
+        let token = (self.next_token)(page)
+            .filter(|t| !t.is_empty() && self.sent_token.as_deref() != Some(*t))?
+            .to_owned();
+        (self.set_token)(&mut sent, Some(token.clone()));
+        self.sent_token = Some(token);
+        Some(sent)
     }
 }
 
@@ -211,48 +247,19 @@ where
     F: FnMut(I) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, E>> + Send + 'static,
 {
-    PaginationStream {
-        source: Box::new(OffsetSource {
-            input: Some(input),
-            fetch,
-            paging,
-        }),
-    }
+    paged(input, fetch, paging)
 }
 
-struct OffsetSource<I, P, F> {
-    input: Option<I>,
-    fetch: F,
-    paging: OffsetPaging<I, P>,
-}
-
-impl<I, P, E, F, Fut> Source<Result<P, E>> for OffsetSource<I, P, F>
-where
-    I: Clone + Send + 'static,
-    P: Send + 'static,
-    E: Send + 'static,
-    F: FnMut(I) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<P, E>> + Send + 'static,
-{
-    fn next(&mut self) -> BoxFuture<'_, Option<Result<P, E>>> {
-        Box::pin(async move {
-            let input = self.input.take()?;
-            let page = match (self.fetch)(input.clone()).await {
-                Ok(page) => page,
-                Err(e) => return Some(Err(e)),
-            };
-            let len = (self.paging.page_len)(&page);
-            let limit = (self.paging.limit)(&input);
-            let short = limit.is_some_and(|l| i64::try_from(len).unwrap_or(i64::MAX) < l);
-            if len > 0 && !short {
-                let offset = (self.paging.offset)(&input).unwrap_or(0);
-                let mut next = input;
-                let advanced = offset.saturating_add(i64::try_from(len).unwrap_or(i64::MAX));
-                (self.paging.set_offset)(&mut next, advanced);
-                self.input = Some(next);
-            }
-            Some(Ok(page))
-        })
+impl<I, P> Advance<I, P> for OffsetPaging<I, P> {
+    fn next_input(&mut self, mut sent: I, page: &P) -> Option<I> {
+        let len = i64::try_from((self.page_len)(page)).unwrap_or(i64::MAX);
+        let short = (self.limit)(&sent).is_some_and(|limit| len < limit);
+        if len == 0 || short {
+            return None;
+        }
+        let offset = (self.offset)(&sent).unwrap_or(0);
+        (self.set_offset)(&mut sent, offset.saturating_add(len));
+        Some(sent)
     }
 }
 
