@@ -1,35 +1,14 @@
-//! Support for the data types generated crates define: required-member checks in builders, union
-//! decoding, the few JSON forms serde has no adapter for, and decoding of modeled errors.
+//! Support for the data types generated crates define: union decoding, the few JSON forms serde
+//! has no adapter for, zero values of required members, and decoding of modeled errors.
 
 use ::serde::de::{Deserializer, Error as _};
 use ::serde::ser::{SerializeMap, Serializer};
 use ::serde::{Deserialize, Serialize};
 use aws_smithy_types::error::ErrorMetadata;
-use aws_smithy_types::error::operation::BuildError;
 
 use crate::error::Unhandled;
 use crate::response::Response;
 use crate::serde::{DeserializeAs, SerializeAs};
-
-/// Fails a builder's `build()` when a `@required` member is unset, naming the member.
-pub fn require<T>(
-    value: &Option<T>,
-    member: &'static str,
-    shape: &'static str,
-) -> Result<(), BuildError> {
-    match value {
-        Some(_) => Ok(()),
-        // `missing_field` only accepts a static detail string, so the structure name (kept in
-        // the signature for generated code) cannot be part of the message.
-        None => {
-            let _ = shape;
-            Err(BuildError::missing_field(
-                member,
-                "it is a required member and was not set",
-            ))
-        }
-    }
-}
 
 /// Reads a union's JSON object: the one member that is set, ignoring `null` members and the
 /// `__type` key some services add. `None` when no member is set (the union is then `Unknown`).
@@ -123,16 +102,6 @@ mod tests {
     use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
     use aws_smithy_runtime_api::http::StatusCode;
     use aws_smithy_types::body::SdkBody;
-
-    #[test]
-    fn require_names_member_and_shape() {
-        assert!(require(&Some(1), "name", "Widget").is_ok());
-        let err = require::<i32>(&None, "name", "Widget").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "name was missing: it is a required member and was not set"
-        );
-    }
 
     #[test]
     fn union_entry_accepts_exactly_one_member() {
