@@ -153,12 +153,21 @@ pub fn run_generate(args: &[String]) -> Result<(), String> {
 /// A workspace manifest for generated crates outside this repository: the same pinned dependency
 /// versions as ours, with the runtime crates referenced by absolute path.
 fn standalone_workspace(crates: &[GeneratedCrate]) -> Result<String, String> {
+    let members: Vec<&str> = crates.iter().map(|c| c.crate_name.as_str()).collect();
+    standalone_manifest(&format!("# {GENERATED_MARKER}. DO NOT EDIT.\n"), &members)
+}
+
+/// A workspace `Cargo.toml` for crates generated outside this repository: `header` (comment
+/// lines), the `members`, and this workspace's `[workspace.package]` settings and dependency
+/// pins, with its own crates referenced by absolute path.
+pub fn standalone_manifest(header: &str, members: &[&str]) -> Result<String, String> {
     let root = workspace_root();
     let ours =
         fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
-    let (package, deps) = section(&ours, "[workspace.package]")
-        .zip(section(&ours, "[workspace.dependencies]"))
-        .ok_or("Cargo.toml: missing [workspace.package] or [workspace.dependencies]")?;
+    let package =
+        section(&ours, "[workspace.package]").ok_or("Cargo.toml: missing [workspace.package]")?;
+    let deps = section(&ours, "[workspace.dependencies]")
+        .ok_or("Cargo.toml: missing [workspace.dependencies]")?;
     let crates_dir = root
         .join("crates")
         .canonicalize()
@@ -167,12 +176,9 @@ fn standalone_workspace(crates: &[GeneratedCrate]) -> Result<String, String> {
         "path = \"crates/",
         &format!("path = \"{}/", crates_dir.display()),
     );
-    let members: Vec<String> = crates
-        .iter()
-        .map(|c| format!("\"{}\"", c.crate_name))
-        .collect();
+    let members: Vec<String> = members.iter().map(|m| format!("\"{m}\"")).collect();
     Ok(format!(
-        "# {GENERATED_MARKER}. DO NOT EDIT.\n[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{package}\n{deps}",
+        "{header}[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{package}\n{deps}",
         members.join(", ")
     ))
 }
@@ -190,10 +196,18 @@ fn section<'a>(toml: &'a str, header: &str) -> Option<&'a str> {
 /// Lists every missing, changed and extra file under `out` compared with `crates`.
 pub fn check_dir(out: &Path, crates: &[GeneratedCrate]) -> Result<Vec<String>, String> {
     let mut problems = Vec::new();
-    let expected: BTreeSet<&str> = crates.iter().map(|c| c.crate_name.as_str()).collect();
     for c in crates {
         let dir = out.join(&c.crate_name);
-        let mut on_disk: BTreeSet<String> = list_files(&dir)?.into_iter().collect();
+        let mut on_disk: BTreeSet<String> = files_under(&dir, true)?
+            .iter()
+            .filter_map(|path| path.strip_prefix(&dir).ok())
+            .map(|rel| {
+                rel.components()
+                    .map(|part| part.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect();
         for f in &c.files {
             let path = dir.join(&f.path);
             match fs::read_to_string(&path) {
@@ -208,25 +222,32 @@ pub fn check_dir(out: &Path, crates: &[GeneratedCrate]) -> Result<Vec<String>, S
         }
     }
     // A generated crate whose model is gone is stale too.
-    if let Ok(entries) = fs::read_dir(out) {
-        let mut stale: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| is_generated_crate(p))
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| !expected.contains(n))
-            })
-            .collect();
-        stale.sort();
-        problems.extend(
-            stale
-                .iter()
-                .map(|p| format!("extra: {} (no model generates it)", display(p))),
-        );
-    }
+    problems.extend(
+        stale_crates(out, crates)
+            .iter()
+            .map(|p| format!("extra: {} (no model generates it)", display(p))),
+    );
     Ok(problems)
+}
+
+/// The generated crate directories directly under `out` that none of `crates` produces, sorted.
+fn stale_crates(out: &Path, crates: &[GeneratedCrate]) -> Vec<PathBuf> {
+    let expected: BTreeSet<&str> = crates.iter().map(|c| c.crate_name.as_str()).collect();
+    let Ok(entries) = fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_generated_crate(p))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !expected.contains(n))
+        })
+        .collect();
+    stale.sort();
+    stale
 }
 
 fn display(path: &Path) -> String {
@@ -236,12 +257,17 @@ fn display(path: &Path) -> String {
         .to_string()
 }
 
-fn is_generated_crate(dir: &Path) -> bool {
-    fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|t| t.contains(GENERATED_MARKER))
+/// Whether `dir` holds a generated crate: its `Cargo.toml` starts with the generated-file header.
+pub fn is_generated_crate(dir: &Path) -> bool {
+    fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|t| {
+        t.strip_prefix("# ")
+            .is_some_and(|t| t.starts_with(GENERATED_MARKER))
+    })
 }
 
-/// Every file under `dir`, as `/`-separated relative paths; empty when `dir` does not exist.
-fn list_files(dir: &Path) -> Result<Vec<String>, String> {
+/// Every file in `dir` (and in its subdirectories when `recursive`), sorted; empty when `dir`
+/// does not exist.
+pub fn files_under(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -250,15 +276,10 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
         };
         for entry in entries {
             let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
-            if path.is_dir() {
+            if !path.is_dir() {
+                files.push(path);
+            } else if recursive {
                 stack.push(path);
-            } else if let Ok(rel) = path.strip_prefix(dir) {
-                files.push(
-                    rel.components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                );
             }
         }
     }
@@ -306,17 +327,9 @@ pub fn write_crates(
         }
         fs::rename(&tmp, &dir).map_err(|e| err(&dir, e))?;
     }
-    let expected: BTreeSet<&str> = crates.iter().map(|c| c.crate_name.as_str()).collect();
-    if let Ok(entries) = fs::read_dir(out) {
-        for p in entries.filter_map(Result::ok).map(|e| e.path()) {
-            let name = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            if is_generated_crate(&p) && !expected.contains(name.as_str()) && remove_stale {
-                fs::remove_dir_all(&p).map_err(|e| err(&p, e))?;
-            }
+    if remove_stale {
+        for p in stale_crates(out, crates) {
+            fs::remove_dir_all(&p).map_err(|e| err(&p, e))?;
         }
     }
     Ok(())

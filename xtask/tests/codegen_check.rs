@@ -55,3 +55,41 @@ fn check_names_changed_missing_and_extra_files() {
     assert_eq!(problems.len(), 3, "{problems:#?}");
     fs::remove_dir_all(&out).expect("clean up");
 }
+
+#[test]
+fn crates_no_model_generates_are_reported_and_removed_but_hand_written_ones_kept() {
+    let root = workspace_root();
+    std::env::set_current_dir(&root).expect("workspace root");
+    let groups = generate_workspace(Path::new(".")).expect("models generate");
+    let (_, crates) = groups.first().expect("the models group");
+    let out = std::env::temp_dir().join(format!("codegen-stale-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).expect("temp dir");
+    write_crates(&out, crates, false).expect("write");
+    let hand = out.join("hand-written");
+    fs::create_dir_all(&hand).expect("hand-written crate");
+    fs::write(
+        hand.join("Cargo.toml"),
+        "[package]\nname = \"hand-written\"\n",
+    )
+    .expect("manifest");
+
+    let (gone, kept) = crates.split_first().expect("at least one crate");
+    let stale = out.join(&gone.crate_name);
+    let problems = check_dir(&out, kept).expect("check");
+    assert_eq!(
+        problems,
+        [format!(
+            "extra: {} (no model generates it)",
+            stale.display()
+        )]
+    );
+
+    write_crates(&out, kept, false).expect("rewrite keeping stale crates");
+    assert!(stale.is_dir(), "kept without remove_stale");
+    write_crates(&out, kept, true).expect("rewrite removing stale crates");
+    assert!(!stale.exists(), "removed with remove_stale");
+    assert!(hand.join("Cargo.toml").is_file(), "hand-written crate kept");
+    assert!(check_dir(&out, kept).expect("check").is_empty());
+    fs::remove_dir_all(&out).expect("clean up");
+}
