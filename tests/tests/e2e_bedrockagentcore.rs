@@ -84,12 +84,11 @@ fn assert_bedrock_request(req: &RecordedRequest, path: &str) {
 
 #[tokio::test]
 async fn create_payment_session_request_and_output() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(201, json!({"paymentSession": session_json(SESSION_ID)}))
             .header("x-amzn-requestid", "rid-create-1")
     })
-    .await
-    .expect("server starts");
+    .await;
     let out = bedrock(&server)
         .create_payment_session()
         .user_id("user-42")
@@ -147,11 +146,8 @@ async fn create_payment_session_request_and_output() {
 
 #[tokio::test]
 async fn create_payment_session_minimal_input_sends_only_set_members_and_a_uuid_token() {
-    let server = TestServer::start(|_| {
-        Reply::json(201, json!({"paymentSession": session_json(SESSION_ID)}))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(|_| Reply::json(201, json!({"paymentSession": session_json(SESSION_ID)}))).await;
     bedrock(&server)
         .create_payment_session()
         .payment_manager_arn(MANAGER_ARN)
@@ -184,11 +180,8 @@ async fn create_payment_session_minimal_input_sends_only_set_members_and_a_uuid_
 
 #[tokio::test]
 async fn every_call_gets_its_own_idempotency_token() {
-    let server = TestServer::start(|_| {
-        Reply::json(201, json!({"paymentSession": session_json(SESSION_ID)}))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(|_| Reply::json(201, json!({"paymentSession": session_json(SESSION_ID)}))).await;
     let client = bedrock(&server);
     for _ in 0..2 {
         client
@@ -215,11 +208,8 @@ async fn every_call_gets_its_own_idempotency_token() {
 
 #[tokio::test]
 async fn configured_idempotency_token_provider_fills_the_token() {
-    let server = TestServer::start(|_| {
-        Reply::json(201, json!({"paymentSession": session_json(SESSION_ID)}))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(|_| Reply::json(201, json!({"paymentSession": session_json(SESSION_ID)}))).await;
     let config = bedrock_config(&server)
         .idempotency_token_provider(IdempotencyTokenProvider::fixed(CLIENT_TOKEN))
         .build();
@@ -252,10 +242,7 @@ async fn get_payment_session_request_and_output() {
             json!({"maxSpendAmount": {"value": "9.99", "currency": "EUR"}}),
         );
     }
-    let server =
-        TestServer::start(move |_| Reply::json(200, json!({"paymentSession": session.clone()})))
-            .await
-            .expect("server starts");
+    let server = serve(move |_| Reply::json(200, json!({"paymentSession": session.clone()}))).await;
     let out = bedrock(&server)
         .get_payment_session()
         .user_id("user-42")
@@ -290,7 +277,7 @@ async fn get_payment_session_request_and_output() {
 
 #[tokio::test]
 async fn list_payment_sessions_request_and_output() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(
             200,
             json!({
@@ -299,8 +286,7 @@ async fn list_payment_sessions_request_and_output() {
             }),
         )
     })
-    .await
-    .expect("server starts");
+    .await;
     let out = bedrock(&server)
         .list_payment_sessions()
         .agent_name("reporting")
@@ -352,12 +338,25 @@ enum CodeIn {
     CodeField,
 }
 
+use CodeIn::{CodeField, Header, TypeField};
+
 /// One modeled error as the service would return it.
 struct ErrorCase {
     status: u16,
     code: &'static str,
     code_in: CodeIn,
     message: &'static str,
+}
+
+impl ErrorCase {
+    const fn new(status: u16, code: &'static str, code_in: CodeIn, message: &'static str) -> Self {
+        ErrorCase {
+            status,
+            code,
+            code_in,
+            message,
+        }
+    }
 }
 
 const REQUEST_ID: &str = "7c0c4a5e-0000-4d1b-9f7e-errorcase01";
@@ -450,48 +449,16 @@ fn assert_validation_exception(e: &bedrockagentcore::types::error::ValidationExc
 #[tokio::test]
 async fn create_payment_session_modeled_errors() {
     let cases = [
-        ErrorCase {
-            status: 403,
-            code: "AccessDeniedException",
-            code_in: CodeIn::Header,
-            message: "not allowed",
-        },
-        ErrorCase {
-            status: 409,
-            code: "ConflictException",
-            code_in: CodeIn::TypeField,
-            message: "session exists",
-        },
-        ErrorCase {
-            status: 500,
-            code: "InternalServerException",
-            code_in: CodeIn::CodeField,
-            message: "oops",
-        },
-        ErrorCase {
-            status: 402,
-            code: "ServiceQuotaExceededException",
-            code_in: CodeIn::Header,
-            message: "quota",
-        },
-        ErrorCase {
-            status: 429,
-            code: "ThrottlingException",
-            code_in: CodeIn::TypeField,
-            message: "slow down",
-        },
-        ErrorCase {
-            status: 400,
-            code: "ValidationException",
-            code_in: CodeIn::Header,
-            message: "bad input",
-        },
+        ErrorCase::new(403, "AccessDeniedException", Header, "not allowed"),
+        ErrorCase::new(409, "ConflictException", TypeField, "session exists"),
+        ErrorCase::new(500, "InternalServerException", CodeField, "oops"),
+        ErrorCase::new(402, "ServiceQuotaExceededException", Header, "quota"),
+        ErrorCase::new(429, "ThrottlingException", TypeField, "slow down"),
+        ErrorCase::new(400, "ValidationException", Header, "bad input"),
     ];
     for case in &cases {
         let reply = error_reply(case);
-        let server = TestServer::start(move |_| reply.clone())
-            .await
-            .expect("server starts");
+        let server = serve(move |_| reply.clone()).await;
         let sdk_err = no_retries(&server)
             .create_payment_session()
             .payment_manager_arn(MANAGER_ARN)
@@ -537,42 +504,15 @@ async fn create_payment_session_modeled_errors() {
 #[tokio::test]
 async fn get_payment_session_modeled_errors() {
     let cases = [
-        ErrorCase {
-            status: 403,
-            code: "AccessDeniedException",
-            code_in: CodeIn::TypeField,
-            message: "not allowed",
-        },
-        ErrorCase {
-            status: 500,
-            code: "InternalServerException",
-            code_in: CodeIn::Header,
-            message: "oops",
-        },
-        ErrorCase {
-            status: 404,
-            code: "ResourceNotFoundException",
-            code_in: CodeIn::Header,
-            message: "no such session",
-        },
-        ErrorCase {
-            status: 429,
-            code: "ThrottlingException",
-            code_in: CodeIn::CodeField,
-            message: "slow down",
-        },
-        ErrorCase {
-            status: 400,
-            code: "ValidationException",
-            code_in: CodeIn::TypeField,
-            message: "bad input",
-        },
+        ErrorCase::new(403, "AccessDeniedException", TypeField, "not allowed"),
+        ErrorCase::new(500, "InternalServerException", Header, "oops"),
+        ErrorCase::new(404, "ResourceNotFoundException", Header, "no such session"),
+        ErrorCase::new(429, "ThrottlingException", CodeField, "slow down"),
+        ErrorCase::new(400, "ValidationException", TypeField, "bad input"),
     ];
     for case in &cases {
         let reply = error_reply(case);
-        let server = TestServer::start(move |_| reply.clone())
-            .await
-            .expect("server starts");
+        let server = serve(move |_| reply.clone()).await;
         let sdk_err = no_retries(&server)
             .get_payment_session()
             .payment_manager_arn(MANAGER_ARN)
@@ -608,36 +548,14 @@ async fn get_payment_session_modeled_errors() {
 #[tokio::test]
 async fn list_payment_sessions_modeled_errors() {
     let cases = [
-        ErrorCase {
-            status: 403,
-            code: "AccessDeniedException",
-            code_in: CodeIn::CodeField,
-            message: "not allowed",
-        },
-        ErrorCase {
-            status: 500,
-            code: "InternalServerException",
-            code_in: CodeIn::TypeField,
-            message: "oops",
-        },
-        ErrorCase {
-            status: 429,
-            code: "ThrottlingException",
-            code_in: CodeIn::Header,
-            message: "slow down",
-        },
-        ErrorCase {
-            status: 400,
-            code: "ValidationException",
-            code_in: CodeIn::CodeField,
-            message: "bad input",
-        },
+        ErrorCase::new(403, "AccessDeniedException", CodeField, "not allowed"),
+        ErrorCase::new(500, "InternalServerException", TypeField, "oops"),
+        ErrorCase::new(429, "ThrottlingException", Header, "slow down"),
+        ErrorCase::new(400, "ValidationException", CodeField, "bad input"),
     ];
     for case in &cases {
         let reply = error_reply(case);
-        let server = TestServer::start(move |_| reply.clone())
-            .await
-            .expect("server starts");
+        let server = serve(move |_| reply.clone()).await;
         let sdk_err = no_retries(&server)
             .list_payment_sessions()
             .payment_manager_arn(MANAGER_ARN)
@@ -667,13 +585,12 @@ async fn list_payment_sessions_modeled_errors() {
 
 #[tokio::test]
 async fn unknown_error_code_becomes_unhandled_keeping_code_message_status_and_request_id() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(400, json!({"message": "the card on file expired"}))
             .header("X-Amzn-ErrorType", "PaymentInstrumentExpiredException")
             .header("x-amzn-requestid", "rid-unknown-1")
     })
-    .await
-    .expect("server starts");
+    .await;
     let sdk_err = no_retries(&server)
         .get_payment_session()
         .payment_manager_arn(MANAGER_ARN)
@@ -703,9 +620,7 @@ async fn unknown_error_code_becomes_unhandled_keeping_code_message_status_and_re
 
 #[tokio::test]
 async fn error_without_any_code_is_unhandled_with_its_status() {
-    let server = TestServer::start(|_| Reply::text(502, "<html>bad gateway</html>"))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::text(502, "<html>bad gateway</html>")).await;
     let sdk_err = no_retries(&server)
         .list_payment_sessions()
         .payment_manager_arn(MANAGER_ARN)
@@ -727,15 +642,14 @@ async fn error_without_any_code_is_unhandled_with_its_status() {
 
 #[tokio::test]
 async fn modeled_error_with_a_body_of_the_wrong_shape_is_unhandled_with_a_source() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(
             400,
             json!({"message": "bad input", "fieldList": "not a list"}),
         )
         .header("X-Amzn-ErrorType", "ValidationException")
     })
-    .await
-    .expect("server starts");
+    .await;
     let sdk_err = no_retries(&server)
         .list_payment_sessions()
         .payment_manager_arn(MANAGER_ARN)
@@ -759,9 +673,7 @@ async fn modeled_error_with_a_body_of_the_wrong_shape_is_unhandled_with_a_source
 
 #[tokio::test]
 async fn header_value_with_crlf_is_refused_before_sending() {
-    let server = TestServer::start(|_| Reply::status(500))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::status(500)).await;
     let err = bedrock(&server)
         .create_payment_session()
         .user_id("alice\r\nX-Injected: yes")
@@ -782,9 +694,7 @@ async fn header_value_with_crlf_is_refused_before_sending() {
 
 #[tokio::test]
 async fn out_of_range_member_is_refused_before_sending_naming_member_and_constraint() {
-    let server = TestServer::start(|_| Reply::status(500))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::status(500)).await;
     let err = bedrock(&server)
         .create_payment_session()
         .payment_manager_arn(MANAGER_ARN)
@@ -810,9 +720,7 @@ async fn out_of_range_member_is_refused_before_sending_naming_member_and_constra
 
 #[tokio::test]
 async fn every_violation_is_reported_at_once() {
-    let server = TestServer::start(|_| Reply::status(500))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::status(500)).await;
     let err = bedrock(&server)
         .create_payment_session()
         .payment_manager_arn("arn:aws:s3:::not-a-payment-manager")
@@ -845,9 +753,7 @@ async fn every_violation_is_reported_at_once() {
 
 #[tokio::test]
 async fn missing_required_member_is_refused_before_sending() {
-    let server = TestServer::start(|_| Reply::status(500))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::status(500)).await;
     let err = bedrock(&server)
         .create_payment_session()
         .expiry_time_in_minutes(60)
@@ -861,7 +767,7 @@ async fn missing_required_member_is_refused_before_sending() {
 
 #[tokio::test]
 async fn with_validation_off_the_same_input_is_sent() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(
             400,
             json!({
@@ -872,8 +778,7 @@ async fn with_validation_off_the_same_input_is_sent() {
         )
         .header("X-Amzn-ErrorType", "ValidationException")
     })
-    .await
-    .expect("server starts");
+    .await;
     let config = bedrock_config(&server)
         .validation(false)
         .idempotency_token_provider(IdempotencyTokenProvider::fixed(CLIENT_TOKEN))
@@ -908,7 +813,7 @@ async fn with_validation_off_the_same_input_is_sent() {
 
 /// A server holding five sessions, served two per page with `nextToken`s `t1`, `t2`.
 async fn paging_server() -> TestServer {
-    TestServer::start(|req| {
+    serve(|req| {
         let body = req.body_json().unwrap_or_default();
         let (items, next) = match body.get("nextToken").and_then(Value::as_str) {
             None => (
@@ -944,7 +849,6 @@ async fn paging_server() -> TestServer {
         Reply::json(200, page)
     })
     .await
-    .expect("server starts")
 }
 
 #[tokio::test]
@@ -1027,14 +931,13 @@ async fn paginator_items_flatten_the_pages() {
 
 #[tokio::test]
 async fn paginator_stops_on_a_repeated_token() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(
             200,
             json!({"paymentSessions": [summary_json(SESSION_ID, 60)], "nextToken": "stuck"}),
         )
     })
-    .await
-    .expect("server starts");
+    .await;
     let pages = tokio::time::timeout(
         Duration::from_secs(10),
         bedrock(&server)
@@ -1068,7 +971,7 @@ async fn paginator_stops_on_a_repeated_token() {
 
 #[tokio::test]
 async fn paginator_ends_after_an_error() {
-    let server = TestServer::start(|req| {
+    let server = serve(|req| {
         let body = req.body_json().unwrap_or_default();
         match body.get("nextToken").and_then(Value::as_str) {
             None => Reply::json(
@@ -1079,8 +982,7 @@ async fn paginator_ends_after_an_error() {
                 .header("X-Amzn-ErrorType", "AccessDeniedException"),
         }
     })
-    .await
-    .expect("server starts");
+    .await;
     let mut pages = bedrock(&server)
         .list_payment_sessions()
         .payment_manager_arn(MANAGER_ARN)

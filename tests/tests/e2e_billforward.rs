@@ -136,11 +136,8 @@ fn assert_plain_request(req: &RecordedRequest, method: &str, path: &str) {
 
 #[tokio::test]
 async fn start_usage_session_request_and_output() {
-    let server = TestServer::start(|_| {
-        Reply::json(200, paged(vec![usage_session_json("SESSION-1", 0)], 0, 10))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(|_| Reply::json(200, paged(vec![usage_session_json("SESSION-1", 0)], 0, 10))).await;
     let out = billforward(&server)
         .start_usage_session()
         .usage_sessions(compound_input())
@@ -174,14 +171,13 @@ async fn start_usage_session_request_and_output() {
 async fn stop_usage_session_with_bearer_token_and_sparse_metadata() {
     // The metadata fields marked required in the Swagger definition are missing here, as the
     // real service sometimes does.
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(
             200,
             json!({"results": [usage_session_json("SESSION-1", 3)]}),
         )
     })
-    .await
-    .expect("server starts");
+    .await;
     let config = billforward_config(&server)
         .bearer_token("bf-token-123")
         .build();
@@ -208,11 +204,8 @@ async fn stop_usage_session_with_bearer_token_and_sparse_metadata() {
 
 #[tokio::test]
 async fn get_active_sessions_for_subscription_request_and_output() {
-    let server = TestServer::start(|_| {
-        Reply::json(200, paged(vec![usage_session_json("SESSION-7", 7)], 10, 5))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(|_| Reply::json(200, paged(vec![usage_session_json("SESSION-7", 7)], 10, 5))).await;
     let out = billforward(&server)
         .get_active_sessions_for_subscription()
         .subscription_id(SUBSCRIPTION)
@@ -251,9 +244,7 @@ async fn get_active_sessions_for_subscription_request_and_output() {
 
 #[tokio::test]
 async fn get_usage_list_for_usage_session_sends_no_unset_defaults() {
-    let server = TestServer::start(|_| Reply::json(200, json!({"results": []})))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::json(200, json!({"results": []}))).await;
     let out = billforward(&server)
         .get_usage_list_for_usage_session()
         .subscription_id(SUBSCRIPTION)
@@ -270,11 +261,8 @@ async fn get_usage_list_for_usage_session_sends_no_unset_defaults() {
 
 #[tokio::test]
 async fn get_usage_list_for_usage_session_with_query_and_token() {
-    let server = TestServer::start(|_| {
-        Reply::json(200, paged(vec![usage_session_json("SESSION-2", 1)], 0, 1))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(|_| Reply::json(200, paged(vec![usage_session_json("SESSION-2", 1)], 0, 1))).await;
     let client =
         billforward::Client::from_conf(billforward_config(&server).bearer_token("tok").build());
     let out = client
@@ -298,9 +286,7 @@ async fn get_usage_list_for_usage_session_with_query_and_token() {
 
 #[tokio::test]
 async fn subscription_id_is_one_percent_encoded_path_segment() {
-    let server = TestServer::start(|_| Reply::json(200, json!({"results": []})))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::json(200, json!({"results": []}))).await;
     let client = billforward(&server);
     client
         .get_active_sessions_for_subscription()
@@ -330,9 +316,7 @@ async fn subscription_id_is_one_percent_encoded_path_segment() {
 
 #[tokio::test]
 async fn dot_segment_label_is_refused_before_sending() {
-    let server = TestServer::start(|_| Reply::json(200, json!({"results": []})))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::json(200, json!({"results": []}))).await;
     let client = billforward(&server);
     for bad in ["..", ".", ""] {
         let err = client
@@ -349,9 +333,7 @@ async fn dot_segment_label_is_refused_before_sending() {
 
 #[tokio::test]
 async fn missing_required_members_are_refused_before_sending() {
-    let server = TestServer::start(|_| Reply::json(200, json!({"results": []})))
-        .await
-        .expect("server starts");
+    let server = serve(|_| Reply::json(200, json!({"results": []}))).await;
     let client = billforward(&server);
     let err = client
         .get_usage_list_for_usage_session()
@@ -474,9 +456,7 @@ where
 async fn every_operation_decodes_bf_errors() {
     for case in BF_CASES {
         let reply = bf_reply(case);
-        let server = TestServer::start(move |_| reply.clone())
-            .await
-            .expect("server starts");
+        let server = serve(move |_| reply.clone()).await;
         let client = no_retries(&server);
 
         let err = client
@@ -540,7 +520,7 @@ async fn every_operation_decodes_bf_errors() {
 
 #[tokio::test]
 async fn non_json_error_body_is_unhandled_keeping_the_status() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::bytes(
             502,
             "text/html",
@@ -548,8 +528,7 @@ async fn non_json_error_body_is_unhandled_keeping_the_status() {
         )
         .header("x-amzn-requestid", "edge-1")
     })
-    .await
-    .expect("server starts");
+    .await;
     let err = no_retries(&server)
         .get_usage_list_for_usage_session()
         .subscription_id(SUBSCRIPTION)
@@ -574,7 +553,7 @@ async fn non_json_error_body_is_unhandled_keeping_the_status() {
 
 /// Serves `total` usage sessions by `offset` / `records` (default page 8766, as the service).
 async fn offset_server(total: usize) -> TestServer {
-    TestServer::start(move |req| {
+    serve(move |req| {
         let offset: usize = req
             .query_param("offset")
             .and_then(|v| v.parse().ok())
@@ -596,7 +575,6 @@ async fn offset_server(total: usize) -> TestServer {
         )
     })
     .await
-    .expect("server starts")
 }
 
 #[tokio::test]

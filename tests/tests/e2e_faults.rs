@@ -85,7 +85,7 @@ async fn throttled_create_succeeds_on_the_second_attempt_with_the_same_token() {
         ..PaymentService::default()
     }));
     let state = Arc::clone(&service);
-    let server = TestServer::start(move |req| {
+    let server = serve(move |req| {
         let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
         s.seen += 1;
         if s.seen <= s.throttle {
@@ -98,8 +98,7 @@ async fn throttled_create_succeeds_on_the_second_attempt_with_the_same_token() {
         let id = s.sessions.entry(token.clone()).or_insert(next_id).clone();
         Reply::json(201, json!({"paymentSession": session_json(&id, &token)}))
     })
-    .await
-    .expect("server starts");
+    .await;
 
     let out = within_deadline(
         bedrock(&server)
@@ -151,13 +150,12 @@ async fn throttled_create_succeeds_on_the_second_attempt_with_the_same_token() {
 
 #[tokio::test]
 async fn three_503s_give_a_typed_error_after_exactly_three_attempts() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(503, json!({"message": "Service Unavailable"}))
             .header("X-Amzn-ErrorType", "ServiceUnavailableException")
             .header("x-amzn-requestid", "rid-503")
     })
-    .await
-    .expect("server starts");
+    .await;
     let err = within_deadline(
         bedrock(&server)
             .get_payment_session()
@@ -202,7 +200,7 @@ async fn three_503s_give_a_typed_error_after_exactly_three_attempts() {
 
 #[tokio::test]
 async fn retryable_modeled_error_is_retried_then_returned_typed() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(
             500,
             json!({
@@ -212,8 +210,7 @@ async fn retryable_modeled_error_is_retried_then_returned_typed() {
         )
         .set_header("Content-Type", "application/x-amz-json-1.0")
     })
-    .await
-    .expect("server starts");
+    .await;
     let err = within_deadline(pca(&server).list_connections().catalog("AWS").send())
         .await
         .expect_err("every attempt fails");
@@ -227,12 +224,11 @@ async fn retryable_modeled_error_is_retried_then_returned_typed() {
 
 #[tokio::test]
 async fn client_errors_are_not_retried() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         Reply::json(403, json!({"message": "denied"}))
             .header("X-Amzn-ErrorType", "AccessDeniedException")
     })
-    .await
-    .expect("server starts");
+    .await;
     let err = within_deadline(
         bedrock(&server)
             .get_payment_session()
@@ -255,9 +251,7 @@ async fn client_errors_are_not_retried() {
 async fn get_session_with(
     reply: Reply,
 ) -> (SdkError<GetPaymentSessionError, HttpResponse>, TestServer) {
-    let server = TestServer::start(move |_| reply.clone())
-        .await
-        .expect("server starts");
+    let server = serve(move |_| reply.clone()).await;
     let client = bedrockagentcore::Client::from_conf(
         bedrock_config(&server)
             .retry_config(RetryConfig::disabled())
@@ -429,9 +423,7 @@ async fn broken_responses_are_typed_errors_for_every_protocol() {
         Reply::big(200, BIG_BODY_LEN),
     ];
     for reply in replies {
-        let server = TestServer::start(move |_| reply.clone())
-            .await
-            .expect("server starts");
+        let server = serve(move |_| reply.clone()).await;
         let client = partnercentralaccount::Client::from_conf(
             pca_config(&server)
                 .retry_config(RetryConfig::disabled())
@@ -453,9 +445,7 @@ async fn broken_responses_are_typed_errors_for_every_protocol() {
         Reply::big(200, BIG_BODY_LEN),
     ];
     for reply in replies {
-        let server = TestServer::start(move |_| reply.clone())
-            .await
-            .expect("server starts");
+        let server = serve(move |_| reply.clone()).await;
         let client = billforward::Client::from_conf(
             billforward_config(&server)
                 .retry_config(RetryConfig::disabled())
@@ -485,9 +475,7 @@ async fn broken_responses_are_typed_errors_for_every_protocol() {
 async fn server_slower_than_the_attempt_timeout_gives_a_timeout_error() {
     let body = json!({"paymentSession": session_json(SESSION_ID, "user-1")});
     let server =
-        TestServer::start(move |_| Reply::json(200, body.clone()).delayed(Duration::from_secs(3)))
-            .await
-            .expect("server starts");
+        serve(move |_| Reply::json(200, body.clone()).delayed(Duration::from_secs(3))).await;
     let client = bedrockagentcore::Client::from_conf(
         bedrock_config(&server)
             .retry_config(RetryConfig::disabled())
@@ -523,11 +511,9 @@ async fn server_slower_than_the_attempt_timeout_gives_a_timeout_error() {
 
 #[tokio::test]
 async fn operation_timeout_bounds_all_attempts() {
-    let server = TestServer::start(|_| {
-        Reply::json(503, json!({"message": "busy"})).delayed(Duration::from_millis(150))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(|_| Reply::json(503, json!({"message": "busy"})).delayed(Duration::from_millis(150)))
+            .await;
     let client = billforward::Client::from_conf(
         billforward_config(&server)
             .timeout_config(

@@ -77,7 +77,7 @@ fn assert_list_connections_request(req: &RecordedRequest) {
 
 #[tokio::test]
 async fn list_connections_request_and_output() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         amz_json(
             200,
             json!({
@@ -87,8 +87,7 @@ async fn list_connections_request_and_output() {
         )
         .header("x-amzn-requestid", "rid-pca-1")
     })
-    .await
-    .expect("server starts");
+    .await;
     let out = pca(&server)
         .list_connections()
         .catalog("AWS")
@@ -148,9 +147,7 @@ async fn list_connections_request_and_output() {
 
 #[tokio::test]
 async fn list_connections_minimal_input_does_not_send_defaults() {
-    let server = TestServer::start(|_| amz_json(200, json!({"ConnectionSummaries": []})))
-        .await
-        .expect("server starts");
+    let server = serve(|_| amz_json(200, json!({"ConnectionSummaries": []}))).await;
     let out = pca(&server)
         .list_connections()
         .catalog("Sandbox")
@@ -178,11 +175,8 @@ async fn unknown_union_member_and_enum_value_are_kept() {
             "OtherParticipant": {"SellerProfile": {"Id": "seller-1", "Name": "Seller"}}
         }
     });
-    let server = TestServer::start(move |_| {
-        amz_json(200, json!({"ConnectionSummaries": [summary.clone()]}))
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(move |_| amz_json(200, json!({"ConnectionSummaries": [summary.clone()]}))).await;
     let out = pca(&server)
         .list_connections()
         .catalog("AWS")
@@ -231,11 +225,8 @@ async fn list_connections_error(
     sdk_runtime::types::SdkError<ListConnectionsError, sdk_runtime::types::HttpResponse>,
     TestServer,
 ) {
-    let server = TestServer::start(move |_| {
-        amz_json(status, body.clone()).header("x-amzn-requestid", REQUEST_ID)
-    })
-    .await
-    .expect("server starts");
+    let server =
+        serve(move |_| amz_json(status, body.clone()).header("x-amzn-requestid", REQUEST_ID)).await;
     let err = no_retries(&server)
         .list_connections()
         .catalog("AWS")
@@ -407,7 +398,7 @@ async fn validation_exception_with_union_details() {
 #[tokio::test]
 async fn error_code_from_header_and_with_suffix() {
     // The header wins over the body, and `:...` suffixes are dropped.
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         amz_json(
             400,
             json!({"__type": "SomethingElse", "Message": "bad", "Reason": "BUSINESS_VALIDATION_FAILED"}),
@@ -417,8 +408,7 @@ async fn error_code_from_header_and_with_suffix() {
             "ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/",
         )
     })
-    .await
-    .expect("server starts");
+    .await;
     let err = no_retries(&server)
         .list_connections()
         .catalog("AWS")
@@ -466,9 +456,7 @@ async fn unknown_error_code_becomes_unhandled() {
 
 #[tokio::test]
 async fn invalid_input_is_refused_before_sending() {
-    let server = TestServer::start(|_| amz_json(200, json!({"ConnectionSummaries": []})))
-        .await
-        .expect("server starts");
+    let server = serve(|_| amz_json(200, json!({"ConnectionSummaries": []}))).await;
     let err = pca(&server)
         .list_connections()
         .catalog("AWS catalog!")
@@ -496,7 +484,7 @@ async fn invalid_input_is_refused_before_sending() {
 // ---------------------------------------------------------------------------------------------
 
 async fn paging_server() -> TestServer {
-    TestServer::start(|req| {
+    serve(|req| {
         let body = req.body_json().unwrap_or_default();
         let (ids, next): (Vec<String>, Option<&str>) =
             match body.get("NextToken").and_then(Value::as_str) {
@@ -528,7 +516,6 @@ async fn paging_server() -> TestServer {
         amz_json(200, page)
     })
     .await
-    .expect("server starts")
 }
 
 #[tokio::test]
@@ -604,14 +591,13 @@ async fn paginator_items_flatten_the_pages() {
 
 #[tokio::test]
 async fn paginator_stops_on_a_repeated_token() {
-    let server = TestServer::start(|_| {
+    let server = serve(|_| {
         amz_json(
             200,
             json!({"ConnectionSummaries": [connection_json(CONNECTION_ID_2)], "NextToken": "again"}),
         )
     })
-    .await
-    .expect("server starts");
+    .await;
     let pages = tokio::time::timeout(
         Duration::from_secs(10),
         pca(&server)

@@ -15,7 +15,7 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::ErrorMetadata;
 use aws_smithy_types::retry::RetryConfig;
-use workspace_tests::{RecordedRequest, TestServer, sigv4};
+use workspace_tests::{RecordedRequest, Reply, TestServer, sigv4};
 
 /// Access key id of the test credentials.
 pub const ACCESS_KEY: &str = "AKIDEXAMPLE";
@@ -53,6 +53,14 @@ pub fn fast_retries() -> RetryConfig {
     RetryConfig::standard()
         .with_initial_backoff(Duration::from_millis(1))
         .with_max_backoff(Duration::from_millis(5))
+}
+
+/// A loopback [`TestServer`] answering every request with `handler`; panics when it cannot start.
+pub async fn serve<H>(handler: H) -> TestServer
+where
+    H: Fn(&RecordedRequest) -> Reply + Send + Sync + 'static,
+{
+    TestServer::start(handler).await.expect("server starts")
 }
 
 /// Bedrock AgentCore config builder aimed at `server`, with test credentials and fast retries.
