@@ -429,6 +429,22 @@ impl<'m> Builder<'m> {
             errors,
             pagination,
             protocol_tests: protocol_tests(&shape.traits),
+            request_compression: shape
+                .traits
+                .other
+                .get("smithy.api#requestCompression")
+                .and_then(|c| c.get("encodings"))
+                .and_then(|e| e.as_array())
+                .map(|e| {
+                    e.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            checksum_required: shape
+                .traits
+                .other
+                .contains_key("smithy.api#httpChecksumRequired"),
             host_prefix: shape
                 .traits
                 .other
@@ -581,7 +597,9 @@ impl<'m> Builder<'m> {
     fn field(&self, parent: &Shape, member: &Member, io: bool) -> Result<Field, String> {
         let target = self.shape(&member.target)?;
         let t = &member.traits;
-        let binding = if !io || self.protocol.is_rpc() {
+        // Operation inputs/outputs and (on REST protocols) errors bind members to the message.
+        let bound = io || parent.traits.error.is_some();
+        let binding = if !bound || self.protocol.is_rpc() {
             Binding::Body
         } else if t.http_label {
             Binding::Label { greedy: false }
@@ -652,6 +670,7 @@ impl<'m> Builder<'m> {
                 .clone()
                 .or_else(|| target.traits.media_type.clone()),
             host_label: t.other.contains_key("smithy.api#hostLabel"),
+            streaming: target.traits.streaming,
             boxed: reaches(self.model, &member.target, &parent.id, &mut BTreeSet::new()),
         })
     }

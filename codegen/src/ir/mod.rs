@@ -87,6 +87,10 @@ pub struct Operation {
     pub protocol_tests: ProtocolTests,
     /// `@endpoint` host prefix (`foo.{label}.`), filled from `@hostLabel` input members.
     pub host_prefix: Option<String>,
+    /// `@requestCompression` encodings, in preference order.
+    pub request_compression: Vec<String>,
+    /// `@httpChecksumRequired`: send `Content-MD5`.
+    pub checksum_required: bool,
 }
 
 /// Protocol compliance test cases attached to a shape (kept verbatim; only test renderers read them).
@@ -197,6 +201,8 @@ pub struct Field {
     pub media_type: Option<String>,
     /// `@hostLabel`: the value fills the operation's host prefix.
     pub host_label: bool,
+    /// The target is `@streaming` (a blob read whole into memory).
+    pub streaming: bool,
 }
 
 /// How a member travels on the wire.

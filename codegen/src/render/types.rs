@@ -192,7 +192,7 @@ pub fn structure(
 }
 
 fn is_body(f: &Field, kind: Kind) -> bool {
-    matches!(kind, Kind::Plain | Kind::Error) || f.binding == crate::ir::Binding::Body
+    kind == Kind::Plain || f.binding == crate::ir::Binding::Body
 }
 
 fn field_docs(f: &Field) -> TokenStream {
@@ -284,7 +284,19 @@ fn error_impls(s: &Structure) -> TokenStream {
             let field = ident(&f.rust_name);
             quote!(, message: #field)
         });
-    quote!(::sdk_runtime::error_struct!(#name, #code, #retryable #message);)
+    let headers: Vec<_> = s
+        .fields
+        .iter()
+        .filter_map(|f| match &f.binding {
+            crate::ir::Binding::Header(header) => {
+                let field = ident(&f.rust_name);
+                Some(quote!(#field: #header))
+            }
+            _ => None,
+        })
+        .collect();
+    let headers = (!headers.is_empty()).then(|| quote!(, headers { #(#headers),* }));
+    quote!(::sdk_runtime::error_struct!(#name, #code, #retryable #message #headers);)
 }
 
 /// The builder: a newtype over the structure it builds, so members are declared once.

@@ -159,6 +159,13 @@ fn serialize_body(service: &Service, op: &Operation) -> (TokenStream, bool) {
         uses_input = true;
         out.push(payload);
     }
+    if !op.request_compression.is_empty() {
+        let encodings = &op.request_compression;
+        out.push(quote!(req.compress(&[#(#encodings),*]);));
+    }
+    if op.checksum_required {
+        out.push(quote!(req.content_md5();));
+    }
     // RPC protocols always send the input object; REST protocols only when it has body members.
     if has_body_members || service.protocol.is_rpc() {
         uses_input = true;
@@ -260,6 +267,10 @@ fn deserialize_output(service: &Service, op: &Operation) -> (TokenStream, bool) 
             ),
             Binding::Payload => {
                 payload = Some(match &f.ty {
+                    // A streaming body is always there, possibly empty.
+                    RustType::Blob if f.streaming => quote! {
+                        output.#field = ::std::option::Option::Some(::aws_smithy_types::Blob::new(resp.body()));
+                    },
                     RustType::Blob => quote! {
                         output.#field = (!resp.body().is_empty()).then(|| ::aws_smithy_types::Blob::new(resp.body()));
                     },

@@ -129,6 +129,15 @@ impl ProvideErrorMetadata for Unhandled {
 pub trait ModeledError: serde::de::DeserializeOwned {
     /// Stores the error metadata (code, message, HTTP status, request id).
     fn set_meta(&mut self, meta: ErrorMetadata);
+
+    /// Reads the members the model binds to response headers (`@httpHeader` on the error).
+    fn read_headers(
+        &mut self,
+        resp: &crate::response::Response<'_>,
+    ) -> Result<(), crate::response::DeserializeError> {
+        let _ = resp;
+        Ok(())
+    }
 }
 
 /// Reads the modeled error `T` from an error response; a body that does not match `T` becomes

@@ -466,10 +466,11 @@ macro_rules! operation_error {
 
 /// What a modeled error structure (with a `meta: ErrorMetadata` field) implements: its retry kind,
 /// a `Display` of its code and message, `Error`, `ProvideErrorMetadata` and `ModeledError`.
-/// The message is the body's `message` member when given, else the metadata's.
+/// The message is the body's `message` member when given, else the metadata's; `headers { .. }`
+/// names members bound to response headers.
 #[macro_export]
 macro_rules! error_struct {
-    ($name:ident, $code:literal, $retry:expr $(, message: $message:ident)?) => {
+    ($name:ident, $code:literal, $retry:expr $(, message: $message:ident)? $(, headers { $($header_field:ident: $header:literal),* $(,)? })?) => {
         impl $name {
             /// How a retry strategy should treat this error (from `@retryable`).
             pub fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
@@ -497,6 +498,12 @@ macro_rules! error_struct {
             fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
                 self.meta = meta;
             }
+            $(
+                fn read_headers(&mut self, resp: &$crate::response::Response<'_>) -> ::std::result::Result<(), $crate::response::DeserializeError> {
+                    $(self.$header_field = resp.header($header)?;)*
+                    ::std::result::Result::Ok(())
+                }
+            )?
         }
     };
 }

@@ -86,7 +86,10 @@ pub fn modeled_error<T: ModeledError, E: From<Unhandled>>(
     meta: ErrorMetadata,
     variant: fn(T) -> E,
 ) -> E {
-    match resp.json::<T>() {
+    let decoded = resp
+        .json::<T>()
+        .and_then(|mut error| error.read_headers(resp).map(|()| error));
+    match decoded {
         Ok(mut error) => {
             error.set_meta(meta);
             variant(error)
