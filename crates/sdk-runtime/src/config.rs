@@ -43,6 +43,8 @@ pub struct ConfigCore {
     pub(crate) bearer_token: Option<String>,
     pub(crate) validation: bool,
     pub(crate) app_name: Option<AppName>,
+    pub(crate) use_fips: bool,
+    pub(crate) use_dual_stack: bool,
 }
 
 impl fmt::Debug for ConfigCore {
@@ -93,7 +95,19 @@ impl ConfigCore {
             bearer_token: self.bearer_token.clone(),
             validation: Some(self.validation),
             app_name: self.app_name.clone(),
+            use_fips: Some(self.use_fips),
+            use_dual_stack: Some(self.use_dual_stack),
         }
+    }
+
+    /// Whether to call the service's FIPS endpoint (endpoint rules parameter `UseFIPS`).
+    pub fn use_fips(&self) -> bool {
+        self.use_fips
+    }
+
+    /// Whether to call the service's dual-stack endpoint (parameter `UseDualStack`).
+    pub fn use_dual_stack(&self) -> bool {
+        self.use_dual_stack
     }
 
     /// The endpoint URL override, if any.
@@ -206,6 +220,8 @@ pub struct ConfigCoreBuilder {
     bearer_token: Option<String>,
     validation: Option<bool>,
     app_name: Option<AppName>,
+    use_fips: Option<bool>,
+    use_dual_stack: Option<bool>,
 }
 
 impl fmt::Debug for ConfigCoreBuilder {
@@ -258,7 +274,33 @@ impl ConfigCoreBuilder {
             bearer_token: None,
             validation: None,
             app_name: config.app_name().cloned(),
+            use_fips: config.use_fips(),
+            use_dual_stack: config.use_dual_stack(),
         }
+    }
+
+    /// Calls the service's FIPS endpoint (default: `false`).
+    pub fn use_fips(mut self, enabled: bool) -> Self {
+        self.use_fips = Some(enabled);
+        self
+    }
+
+    /// Calls the service's FIPS endpoint; in-place form (`None` restores the default).
+    pub fn set_use_fips(&mut self, enabled: Option<bool>) -> &mut Self {
+        self.use_fips = enabled;
+        self
+    }
+
+    /// Calls the service's dual-stack (IPv4 and IPv6) endpoint (default: `false`).
+    pub fn use_dual_stack(mut self, enabled: bool) -> Self {
+        self.use_dual_stack = Some(enabled);
+        self
+    }
+
+    /// Calls the service's dual-stack endpoint; in-place form (`None` restores the default).
+    pub fn set_use_dual_stack(&mut self, enabled: Option<bool>) -> &mut Self {
+        self.use_dual_stack = enabled;
+        self
     }
 
     setting!(
@@ -413,6 +455,8 @@ impl ConfigCoreBuilder {
             bearer_token: self.bearer_token,
             validation: self.validation.unwrap_or(true),
             app_name: self.app_name,
+            use_fips: self.use_fips.unwrap_or(false),
+            use_dual_stack: self.use_dual_stack.unwrap_or(false),
         }
     }
 }

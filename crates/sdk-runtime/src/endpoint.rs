@@ -17,7 +17,9 @@ use crate::config::ConfigCore;
 /// supports): `Region`, `UseFIPS`, `UseDualStack` and `Endpoint`.
 pub fn params(config: &ConfigCore) -> Params {
     let mut params = Params::new();
-    params.set("UseFIPS", false).set("UseDualStack", false);
+    params
+        .set("UseFIPS", config.use_fips())
+        .set("UseDualStack", config.use_dual_stack());
     if let Some(region) = config.region() {
         params.set("Region", region.as_ref());
     }
@@ -95,6 +97,17 @@ mod tests {
         assert_eq!(
             resolve_with_rules(&RULES, &custom).unwrap(),
             "http://localhost:1"
+        );
+        let fips = ConfigCore::builder()
+            .region(Region::new("us-east-2"))
+            .use_fips(true)
+            .use_dual_stack(true)
+            .build();
+        let params = params(&fips);
+        assert_eq!(params.get("UseFIPS").and_then(|v| v.as_bool()), Some(true));
+        assert_eq!(
+            params.get("UseDualStack").and_then(|v| v.as_bool()),
+            Some(true)
         );
         let none = ConfigCore::builder().build();
         let err = resolve_with_rules(&RULES, &none).unwrap_err();

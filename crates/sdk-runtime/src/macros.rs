@@ -560,6 +560,16 @@ macro_rules! client_config {
             $crate::client_config!(@setting
                 /// The application name added to the user agent.
                 app_name, set_app_name: $crate::types::AppName);
+            /// Calls the service's FIPS endpoint (default: `false`).
+            pub fn use_fips(mut self, enabled: bool) -> Self {
+                self.0 = self.0.use_fips(enabled);
+                self
+            }
+            /// Calls the service's dual-stack (IPv4 and IPv6) endpoint (default: `false`).
+            pub fn use_dual_stack(mut self, enabled: bool) -> Self {
+                self.0 = self.0.use_dual_stack(enabled);
+                self
+            }
             /// Where SigV4 signing gets its credentials.
             pub fn credentials_provider(mut self, provider: impl $crate::types::ProvideCredentials + 'static) -> Self {
                 self.0 = self.0.credentials_provider(provider);
