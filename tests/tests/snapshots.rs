@@ -40,6 +40,27 @@ fn snapshot_models(models: &str) {
                     insta::assert_snapshot!(file.path.replace('/', "__"), file.contents);
                 }
             });
+            // A snapshot of a file the generator no longer writes is stale: it must go too.
+            let dir = root.join("tests/snapshots").join(&krate.crate_name);
+            let expected: Vec<String> = krate
+                .files
+                .iter()
+                .map(|f| format!("{}.snap", f.path.replace('/', "__")))
+                .collect();
+            let stale: Vec<String> = std::fs::read_dir(&dir)
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|name| name.ends_with(".snap") && !expected.contains(name))
+                        .collect()
+                })
+                .unwrap_or_default();
+            assert!(
+                stale.is_empty(),
+                "stale snapshots in {}: {stale:?}",
+                dir.display()
+            );
         }
     }
 }

@@ -99,7 +99,7 @@ fn endpoint_fn(service: &Service) -> TokenStream {
                     fn model_endpoint_tests() {
                         ::sdk_runtime::endpoint::assert_endpoint_tests(
                             &super::ENDPOINT_RULES,
-                            ::std::include_str!("endpoint_tests.json"),
+                            crate::endpoint_rules::TESTS,
                         );
                     }
                 }
@@ -107,7 +107,7 @@ fn endpoint_fn(service: &Service) -> TokenStream {
         });
         quote! {
             static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet =
-                ::sdk_runtime::endpoint::EmbeddedRuleSet::new(::std::include_str!("endpoint_rules.json"));
+                ::sdk_runtime::endpoint::EmbeddedRuleSet::new(crate::endpoint_rules::RULE_SET);
             /// Resolves the endpoint from the model's endpoint rules (region, FIPS, dual-stack).
             fn resolve_endpoint(
                 config: &::sdk_runtime::config::ConfigCore,
@@ -171,5 +171,24 @@ pub fn fluent_builder(_service: &Service, op: &Operation) -> TokenStream {
             #paginator
             #setters
         }
+    }
+}
+
+/// `src/endpoint_rules.rs`: the model's endpoint rule set (and its test cases) as JSON text, which
+/// the runtime parses once on first use.
+pub fn endpoint_rules_module(rules: &str, tests: Option<&serde_json::Value>) -> TokenStream {
+    let tests = tests.map(|tests| {
+        let text = tests.to_string();
+        quote! {
+            /// The model's `smithy.rules#endpointTests`.
+            #[cfg(test)]
+            pub(crate) const TESTS: &str = #text;
+        }
+    });
+    quote! {
+        //! The service's endpoint rules, from the model's `smithy.rules#endpointRuleSet`.
+        /// The model's `smithy.rules#endpointRuleSet`.
+        pub(crate) const RULE_SET: &str = #rules;
+        #tests
     }
 }

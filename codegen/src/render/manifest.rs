@@ -82,11 +82,17 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         }
     });
     let inner_docs = quote!(#( #![doc = #docs] )*);
+    let endpoint_rules = service.endpoint_rule_set.is_some().then(|| {
+        quote!(
+            mod endpoint_rules;
+        )
+    });
     quote! {
         #inner_docs
         #![warn(missing_docs)]
         #![forbid(unsafe_code)]
         pub mod client;
+        #endpoint_rules
         pub mod config;
         pub mod operation;
         pub mod types;

@@ -36,19 +36,11 @@ pub fn render_crate(service: &Service) -> Result<Vec<File>, String> {
         rust_file("src/client.rs", client::client_module(service))?,
         rust_file("src/config.rs", client::config_module(service))?,
     ];
-    if let (Some(_), Some(tests)) = (&service.endpoint_rule_set, &service.endpoint_tests) {
-        let text =
-            serde_json::to_string_pretty(tests).map_err(|e| format!("endpoint tests: {e}"))?;
-        files.push(File {
-            path: "src/endpoint_tests.json".to_string(),
-            contents: format!("{text}\n"),
-        });
-    }
     if let Some(rules) = &service.endpoint_rule_set {
-        files.push(File {
-            path: "src/endpoint_rules.json".to_string(),
-            contents: format!("{rules}\n"),
-        });
+        files.push(rust_file(
+            "src/endpoint_rules.rs",
+            client::endpoint_rules_module(rules, service.endpoint_tests.as_ref()),
+        )?);
     }
     for op in &service.operations {
         files.push(rust_file(

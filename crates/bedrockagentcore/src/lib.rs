@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;
+mod endpoint_rules;
 pub mod config;
 pub mod operation;
 pub mod types;

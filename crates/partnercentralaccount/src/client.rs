@@ -45,7 +45,7 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
     endpoint: resolve_endpoint,
 };
 static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet = ::sdk_runtime::endpoint::EmbeddedRuleSet::new(
-    ::std::include_str!("endpoint_rules.json"),
+    crate::endpoint_rules::RULE_SET,
 );
 /// Resolves the endpoint from the model's endpoint rules (region, FIPS, dual-stack).
 fn resolve_endpoint(
@@ -63,7 +63,7 @@ mod endpoint_tests {
     fn model_endpoint_tests() {
         ::sdk_runtime::endpoint::assert_endpoint_tests(
             &super::ENDPOINT_RULES,
-            ::std::include_str!("endpoint_tests.json"),
+            crate::endpoint_rules::TESTS,
         );
     }
 }
