@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some("reference-build") => reference::run(&args[1..]),
         Some("conformance") => xtask::conformance::run(&args[1..]),
         Some("stats") => xtask::stats::run(&args[1..]),
+        Some("bench") => xtask::bench::run(&args[1..]),
         _ => Err(usage()),
     };
     match result {
@@ -31,6 +32,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check] | reference-build | conformance | stats>"
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check] | reference-build | conformance | stats | bench [--runs N] [--compile] [--release]>"
         .to_string()
 }
