@@ -135,7 +135,19 @@ pub fn run_generate(args: &[String]) -> Result<(), String> {
     }
     let mut crates = Vec::new();
     for model in &models {
-        crates.extend(codegen::generate(std::slice::from_ref(model))?);
+        // A directory of service directories (like `models/`) is one model per service, each
+        // with its own `codegen.json`.
+        let services = if model.is_dir() && !model.join("service.json").is_file() {
+            model_dirs(model)?
+        } else {
+            Vec::new()
+        };
+        if services.is_empty() {
+            crates.extend(codegen::generate(std::slice::from_ref(model))?);
+        }
+        for service in services {
+            crates.extend(codegen::generate(&[service])?);
+        }
     }
     for c in &crates {
         for w in &c.warnings {
