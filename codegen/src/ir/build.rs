@@ -395,7 +395,14 @@ impl<'m> Builder<'m> {
                 ));
             }
         };
-        let input = self.io_structure(&op.input, format!("{}Input", type_name(&id.name)), true)?;
+        let mut input =
+            self.io_structure(&op.input, format!("{}Input", type_name(&id.name)), true)?;
+        // `{name+}` in the uri makes a label greedy (it keeps its `/` separators).
+        for field in &mut input.fields {
+            if let Binding::Label { greedy } = &mut field.binding {
+                *greedy = http.uri.contains(&format!("{{{}+}}", field.member));
+            }
+        }
         let output =
             self.io_structure(&op.output, format!("{}Output", type_name(&id.name)), false)?;
         let mut errors = Vec::new();
@@ -602,6 +609,7 @@ impl<'m> Builder<'m> {
         let binding = if !bound || self.protocol.is_rpc() {
             Binding::Body
         } else if t.http_label {
+            // Greediness depends on the operation's uri; `operation()` sets it.
             Binding::Label { greedy: false }
         } else if let Some(q) = &t.http_query {
             Binding::Query(q.clone())
@@ -617,14 +625,6 @@ impl<'m> Builder<'m> {
             Binding::ResponseCode
         } else {
             Binding::Body
-        };
-        let binding = match binding {
-            Binding::Label { .. } => {
-                let greedy = self.model.get(&parent.id).is_some()
-                    && parent_uri_has_greedy(self.model, &parent.id, &member.name);
-                Binding::Label { greedy }
-            }
-            other => other,
         };
         let wire_name = match (&t.json_name, self.protocol.is_rpc()) {
             (Some(json), false) => json.clone(),
@@ -752,19 +752,6 @@ impl<'m> Builder<'m> {
             constraints: Box::new(constraints(&Traits::default(), &shape.traits)),
         })
     }
-}
-
-fn parent_uri_has_greedy(model: &Model, input: &ShapeId, member: &str) -> bool {
-    // The uri lives on the operation; find the operation whose input this is.
-    model
-        .shapes
-        .values()
-        .any(|s| match (&s.kind, &s.traits.http) {
-            (ShapeKind::Operation(op), Some(http)) if &op.input == input => {
-                http.uri.contains(&format!("{{{member}+}}"))
-            }
-            _ => false,
-        })
 }
 
 /// True when `from` leads back to `to` through direct structure/union members (collections already
