@@ -104,7 +104,7 @@ pub fn build_service(
         let Some(shape) = model.get(&id) else {
             continue;
         };
-        let rust_name = builder.names[&id].clone();
+        let rust_name = builder.rust_name(&id)?;
         match &shape.kind {
             ShapeKind::Structure(members) if shape.traits.error.is_some() => {
                 errors.push(builder.structure(shape, rust_name, members, false)?);
@@ -252,6 +252,14 @@ struct Builder<'m> {
 }
 
 impl<'m> Builder<'m> {
+    /// The Rust name decided for a named shape.
+    fn rust_name(&self, id: &ShapeId) -> Result<String, String> {
+        self.names
+            .get(id)
+            .cloned()
+            .ok_or_else(|| format!("{id} has no Rust name (it is not a structure, union or enum)"))
+    }
+
     fn shape(&self, id: &ShapeId) -> Result<&'m Shape, String> {
         self.model
             .get(id)
@@ -409,7 +417,7 @@ impl<'m> Builder<'m> {
         for e in &op.errors {
             let error = self.shape(e)?;
             errors.push(ErrorRef {
-                rust_name: self.names[e].clone(),
+                rust_name: self.rust_name(e)?,
                 code: e.name.clone(),
                 docs: docs(&error.traits),
             });
@@ -740,12 +748,7 @@ impl<'m> Builder<'m> {
     }
 
     fn named(&self, shape: &Shape, kind: NamedKind) -> Result<RustType, String> {
-        let name = self.names.get(&shape.id).cloned().ok_or_else(|| {
-            format!(
-                "{} is referenced but was not collected (internal error)",
-                shape.id
-            )
-        })?;
+        let name = self.rust_name(&shape.id)?;
         Ok(RustType::Named {
             name,
             kind,
