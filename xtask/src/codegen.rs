@@ -158,6 +158,11 @@ pub fn run_generate(args: &[String]) -> Result<(), String> {
     let manifest = standalone_workspace(&crates)?;
     write_crates(&out, &crates, false)?;
     fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("{}: {e}", out.display()))?;
+    // Start from this repository's lock file, so the crates build against the versions it tests.
+    let lock = workspace_root().join("Cargo.lock");
+    if lock.is_file() && !out.join("Cargo.lock").exists() {
+        fs::copy(&lock, out.join("Cargo.lock")).map_err(|e| format!("{}: {e}", lock.display()))?;
+    }
     println!("generated {} crate(s) into {}", crates.len(), out.display());
     Ok(())
 }

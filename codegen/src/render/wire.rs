@@ -38,13 +38,20 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
         }
     });
     let host_prefix = op.host_prefix.as_ref().map(|template| {
-        let labels = op.input.fields.iter().filter(|f| f.host_label).map(|f| {
-            let field = ident(&f.rust_name);
-            let member = &f.member;
-            quote!((#member, input.#field.as_deref()))
-        });
+        let labels: Vec<_> = op
+            .input
+            .fields
+            .iter()
+            .filter(|f| f.host_label)
+            .map(|f| {
+                let field = ident(&f.rust_name);
+                let member = &f.member;
+                quote!((#member, input.#field.as_deref()))
+            })
+            .collect();
+        let param = if labels.is_empty() { quote!(_input) } else { quote!(input) };
         quote! {
-            fn host_prefix(input: &Self::Input) -> ::std::result::Result<::std::option::Option<::std::string::String>, ::sdk_runtime::BuildError> {
+            fn host_prefix(#param: &Self::Input) -> ::std::result::Result<::std::option::Option<::std::string::String>, ::sdk_runtime::BuildError> {
                 ::sdk_runtime::request::host_prefix(#template, &[#(#labels),*]).map(::std::option::Option::Some)
             }
         }
