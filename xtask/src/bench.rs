@@ -1,4 +1,5 @@
-//! `cargo xtask bench [--runs N] [--compile] [--release]`: this workspace side by side with
+//! `cargo xtask bench [--runs N] [--compile] [--release] [--per-call [--calls N]]`: this
+//! workspace side by side with
 //! aws-sdk-rust on the same operations.
 //!
 //! Speed and size are measured here, never asserted in tests. The command prints three sections
@@ -18,6 +19,13 @@
 //!    built, a clean rebuild of just our crate against a clean rebuild of just the aws-sdk-rust
 //!    crate, both with the same `rustc`, each in its own target directory under `target/bench/`
 //!    (the workspace's `target/` is never cleaned). Debug profile unless `--release`.
+//! 4. **Per-call cost** (only with `--per-call`): the program [`PER_CALL_SOURCE`], written to
+//!    `target/bench/aws-sdk/src/bin/per_call.rs` and built with `--release`, calls
+//!    GetPaymentSession through our `bedrockagentcore` and through `aws-sdk-bedrockagentcore`
+//!    against one loopback HTTP server answering a fixed 200 JSON body (static credentials,
+//!    us-east-1, retries disabled, plain-HTTP `aws-smithy-http-client` on both sides), warms up,
+//!    then times `--calls` (default [`DEFAULT_CALLS`]) sequential calls per client, alternating
+//!    blocks of 100, and reports mean and median microseconds per call.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -34,6 +42,12 @@ use crate::stats::{CrateStats, count_code_lines, crate_stats};
 
 /// Default number of timed generation runs.
 pub const DEFAULT_RUNS: usize = 10;
+
+/// Default number of timed calls per client with `--per-call`.
+pub const DEFAULT_CALLS: usize = 5000;
+
+/// Untimed calls per client before the timed ones with `--per-call`.
+pub const WARMUP_CALLS: usize = 500;
 
 /// One service benchmarked against aws-sdk-rust.
 #[derive(Debug, Clone, Copy)]
@@ -96,9 +110,23 @@ pub struct Options {
     pub compile: bool,
     /// Compile with `--release` instead of the debug profile.
     pub release: bool,
+    /// Also measure the client-side cost of one call.
+    pub per_call: bool,
+    /// Timed calls per client with `per_call`.
+    pub calls: usize,
 }
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--compile] [--release]";
+const USAGE: &str =
+    "usage: cargo xtask bench [--runs N] [--compile] [--release] [--per-call [--calls N]]";
+
+fn positive(flag: &str, value: Option<&String>) -> Result<usize, String> {
+    let value = value.ok_or_else(|| format!("{flag} needs a number\n{USAGE}"))?;
+    value
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("{flag} {value}: expected a positive number"))
+}
 
 /// Parses the arguments after `bench`.
 pub fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -106,27 +134,29 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
         runs: DEFAULT_RUNS,
         compile: false,
         release: false,
+        per_call: false,
+        calls: DEFAULT_CALLS,
     };
+    let mut calls_given = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--compile" => options.compile = true,
             "--release" => options.release = true,
-            "--runs" => {
-                let value = args
-                    .next()
-                    .ok_or_else(|| format!("--runs needs a number\n{USAGE}"))?;
-                options.runs = value
-                    .parse()
-                    .ok()
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("--runs {value}: expected a positive number"))?;
+            "--per-call" => options.per_call = true,
+            "--runs" => options.runs = positive("--runs", args.next())?,
+            "--calls" => {
+                options.calls = positive("--calls", args.next())?;
+                calls_given = true;
             }
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
     if options.release && !options.compile {
         return Err(format!("--release only applies with --compile\n{USAGE}"));
+    }
+    if calls_given && !options.per_call {
+        return Err(format!("--calls only applies with --per-call\n{USAGE}"));
     }
     Ok(options)
 }
@@ -145,7 +175,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let generation = time_generation(options.runs)?;
     print!("{}", render_generation(&generation));
 
-    write_scratch_project(&scratch)?;
+    write_scratch_project(&root, &scratch)?;
     eprintln!(
         "locating the aws-sdk-rust sources (cargo metadata in {})...",
         scratch.display()
@@ -202,6 +232,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("\ncompile times: not measured (add --compile; it takes several minutes)");
     }
 
+    let per_call = if options.per_call {
+        let measured = measure_per_call(&cargo, &rustc, &scratch, options.calls)?;
+        println!();
+        print!("{}", render_per_call(&measured));
+        Some(measured)
+    } else {
+        println!(
+            "\nper-call cost: not measured (add --per-call; the first release build takes minutes)"
+        );
+        None
+    };
+
     let summary = summary_json(
         &generation,
         &sizes,
@@ -209,6 +251,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         &runtime,
         &rustc,
         options.release,
+        per_call.as_ref(),
     );
     let path = bench_dir.join("summary.json");
     let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())? + "\n";
@@ -657,8 +700,73 @@ fn cargo_program() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
 }
 
-/// The manifest of the scratch project that depends on the aws-sdk-rust crates.
-pub fn scratch_manifest(services: &[Service]) -> String {
+/// The dependencies of the per-call program besides our crates, each pinned to the version of
+/// the root `[workspace.dependencies]`, with the features it needs (`tokio` without the
+/// workspace's `full`).
+pub const PER_CALL_DEPS: &[(&str, &[&str])] = &[
+    ("aws-credential-types", &[]),
+    ("aws-smithy-types", &[]),
+    ("aws-smithy-http-client", &["default-client"]),
+    ("aws-smithy-runtime", &[]),
+    ("aws-smithy-runtime-api", &[]),
+    ("aws-smithy-async", &[]),
+    ("aws-runtime", &[]),
+    ("aws-types", &[]),
+    ("tokio", &["rt", "time", "net"]),
+];
+
+/// The exact version (`=x.y.z`) pinned for `name` in the `[workspace.dependencies]` table of
+/// `manifest` (the root `Cargo.toml`), whether written `name = "=x"` or
+/// `name = { version = "=x", ... }`.
+pub fn workspace_pin(manifest: &str, name: &str) -> Option<String> {
+    let mut in_table = false;
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_table = line == "[workspace.dependencies]";
+            continue;
+        }
+        if !in_table {
+            continue;
+        }
+        let Some(rest) = line.strip_prefix(name) else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let start = value.find("\"=")? + 1;
+        let len = value[start..].find('"')?;
+        return Some(value[start..start + len].to_string());
+    }
+    None
+}
+
+/// A TOML basic string holding `text`.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The manifest of the scratch project: the aws-sdk-rust crates, plus what the per-call program
+/// needs: our `bedrockagentcore` and `sdk-runtime` by path under `root` (the workspace root)
+/// and [`PER_CALL_DEPS`] pinned as in `root_manifest` (the text of the root `Cargo.toml`).
+pub fn scratch_manifest(
+    services: &[Service],
+    root: &Path,
+    root_manifest: &str,
+) -> Result<String, String> {
     let mut out = String::from(
         "# Written by `cargo xtask bench`: depends on the aws-sdk-rust crates it compares against.\n\
          [package]\nname = \"aws-sdk-bench\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
@@ -667,9 +775,38 @@ pub fn scratch_manifest(services: &[Service]) -> String {
     for s in services {
         let _ = writeln!(out, "{} = \"={}\"", s.aws_crate, s.aws_version);
     }
+    out.push_str(
+        "# `src/bin/per_call.rs` (`cargo xtask bench --per-call`): our crate and its runtime, and \
+         the\n# shared dependencies pinned to the versions of the workspace.\n",
+    );
+    for krate in [PER_CALL_CRATE, "sdk-runtime"] {
+        let path = root.join("crates").join(krate);
+        let _ = writeln!(
+            out,
+            "{krate} = {{ path = {}, default-features = false }}",
+            toml_string(&path.to_string_lossy())
+        );
+    }
+    for (name, features) in PER_CALL_DEPS {
+        let version = workspace_pin(root_manifest, name).ok_or_else(|| {
+            format!(
+                "root Cargo.toml: no exact `=x.y.z` version of {name} in [workspace.dependencies]"
+            )
+        })?;
+        if features.is_empty() {
+            let _ = writeln!(out, "{name} = \"{version}\"");
+        } else {
+            let list: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+            let _ = writeln!(
+                out,
+                "{name} = {{ version = \"{version}\", features = [{}] }}",
+                list.join(", ")
+            );
+        }
+    }
     // Its own workspace: not a member of the checkout's workspace it sits in.
     out.push_str("\n[workspace]\n");
-    out
+    Ok(out)
 }
 
 fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
@@ -682,8 +819,15 @@ fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn write_scratch_project(dir: &Path) -> Result<(), String> {
-    write_if_changed(&dir.join("Cargo.toml"), &scratch_manifest(SERVICES))?;
+fn write_scratch_project(root: &Path, dir: &Path) -> Result<(), String> {
+    let root_manifest = root.join("Cargo.toml");
+    let text = fs::read_to_string(&root_manifest)
+        .map_err(|e| format!("{}: {e}", root_manifest.display()))?;
+    write_if_changed(
+        &dir.join("Cargo.toml"),
+        &scratch_manifest(SERVICES, root, &text)?,
+    )?;
+    write_if_changed(&dir.join("src/bin/per_call.rs"), PER_CALL_SOURCE)?;
     write_if_changed(
         &dir.join("src/lib.rs"),
         "//! Empty: this package only pulls in the aws-sdk-rust crates for `cargo xtask bench`.\n",
@@ -975,6 +1119,369 @@ fn render_compile(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Per-call cost
+
+/// Our crate the per-call program calls (GetPaymentSession); compared with the aws-sdk-rust
+/// crate of the same service in [`SERVICES`].
+pub const PER_CALL_CRATE: &str = "bedrockagentcore";
+
+/// The operation the per-call program times.
+pub const PER_CALL_OPERATION: &str = "GetPaymentSession";
+
+/// Source of `target/bench/aws-sdk/src/bin/per_call.rs`.
+pub const PER_CALL_SOURCE: &str = r##"//! Written by `cargo xtask bench --per-call`; do not edit (it is rewritten on every run).
+//!
+//! Client-side cost of one GetPaymentSession call: our `bedrockagentcore` crate against
+//! `aws-sdk-bedrockagentcore`, both pointed at the same loopback HTTP server that answers every
+//! request with one fixed 200 JSON body. Static credentials, region us-east-1, retries disabled,
+//! plain-HTTP `aws-smithy-http-client` on both sides.
+//!
+//! Usage: `per_call CALLS WARMUP`. Prints one JSON object on stdout.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::time::{Duration, Instant};
+
+const MANAGER_ARN: &str =
+    "arn:aws:bedrock-agentcore:us-east-1:123456789012:payment-manager/checkout-agent-a1b2c3d4e5";
+const SESSION_ID: &str = "payment-session-AbCdEf012345678";
+const BODY: &str = concat!(
+    r#"{"paymentSession":{"paymentSessionId":"payment-session-AbCdEf012345678","#,
+    r#""paymentManagerArn":"arn:aws:bedrock-agentcore:us-east-1:123456789012:payment-manager/checkout-agent-a1b2c3d4e5","#,
+    r#""limits":{"maxSpendAmount":{"value":"100.00","currency":"USD"}},"userId":"user-42","#,
+    r#""expiryTimeInMinutes":60,"createdAt":"2025-01-02T03:04:05Z","#,
+    r#""availableLimits":{"availableSpendAmount":{"value":"75.50","currency":"USD"},"updatedAt":"2025-01-02T03:10:00.5Z"},"#,
+    r#""updatedAt":"2025-01-02T03:10:00.500Z"}}"#
+);
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+fn header_end(buf: &[u8]) -> Option<usize> {
+    buf.windows(4).position(|w| w == b"\r\n\r\n")
+}
+
+fn content_length(head: &[u8]) -> usize {
+    String::from_utf8_lossy(head)
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// Answers every request on one keep-alive connection with the fixed response.
+fn handle(mut stream: TcpStream, response: &[u8]) {
+    let _ = stream.set_nodelay(true);
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        while let Some(end) = header_end(&buf) {
+            let total = end + 4 + content_length(&buf[..end]);
+            if buf.len() < total {
+                break;
+            }
+            buf.drain(..total);
+            if stream.write_all(response).is_err() {
+                return;
+            }
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+fn serve(listener: TcpListener) {
+    let response: &'static [u8] = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\
+         x-amzn-requestid: per-call-bench\r\n\r\n{BODY}",
+        BODY.len()
+    )
+    .into_bytes()
+    .leak();
+    for stream in listener.incoming().flatten() {
+        std::thread::spawn(move || handle(stream, response));
+    }
+}
+
+fn ours_client(url: &str) -> bedrockagentcore::Client {
+    let config = bedrockagentcore::Config::builder()
+        .endpoint_url(url)
+        .region(sdk_runtime::types::Region::from_static("us-east-1"))
+        .credentials_provider(aws_credential_types::Credentials::new(
+            "AKIDEXAMPLE",
+            "secret",
+            None,
+            None,
+            "bench",
+        ))
+        .http_client(aws_smithy_http_client::Builder::new().build_http())
+        .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+        .build();
+    bedrockagentcore::Client::from_conf(config)
+}
+
+fn aws_client(url: &str) -> aws_sdk_bedrockagentcore::Client {
+    use aws_sdk_bedrockagentcore::config::{BehaviorVersion, Credentials, Region};
+    let config = aws_sdk_bedrockagentcore::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .endpoint_url(url)
+        .region(Region::from_static("us-east-1"))
+        .credentials_provider(Credentials::new("AKIDEXAMPLE", "secret", None, None, "bench"))
+        .http_client(aws_smithy_http_client::Builder::new().build_http())
+        .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+        .build();
+    aws_sdk_bedrockagentcore::Client::from_conf(config)
+}
+
+async fn call_ours(client: &bedrockagentcore::Client) -> Result<(), BoxError> {
+    let out = client
+        .get_payment_session()
+        .payment_manager_arn(MANAGER_ARN)
+        .payment_session_id(SESSION_ID)
+        .send()
+        .await?;
+    match out.payment_session() {
+        Some(s) if s.payment_session_id.as_deref() == Some(SESSION_ID) => Ok(()),
+        other => Err(format!("ours: unexpected output {other:?}").into()),
+    }
+}
+
+async fn call_aws(client: &aws_sdk_bedrockagentcore::Client) -> Result<(), BoxError> {
+    let out = client
+        .get_payment_session()
+        .payment_manager_arn(MANAGER_ARN)
+        .payment_session_id(SESSION_ID)
+        .send()
+        .await?;
+    match out.payment_session() {
+        Some(s) if s.payment_session_id() == SESSION_ID => Ok(()),
+        other => Err(format!("aws-sdk: unexpected output {other:?}").into()),
+    }
+}
+
+/// Mean and median in microseconds.
+fn stats(samples: &mut [Duration]) -> (f64, f64) {
+    if samples.is_empty() {
+        return (0.0, 0.0);
+    }
+    samples.sort();
+    let total: f64 = samples.iter().map(Duration::as_secs_f64).sum();
+    let mean = total / samples.len() as f64 * 1e6;
+    let mid = samples.len() / 2;
+    let median = if samples.len() % 2 == 0 {
+        (samples[mid - 1].as_secs_f64() + samples[mid].as_secs_f64()) / 2.0 * 1e6
+    } else {
+        samples[mid].as_secs_f64() * 1e6
+    };
+    (mean, median)
+}
+
+fn arg(index: usize, default: usize) -> Result<usize, BoxError> {
+    match std::env::args().nth(index) {
+        None => Ok(default),
+        Some(v) => v
+            .parse()
+            .map_err(|e| format!("argument {index} `{v}`: {e}").into()),
+    }
+}
+
+fn main() -> Result<(), BoxError> {
+    let calls = arg(1, 5000)?.max(1);
+    let warmup = arg(2, 500)?;
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let url = format!("http://{}", listener.local_addr()?);
+    std::thread::spawn(move || serve(listener));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let ours = ours_client(&url);
+        let aws = aws_client(&url);
+        for _ in 0..warmup {
+            call_ours(&ours).await?;
+            call_aws(&aws).await?;
+        }
+        // Alternate blocks of calls so that drift on a busy machine hits both sides alike.
+        let block = 100.min(calls);
+        let mut ours_samples = Vec::with_capacity(calls);
+        let mut aws_samples = Vec::with_capacity(calls);
+        while ours_samples.len() < calls {
+            let n = block.min(calls - ours_samples.len());
+            for _ in 0..n {
+                let start = Instant::now();
+                call_ours(&ours).await?;
+                ours_samples.push(start.elapsed());
+            }
+            for _ in 0..n {
+                let start = Instant::now();
+                call_aws(&aws).await?;
+                aws_samples.push(start.elapsed());
+            }
+        }
+        let (ours_mean, ours_median) = stats(&mut ours_samples);
+        let (aws_mean, aws_median) = stats(&mut aws_samples);
+        println!(
+            "{{\"calls\":{calls},\"warmup\":{warmup},\
+             \"ours\":{{\"mean_us\":{ours_mean:.2},\"median_us\":{ours_median:.2}}},\
+             \"aws\":{{\"mean_us\":{aws_mean:.2},\"median_us\":{aws_median:.2}}}}}"
+        );
+        Ok(())
+    })
+}
+"##;
+
+/// Mean and median of one client's calls.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CallTimes {
+    /// Mean, microseconds per call.
+    pub mean_us: f64,
+    /// Median, microseconds per call.
+    pub median_us: f64,
+}
+
+/// What `--per-call` measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerCall {
+    /// Timed calls per client.
+    pub calls: usize,
+    /// Untimed calls per client before them.
+    pub warmup: usize,
+    /// Our crate.
+    pub ours: CallTimes,
+    /// The aws-sdk-rust crate.
+    pub aws: CallTimes,
+    /// The commands run, as a shell would run them.
+    pub commands: Vec<String>,
+}
+
+/// Parses the JSON line the per-call program prints.
+pub fn parse_per_call(stdout: &str) -> Result<(usize, usize, CallTimes, CallTimes), String> {
+    let line = stdout
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with('{'))
+        .ok_or_else(|| format!("per_call printed no JSON line: {stdout:?}"))?;
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| format!("per_call output {line:?}: {e}"))?;
+    let count = |key: &str| {
+        value
+            .get(key)
+            .and_then(Value::as_u64)
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(|| format!("per_call output: no `{key}` count in {line}"))
+    };
+    let times = |side: &str| {
+        let number = |key: &str| {
+            value
+                .get(side)
+                .and_then(|s| s.get(key))
+                .and_then(Value::as_f64)
+                .filter(|n| n.is_finite() && *n > 0.0)
+                .ok_or_else(|| format!("per_call output: no positive `{side}.{key}` in {line}"))
+        };
+        Ok::<_, String>(CallTimes {
+            mean_us: number("mean_us")?,
+            median_us: number("median_us")?,
+        })
+    };
+    Ok((
+        count("calls")?,
+        count("warmup")?,
+        times("ours")?,
+        times("aws")?,
+    ))
+}
+
+fn measure_per_call(
+    cargo: &str,
+    toolchain: &Toolchain,
+    scratch: &Path,
+    calls: usize,
+) -> Result<PerCall, String> {
+    let manifest = scratch.join("Cargo.toml");
+    eprintln!("building the per-call program (release; the first build takes several minutes)...");
+    run_checked(
+        Command::new(cargo)
+            .args(["build", "--release", "--bin", "per_call", "--manifest-path"])
+            .arg(&manifest)
+            .env("RUSTC", &toolchain.rustc),
+        "cargo build --release --bin per_call",
+    )?;
+    let binary = scratch.join("target/release/per_call");
+    eprintln!("timing {calls} calls per client...");
+    let output = run_checked(
+        Command::new(&binary)
+            .arg(calls.to_string())
+            .arg(WARMUP_CALLS.to_string()),
+        &binary.display().to_string(),
+    )?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (calls, warmup, ours, aws) = parse_per_call(&stdout)?;
+    Ok(PerCall {
+        calls,
+        warmup,
+        ours,
+        aws,
+        commands: vec![
+            format!(
+                "RUSTC={} cargo build --release --bin per_call --manifest-path {}",
+                toolchain.rustc.display(),
+                manifest.display()
+            ),
+            format!("{} {calls} {warmup}", binary.display()),
+        ],
+    })
+}
+
+fn per_call_aws_crate() -> String {
+    SERVICES
+        .iter()
+        .find(|s| s.our_crate == PER_CALL_CRATE)
+        .map(|s| format!("{} {}", s.aws_crate, s.aws_version))
+        .unwrap_or_default()
+}
+
+fn render_per_call(p: &PerCall) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "client-side cost of one {PER_CALL_OPERATION} call (release build; loopback HTTP server with a \
+         fixed 200 JSON body, static credentials, us-east-1, retries disabled, plain-HTTP \
+         aws-smithy-http-client; {} calls per client after {} warm-up calls, alternating blocks of 100):",
+        p.calls, p.warmup
+    );
+    let _ = writeln!(
+        out,
+        "{:<38} {:>12} {:>12}",
+        "client", "mean µs", "median µs"
+    );
+    let _ = writeln!(
+        out,
+        "{:<38} {:>12.1} {:>12.1}",
+        PER_CALL_CRATE, p.ours.mean_us, p.ours.median_us
+    );
+    let _ = writeln!(
+        out,
+        "{:<38} {:>12.1} {:>12.1}",
+        per_call_aws_crate(),
+        p.aws.mean_us,
+        p.aws.median_us
+    );
+    let _ = writeln!(
+        out,
+        "each figure includes the loopback round trip and the server's work, the same for both \
+         sides; one run on a machine that may be busy: repeat before quoting a figure."
+    );
+    let _ = writeln!(out, "commands run:");
+    for c in &p.commands {
+        let _ = writeln!(out, "  {c}");
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
 // Summary
 
 fn files_json(files: &[CountedFile]) -> Value {
@@ -991,6 +1498,7 @@ fn summary_json(
     runtime: &[RuntimeCompile],
     toolchain: &Toolchain,
     release: bool,
+    per_call: Option<&PerCall>,
 ) -> Value {
     let sizes: Vec<Value> = sizes
         .iter()
@@ -1061,6 +1569,21 @@ fn summary_json(
                 "seconds": secs(r.elapsed),
                 "command": r.command,
             })).collect::<Vec<_>>(),
+        },
+        "per_call": match per_call {
+            None => json!({ "measured": false }),
+            Some(p) => json!({
+                "measured": true,
+                "operation": PER_CALL_OPERATION,
+                "calls": p.calls,
+                "warmup": p.warmup,
+                "profile": "release",
+                "ours": { "crate": PER_CALL_CRATE,
+                          "mean_us": p.ours.mean_us, "median_us": p.ours.median_us },
+                "aws": { "crate": per_call_aws_crate(),
+                         "mean_us": p.aws.mean_us, "median_us": p.aws.median_us },
+                "commands": p.commands,
+            }),
         },
     })
 }
@@ -1256,12 +1779,103 @@ mod tests {
         assert!(sources_from_metadata(&json!({}), SERVICES).is_err());
     }
 
+    const ROOT_MANIFEST: &str = "[workspace]\nmembers = []\n\n[workspace.dependencies]\n\
+        sdk-runtime = { path = \"crates/sdk-runtime\" }\n\
+        aws-smithy-runtime = { version = \"=1.16.2\", features = [\"client\"] }\n\
+        aws-smithy-runtime-api = { version = \"=1.20.0\", features = [\"client\"] }\n\
+        aws-smithy-types = { version = \"=1.9.3\", features = [\"http-body-1-x\"] }\n\
+        aws-smithy-async = { version = \"=1.3.1\" }\n\
+        aws-smithy-http-client = { version = \"=1.5.2\" }\n\
+        aws-runtime = { version = \"=1.10.2\" }\n\
+        aws-credential-types = { version = \"=1.3.1\" }\n\
+        aws-types = { version = \"=1.7.0\" }\n\
+        tokio = { version = \"=1.54.1\", features = [\"full\"] }\n\
+        serde = \"=1.0.229\"\n\n[other]\nhex = \"=0.4.3\"\n";
+
     #[test]
     fn scratch_manifest_pins_exact_versions_in_its_own_workspace() {
-        let manifest = scratch_manifest(SERVICES);
+        let manifest = scratch_manifest(SERVICES, Path::new("/w"), ROOT_MANIFEST);
+        let manifest = manifest.unwrap_or_default();
         assert!(manifest.contains("aws-sdk-bedrockagentcore = \"=1.83.0\"\n"));
         assert!(manifest.contains("aws-sdk-partnercentralaccount = \"=1.34.0\"\n"));
+        assert!(manifest.contains(
+            "bedrockagentcore = { path = \"/w/crates/bedrockagentcore\", default-features = false }\n"
+        ));
+        assert!(manifest.contains(
+            "sdk-runtime = { path = \"/w/crates/sdk-runtime\", default-features = false }\n"
+        ));
+        assert!(manifest.contains("\naws-smithy-runtime-api = \"=1.20.0\"\n"));
+        assert!(manifest.contains(
+            "aws-smithy-http-client = { version = \"=1.5.2\", features = [\"default-client\"] }\n"
+        ));
+        assert!(manifest.contains(
+            "tokio = { version = \"=1.54.1\", features = [\"rt\", \"time\", \"net\"] }\n"
+        ));
         assert!(manifest.trim_end().ends_with("[workspace]"));
+        // A dependency the root does not pin exactly is an error, not a floating version.
+        let missing = scratch_manifest(SERVICES, Path::new("/w"), "[workspace.dependencies]\n");
+        assert!(missing.is_err_and(|e| e.contains("aws-credential-types")));
+    }
+
+    #[test]
+    fn workspace_pins_are_read_from_the_dependencies_table_only() {
+        let pin = |name| workspace_pin(ROOT_MANIFEST, name);
+        assert_eq!(pin("aws-smithy-runtime").as_deref(), Some("=1.16.2"));
+        // A name that is a prefix of another is not confused with it.
+        assert_eq!(pin("aws-smithy-runtime-api").as_deref(), Some("=1.20.0"));
+        assert_eq!(pin("serde").as_deref(), Some("=1.0.229"));
+        assert_eq!(pin("tokio").as_deref(), Some("=1.54.1"));
+        assert_eq!(pin("sdk-runtime"), None, "a path dependency has no version");
+        assert_eq!(pin("hex"), None, "outside [workspace.dependencies]");
+        assert_eq!(pin("aws"), None);
+    }
+
+    #[test]
+    fn toml_strings_are_escaped() {
+        assert_eq!(toml_string("/a/b"), "\"/a/b\"");
+        assert_eq!(toml_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(toml_string("a\nb"), "\"a\\u000Ab\"");
+    }
+
+    #[test]
+    fn per_call_output_is_parsed_and_checked() {
+        let out = "{\"calls\":5000,\"warmup\":500,\"ours\":{\"mean_us\":157.95,\"median_us\":144.41},\
+                   \"aws\":{\"mean_us\":157.27,\"median_us\":149.94}}\n";
+        let parsed = parse_per_call(out);
+        assert_eq!(
+            parsed,
+            Ok((
+                5000,
+                500,
+                CallTimes {
+                    mean_us: 157.95,
+                    median_us: 144.41
+                },
+                CallTimes {
+                    mean_us: 157.27,
+                    median_us: 149.94
+                }
+            ))
+        );
+        assert!(parse_per_call("").is_err());
+        assert!(parse_per_call("{not json").is_err());
+        assert!(
+            parse_per_call(&out.replace("\"aws\"", "\"other\""))
+                .is_err_and(|e| e.contains("aws.mean_us"))
+        );
+        assert!(parse_per_call(&out.replace("157.95", "0")).is_err());
+    }
+
+    #[test]
+    fn per_call_program_targets_the_benchmarked_operation() {
+        // The program calls the operation through both crates' fluent method.
+        let method = format!(".{}()", snake(PER_CALL_OPERATION));
+        assert_eq!(PER_CALL_SOURCE.matches(method.as_str()).count(), 2);
+        assert!(SERVICES.iter().any(|s| s.our_crate == PER_CALL_CRATE
+            && s.operations.contains(&PER_CALL_OPERATION)
+            && PER_CALL_SOURCE.contains(&s.aws_crate.replace('-', "_"))));
+        assert!(PER_CALL_SOURCE.contains("RetryConfig::disabled()"));
+        assert_eq!(PER_CALL_SOURCE.matches(".build_http()").count(), 2);
     }
 
     #[test]
@@ -1272,7 +1886,9 @@ mod tests {
             Ok(Options {
                 runs: DEFAULT_RUNS,
                 compile: false,
-                release: false
+                release: false,
+                per_call: false,
+                calls: DEFAULT_CALLS,
             })
         );
         assert_eq!(
@@ -1280,7 +1896,19 @@ mod tests {
             Ok(Options {
                 runs: 3,
                 compile: true,
-                release: true
+                release: true,
+                per_call: false,
+                calls: DEFAULT_CALLS,
+            })
+        );
+        assert_eq!(
+            parse(&["--calls", "200", "--per-call"]),
+            Ok(Options {
+                runs: DEFAULT_RUNS,
+                compile: false,
+                release: false,
+                per_call: true,
+                calls: 200,
             })
         );
         assert!(parse(&["--runs"]).is_err());
@@ -1288,6 +1916,12 @@ mod tests {
         assert!(parse(&["--runs", "x"]).is_err());
         assert!(parse(&["--release"]).is_err());
         assert!(parse(&["--fast"]).is_err());
+        assert!(
+            parse(&["--calls", "10"]).is_err(),
+            "--calls needs --per-call"
+        );
+        assert!(parse(&["--per-call", "--calls", "0"]).is_err());
+        assert!(parse(&["--per-call", "--calls"]).is_err());
     }
 
     #[test]
