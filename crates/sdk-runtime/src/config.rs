@@ -45,6 +45,8 @@ pub struct ConfigCore {
     pub(crate) app_name: Option<AppName>,
     pub(crate) use_fips: bool,
     pub(crate) use_dual_stack: bool,
+    pub(crate) disable_request_compression: bool,
+    pub(crate) request_min_compression_size_bytes: u32,
 }
 
 impl fmt::Debug for ConfigCore {
@@ -97,7 +99,15 @@ impl ConfigCore {
             app_name: self.app_name.clone(),
             use_fips: Some(self.use_fips),
             use_dual_stack: Some(self.use_dual_stack),
+            disable_request_compression: Some(self.disable_request_compression),
+            request_min_compression_size_bytes: Some(self.request_min_compression_size_bytes),
         }
+    }
+
+    /// The smallest body `@requestCompression` compresses; `None` when compression is off.
+    pub fn request_compression_threshold(&self) -> Option<usize> {
+        (!self.disable_request_compression)
+            .then(|| usize::try_from(self.request_min_compression_size_bytes).unwrap_or(usize::MAX))
     }
 
     /// Whether to call the service's FIPS endpoint (endpoint rules parameter `UseFIPS`).
@@ -222,6 +232,8 @@ pub struct ConfigCoreBuilder {
     app_name: Option<AppName>,
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
+    disable_request_compression: Option<bool>,
+    request_min_compression_size_bytes: Option<u32>,
 }
 
 impl fmt::Debug for ConfigCoreBuilder {
@@ -276,7 +288,22 @@ impl ConfigCoreBuilder {
             app_name: config.app_name().cloned(),
             use_fips: config.use_fips(),
             use_dual_stack: config.use_dual_stack(),
+            disable_request_compression: config.disable_request_compression(),
+            request_min_compression_size_bytes: config.request_min_compression_size_bytes(),
         }
+    }
+
+    /// Turns `@requestCompression` off (default: compression on).
+    pub fn disable_request_compression(mut self, disabled: bool) -> Self {
+        self.disable_request_compression = Some(disabled);
+        self
+    }
+
+    /// Compresses bodies of at least this many bytes (default: 10,240; AWS SDKs allow at most
+    /// 10,485,760).
+    pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
+        self.request_min_compression_size_bytes = Some(bytes);
+        self
     }
 
     /// Calls the service's FIPS endpoint (default: `false`).
@@ -457,6 +484,10 @@ impl ConfigCoreBuilder {
             app_name: self.app_name,
             use_fips: self.use_fips.unwrap_or(false),
             use_dual_stack: self.use_dual_stack.unwrap_or(false),
+            disable_request_compression: self.disable_request_compression.unwrap_or(false),
+            request_min_compression_size_bytes: self
+                .request_min_compression_size_bytes
+                .unwrap_or(crate::request::MIN_COMPRESSION_SIZE as u32),
         }
     }
 }

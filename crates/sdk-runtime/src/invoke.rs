@@ -170,6 +170,7 @@ fn build_operation<O: OperationSpec>(
         (_, None) => Some(format!("{}/{}", service.name, service.version)),
     };
     let protocol = service.protocol;
+    let compression_threshold = config.request_compression_threshold();
     let mut builder = Operation::builder()
         .service_name(service.name)
         .operation_name(O::NAME)
@@ -197,6 +198,7 @@ fn build_operation<O: OperationSpec>(
         )
         .serializer(move |input: O::Input| {
             let mut req = RequestBuilder::new(protocol, O::NAME);
+            req.set_min_compression_size(compression_threshold);
             O::serialize(input, &mut req)?;
             let mut request = req.build()?;
             if let Some(ua) = &user_agent

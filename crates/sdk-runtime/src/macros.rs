@@ -688,6 +688,16 @@ macro_rules! client_config {
                 self.0 = self.0.interceptor(interceptor);
                 self
             }
+            /// Turns `@requestCompression` (gzip of large bodies) off (default: on).
+            pub fn disable_request_compression(mut self, disabled: bool) -> Self {
+                self.0 = self.0.disable_request_compression(disabled);
+                self
+            }
+            /// Compresses `@requestCompression` bodies of at least this many bytes (default: 10,240).
+            pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
+                self.0 = self.0.request_min_compression_size_bytes(bytes);
+                self
+            }
             /// Checks `@required`, `@length`, `@range` and `@pattern` before sending (default: on).
             pub fn validation(mut self, enabled: bool) -> Self {
                 self.0 = self.0.validation(enabled);

@@ -375,14 +375,16 @@ pub struct RequestBuilder {
     query_keys: BTreeSet<String>,
     headers: http::HeaderMap,
     body: Option<(Bytes, String)>,
-    /// `@requestCompression`: gzip bodies of at least [`MIN_COMPRESSION_SIZE`] bytes.
+    /// `@requestCompression`: gzip bodies of at least `min_compression_size` bytes.
     gzip: bool,
+    /// `None` when the configuration turns request compression off.
+    min_compression_size: Option<usize>,
     /// `@httpChecksumRequired`: send a `Content-MD5` of the (final) body.
     content_md5: bool,
 }
 
 /// Bodies smaller than this are sent uncompressed even when the operation allows compression
-/// (the AWS SDKs' default `request_min_compression_size_bytes`).
+/// (the AWS SDKs' default `request_min_compression_size_bytes`; the config can change it).
 pub const MIN_COMPRESSION_SIZE: usize = 10_240;
 
 impl RequestBuilder {
@@ -399,8 +401,16 @@ impl RequestBuilder {
             headers: http::HeaderMap::new(),
             body: None,
             gzip: false,
+            min_compression_size: Some(MIN_COMPRESSION_SIZE),
             content_md5: false,
         }
+    }
+
+    /// Compression settings from the configuration: `None` turns `@requestCompression` off,
+    /// `Some(n)` compresses bodies of at least `n` bytes.
+    pub fn set_min_compression_size(&mut self, min: Option<usize>) -> &mut Self {
+        self.min_compression_size = min;
+        self
     }
 
     /// `@requestCompression`: compresses the body with the first supported encoding of
@@ -678,11 +688,11 @@ impl RequestBuilder {
             }
             (_, body) => body,
         };
-        let gzip = self.gzip;
+        let gzip = self.gzip.then_some(self.min_compression_size).flatten();
         let content_md5 = self.content_md5;
         let sdk_body = match body {
             Some((bytes, content_type)) => {
-                let bytes = if gzip && bytes.len() >= MIN_COMPRESSION_SIZE {
+                let bytes = if gzip.is_some_and(|min| bytes.len() >= min) {
                     let encoding = match headers
                         .get(http::header::CONTENT_ENCODING)
                         .and_then(|v| v.to_str().ok())
@@ -845,6 +855,32 @@ mod tests {
         assert_eq!(req.headers().get("content-type"), Some("application/json"));
         assert_eq!(req.headers().get("content-length"), Some("7"));
         assert_eq!(req.body().bytes(), Some(&b"{\"a\":1}"[..]));
+    }
+
+    #[test]
+    fn compression_follows_the_threshold_and_can_be_turned_off() {
+        let build = |min: Option<usize>| {
+            let mut r = rest();
+            r.http("POST", "/c").unwrap();
+            r.json_body(&serde_json::json!({"data": "x".repeat(100)}))
+                .unwrap();
+            r.compress(&["gzip"]).set_min_compression_size(min);
+            r.build().unwrap()
+        };
+        let small_threshold = build(Some(10));
+        assert_eq!(
+            small_threshold.headers().get("content-encoding"),
+            Some("gzip")
+        );
+        let body = small_threshold.body().bytes().unwrap();
+        assert_eq!(&body[..2], &[0x1f, 0x8b], "a gzip stream");
+        assert_eq!(
+            build(Some(MIN_COMPRESSION_SIZE))
+                .headers()
+                .get("content-encoding"),
+            None
+        );
+        assert_eq!(build(None).headers().get("content-encoding"), None);
     }
 
     #[test]
