@@ -23,12 +23,16 @@ use serde_json::{Value, json};
 use crate::codegen::{standalone_manifest, workspace_root, write_crates};
 use crate::reference::shared_dir;
 
-/// The test model, relative to the shared directory.
-pub const MODEL: &str = "conformance/aws-protocol-tests-restjson1-awsjson10.json";
+/// The test model, relative to the shared directory: the whole Smithy AWS protocol test suite.
+/// Services whose protocol the generator does not support yet (restXml, awsQuery, ec2Query,
+/// rpcv2Cbor) are listed and left out; their cases are not counted.
+pub const MODEL: &str = "conformance/aws-protocol-tests-all.json";
 /// The committed list of cases that cannot pass yet, relative to the workspace root.
 pub const KNOWN_FAILURES: &str = "tests/conformance-known-failures.json";
-/// How many client cases the issue counts in the model (a mismatch is reported, not fatal).
-pub const EXPECTED_CLIENT_CASES: usize = 305;
+/// How many client cases of the JSON-protocol services (restJson1, awsJson1_0, awsJson1_1,
+/// with the Glacier, API Gateway and Machine Learning customisations) the suite has (a mismatch
+/// is reported, not fatal).
+pub const EXPECTED_CLIENT_CASES: usize = 431;
 
 /// The outcome of one case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,6 +224,11 @@ fn generate(model_path: &Path, out: &Path) -> Result<Vec<Suite>, String> {
     let mut crates = Vec::new();
     let mut suites = Vec::new();
     for id in ids {
+        let understood = model.get(&id).is_some_and(|s| s.traits.protocol.is_some());
+        if !understood {
+            eprintln!("note: {id}: its protocol is not supported yet; its cases are left out");
+            continue;
+        }
         let service = codegen::ir::build_service(&model, &id, None)?;
         let Some(protocol) = conformance::protocol_id(&service.protocol) else {
             eprintln!("warning: {id}: its protocol has no protocol tests; left out");

@@ -17,7 +17,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use crate::ir::{Auth, Operation, Protocol, Service, Structure, TypeDef};
+use crate::ir::{Operation, Protocol, Service, Structure, TypeDef};
 use crate::render::File;
 use values::{Values, build_is_fallible, ident};
 
@@ -161,7 +161,7 @@ pub fn render_protocol_tests(service: &Service) -> Result<ProtocolTestCrate, Str
     let files = vec![
         File {
             path: "Cargo.toml".to_string(),
-            contents: manifest(&crate_name, &client_crate, &service.auth),
+            contents: manifest(&crate_name, &client_crate, service.aws || service.uses_sigv4()),
         },
         File {
             path: "src/lib.rs".to_string(),
@@ -445,7 +445,7 @@ fn error_test(values: &Values<'_>, error: &Structure, case: &Value) -> Result<To
 
 /// `fn client(response, host, validation) -> (Client, Capture)`: a client talking to a [`Capture`].
 fn client_fn(service: &Service, krate: &TokenStream) -> TokenStream {
-    let aws = matches!(service.auth, Auth::SigV4 { .. }).then(|| {
+    let aws = (service.aws || service.uses_sigv4()).then(|| {
         quote! {
             .region(::aws_types::region::Region::new("us-east-1"))
             .credentials_provider(::aws_credential_types::Credentials::new(
@@ -547,7 +547,7 @@ fn structure_eq(s: &Structure, path: TokenStream) -> TokenStream {
 }
 
 /// The test crate's manifest: the client crate by path, the rest from the workspace pins.
-fn manifest(crate_name: &str, client_crate: &str, auth: &Auth) -> String {
+fn manifest(crate_name: &str, client_crate: &str, aws: bool) -> String {
     let mut deps = vec![
         format!("{client_crate} = {{ path = \"../{client_crate}\" }}"),
         "aws-smithy-runtime-api.workspace = true".to_string(),
@@ -556,7 +556,7 @@ fn manifest(crate_name: &str, client_crate: &str, auth: &Auth) -> String {
         "serde_json.workspace = true".to_string(),
         "tokio.workspace = true".to_string(),
     ];
-    if matches!(auth, Auth::SigV4 { .. }) {
+    if aws {
         deps.push("aws-credential-types.workspace = true".to_string());
         deps.push("aws-types.workspace = true".to_string());
     }

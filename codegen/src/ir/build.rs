@@ -3,7 +3,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::docs::to_markdown;
-use super::names::{field_name, operation_fn, type_name};
+use super::names::{
+    self, UNHANDLED_VARIANT, member_names, numbered, reserved_suffix, type_name,
+    union_member_names, unknown_variant, variant_names,
+};
 use super::*;
 use crate::model::{self, Member, Model, ProtocolTrait, Shape, ShapeKind, Traits};
 use crate::settings::{CrateSettings, OffsetPagination};
@@ -53,18 +56,19 @@ pub fn build_service(
             ));
         }
     };
-    let auth = match (&shape.traits.sigv4, shape.traits.http_bearer_auth) {
-        (Some(name), _) => Auth::SigV4 {
-            signing_name: name.clone(),
-        },
-        (None, true) => Auth::OptionalBearer,
-        (None, false) => Auth::None,
-    };
+    let auth_schemes = ServiceAuth::new(model, shape);
+    let service_auth = auth_schemes.effective(&None, false);
 
     let mut builder = Builder {
         model,
+        service_paginated: shape.traits.paginated.clone(),
+        service_errors: match &shape.kind {
+            ShapeKind::Service(s) => s.errors.clone(),
+            _ => Vec::new(),
+        },
         protocol: protocol.clone(),
         names: BTreeMap::new(),
+        operation_names: BTreeMap::new(),
         reachable: BTreeSet::new(),
     };
     let mut operations = Vec::new();
@@ -82,6 +86,10 @@ pub fn build_service(
             skipped.push((op_id.name.clone(), reason));
             continue;
         }
+        if let Err(reason) = auth_schemes.effective(&op_shape.traits.auth, op_shape.traits.optional_auth) {
+            skipped.push((op_id.name.clone(), reason));
+            continue;
+        }
         for id in [&op.input, &op.output] {
             builder.collect_members_of(id);
         }
@@ -89,12 +97,31 @@ pub fn build_service(
             builder.collect(error);
         }
     }
-    builder.assign_names(shape)?;
+    for error in builder.service_errors.clone() {
+        builder.collect(&error);
+    }
+    builder.assign_names(shape, &skipped)?;
     for op_id in &op_ids {
         if skipped.iter().any(|(name, _)| name == &op_id.name) {
             continue;
         }
-        operations.push(builder.operation(op_id, &settings)?);
+        let mut operation = builder.operation(op_id, &settings)?;
+        let op_traits = &builder.shape(op_id)?.traits;
+        operation.auth = Some(auth_schemes.effective(&op_traits.auth, op_traits.optional_auth)?);
+        operations.push(operation);
+    }
+    // The service-wide list is what every operation accepts when they agree (BillForward's
+    // `@optionalAuth` everywhere), else the service's own; operations state only a difference.
+    let mut service_auth = service_auth.unwrap_or_else(|_| vec![AuthScheme::NoAuth]);
+    if let Some(first) = operations.first().and_then(|o| o.auth.clone())
+        && operations.iter().all(|o| o.auth.as_ref() == Some(&first))
+    {
+        service_auth = first;
+    }
+    for op in &mut operations {
+        if op.auth.as_ref() == Some(&service_auth) {
+            op.auth = None;
+        }
     }
     operations.sort_by(|a, b| a.name.cmp(&b.name));
 
@@ -115,16 +142,7 @@ pub fn build_service(
                 ));
             }
             ShapeKind::Union(members) => {
-                let variants = members
-                    .iter()
-                    .map(|m| builder.field(shape, m, false))
-                    .collect::<Result<_, _>>()?;
-                types.push(TypeDef::Union(Union {
-                    id: id.clone(),
-                    rust_name,
-                    docs: docs(&shape.traits),
-                    variants,
-                }));
+                types.push(TypeDef::Union(builder.union(shape, rust_name, members)?));
             }
             ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::String => {
                 types.push(TypeDef::Enum(enum_def(shape, rust_name)));
@@ -141,7 +159,12 @@ pub fn build_service(
         docs: docs(&shape.traits),
         title,
         protocol,
-        auth,
+        query_compatible: shape
+            .traits
+            .other
+            .contains_key("aws.protocols#awsQueryCompatible"),
+        aws: shape.traits.aws_service.is_some() || shape.traits.sigv4.is_some(),
+        auth: service_auth,
         operations,
         types,
         errors,
@@ -179,7 +202,8 @@ fn legacy_enum(shape: &Shape) -> Option<&serde_json::Value> {
 }
 
 fn enum_def(shape: &Shape, rust_name: String) -> Enum {
-    let mut variants = Vec::new();
+    // (the text the variant is named after, the wire value, docs), in model order.
+    let mut entries: Vec<(String, String, Option<String>)> = Vec::new();
     match &shape.kind {
         ShapeKind::Enum(members) | ShapeKind::IntEnum(members) => {
             for m in members {
@@ -188,11 +212,7 @@ fn enum_def(shape: &Shape, rust_name: String) -> Enum {
                     Some(model::EnumValue::Int(i)) => i.to_string(),
                     None => m.name.clone(),
                 };
-                variants.push(EnumVariant {
-                    rust_name: type_name(&m.name),
-                    value,
-                    docs: docs(&m.traits),
-                });
+                entries.push((m.name.clone(), value, docs(&m.traits)));
             }
         }
         _ => {
@@ -201,6 +221,7 @@ fn enum_def(shape: &Shape, rust_name: String) -> Enum {
                 .into_iter()
                 .flatten()
             {
+                // The loader rejects entries without a string `value`.
                 let Some(value) = entry.get("value").and_then(|v| v.as_str()) else {
                     continue;
                 };
@@ -209,29 +230,24 @@ fn enum_def(shape: &Shape, rust_name: String) -> Enum {
                     .get("documentation")
                     .and_then(|v| v.as_str())
                     .and_then(to_markdown);
-                variants.push(EnumVariant {
-                    rust_name: type_name(name),
-                    value: value.to_string(),
-                    docs: doc,
-                });
+                entries.push((name.to_string(), value.to_string(), doc));
             }
         }
     }
-    // Two values that camel-case alike (`a-b`, `A_B`) must still be distinct variants.
-    let mut seen = BTreeSet::new();
-    for v in &mut variants {
-        let base = v.rust_name.clone();
-        let mut n = 2;
-        while !seen.insert(v.rust_name.clone()) {
-            v.rust_name = format!("{base}{n}");
-            n += 1;
-        }
-    }
-    let unknown_variant = if seen.contains("Unknown") {
-        "UnknownValue".to_string()
-    } else {
-        "Unknown".to_string()
-    };
+    // Any text becomes a valid variant; two that convert alike (`a-b`, `A_B`) stay distinct, and
+    // a member named `Unknown` keeps it: the catch-all takes another name.
+    let texts: Vec<&str> = entries.iter().map(|(name, _, _)| name.as_str()).collect();
+    let names = variant_names(&texts, &[]);
+    let unknown_variant = unknown_variant(&names);
+    let variants = entries
+        .into_iter()
+        .zip(names)
+        .map(|((_, value, docs), rust_name)| EnumVariant {
+            rust_name,
+            value,
+            docs,
+        })
+        .collect();
     Enum {
         id: shape.id.clone(),
         rust_name,
@@ -242,11 +258,107 @@ fn enum_def(shape: &Shape, rust_name: String) -> Enum {
     }
 }
 
+/// The auth schemes a service defines, and how `@auth` / `@optionalAuth` select among them.
+struct ServiceAuth {
+    /// Every auth scheme trait on the service, by trait id (sorted, as Smithy orders them), with
+    /// the scheme it becomes (`None` when the generator cannot sign with it).
+    defined: BTreeMap<String, Option<AuthScheme>>,
+    /// The service's own `@auth`, if any.
+    service_auth: Option<Vec<String>>,
+}
+
+/// Auth scheme traits Smithy and AWS define; a model may define more with `@authDefinition`.
+const KNOWN_AUTH_TRAITS: &[&str] = &[
+    "aws.auth#sigv4",
+    "aws.auth#sigv4a",
+    "smithy.api#httpApiKeyAuth",
+    "smithy.api#httpBasicAuth",
+    "smithy.api#httpBearerAuth",
+    "smithy.api#httpDigestAuth",
+];
+
+impl ServiceAuth {
+    fn new(model: &Model, service: &Shape) -> ServiceAuth {
+        let t = &service.traits;
+        let mut defined = BTreeMap::new();
+        if let Some(name) = &t.sigv4 {
+            let scheme = AuthScheme::SigV4 {
+                signing_name: name.clone(),
+            };
+            defined.insert("aws.auth#sigv4".to_string(), Some(scheme));
+        }
+        if t.http_bearer_auth {
+            defined.insert(
+                "smithy.api#httpBearerAuth".to_string(),
+                Some(AuthScheme::HttpBearer),
+            );
+        }
+        if let Some(key) = &t.http_api_key_auth {
+            let scheme = AuthScheme::HttpApiKey {
+                name: key.name.clone(),
+                in_header: key.in_header,
+                scheme: key.scheme.clone(),
+            };
+            defined.insert("smithy.api#httpApiKeyAuth".to_string(), Some(scheme));
+        }
+        for id in t.other.keys() {
+            let is_auth_definition = KNOWN_AUTH_TRAITS.contains(&id.as_str())
+                || model::ShapeId::parse(id)
+                    .and_then(|trait_id| model.get(&trait_id))
+                    .is_some_and(|s| s.traits.other.contains_key("smithy.api#authDefinition"));
+            if is_auth_definition {
+                defined.entry(id.clone()).or_insert(None);
+            }
+        }
+        ServiceAuth {
+            defined,
+            service_auth: t.auth.clone(),
+        }
+    }
+
+    /// The schemes of an operation with `auth` (its `@auth`; `None` when absent: the service's
+    /// `@auth`, or else every scheme of the service), in preference order; `optional`
+    /// (`@optionalAuth`) adds an unsigned fallback. Schemes the generator cannot sign with are
+    /// dropped; if that leaves none of a non-empty list, the operation cannot be called and the
+    /// error says why.
+    fn effective(
+        &self,
+        auth: &Option<Vec<String>>,
+        optional: bool,
+    ) -> Result<Vec<AuthScheme>, String> {
+        let ids: Vec<&String> = match auth.as_ref().or(self.service_auth.as_ref()) {
+            Some(ids) => ids.iter().collect(),
+            None => self.defined.keys().collect(),
+        };
+        let mut schemes: Vec<AuthScheme> = ids
+            .iter()
+            .filter_map(|id| self.defined.get(*id).cloned().flatten())
+            .collect();
+        if schemes.is_empty() && !ids.is_empty() && !optional {
+            let names: Vec<&str> = ids.iter().map(|s| s.as_str()).collect();
+            return Err(format!(
+                "its auth schemes ({}) are not supported (supported: aws.auth#sigv4, smithy.api#httpBearerAuth, smithy.api#httpApiKeyAuth)",
+                names.join(", ")
+            ));
+        }
+        if (optional || ids.is_empty()) && !schemes.contains(&AuthScheme::NoAuth) {
+            schemes.push(AuthScheme::NoAuth);
+        }
+        Ok(schemes)
+    }
+}
+
 struct Builder<'m> {
     model: &'m Model,
+    /// The service's `@paginated` defaults.
+    service_paginated: Option<model::PaginatedTrait>,
+    /// Errors bound to the service: every operation can return them.
+    service_errors: Vec<ShapeId>,
     protocol: Protocol,
     /// Rust names of every generated named type.
     names: BTreeMap<ShapeId, String>,
+    /// `(UpperCamelCase, snake_case)` names of every generated operation.
+    operation_names: BTreeMap<ShapeId, (String, String)>,
     /// Shapes that become named types or errors.
     reachable: BTreeSet<ShapeId>,
 }
@@ -333,9 +445,16 @@ impl<'m> Builder<'m> {
         }
     }
 
-    /// Decides each named shape's Rust name: the service's `rename` first, then the shape name;
-    /// shapes whose names collide get their namespace as a prefix, in id order.
-    fn assign_names(&mut self, service: &Shape) -> Result<(), String> {
+    /// Decides each named shape's Rust name: the service's `rename` first, then the shape name,
+    /// through [`type_name`] (an error shape cannot be `Unhandled`, the operation error enums'
+    /// fallback variant); shapes whose names collide get their namespace as a prefix (another
+    /// namespace) or a number (the same one), in id order. Then the operations' names (those not
+    /// `skipped`), through [`names::operation_names`].
+    fn assign_names(
+        &mut self,
+        service: &Shape,
+        skipped: &[(String, String)],
+    ) -> Result<(), String> {
         let renames = match &service.kind {
             ShapeKind::Service(s) => s.rename.clone(),
             _ => BTreeMap::new(),
@@ -343,10 +462,12 @@ impl<'m> Builder<'m> {
         let mut by_name: BTreeMap<String, Vec<ShapeId>> = BTreeMap::new();
         for id in &self.reachable {
             let name = renames.get(id).cloned().unwrap_or_else(|| id.name.clone());
-            by_name
-                .entry(type_name(&name))
-                .or_default()
-                .push(id.clone());
+            let mut rust_name = type_name(&name);
+            let is_error = self.model.get(id).is_some_and(|s| s.traits.error.is_some());
+            if is_error && rust_name == UNHANDLED_VARIANT {
+                rust_name = reserved_suffix(&rust_name);
+            }
+            by_name.entry(rust_name).or_default().push(id.clone());
         }
         let mut taken: BTreeSet<String> = by_name.keys().cloned().collect();
         for (name, ids) in by_name {
@@ -361,14 +482,14 @@ impl<'m> Builder<'m> {
                     // Another namespace: prefix its last segment; same namespace: number it.
                     let segment = id.namespace.rsplit('.').next().unwrap_or_default();
                     let base = if id.namespace == first_namespace {
-                        format!("{name}{}", i + 1)
+                        numbered(&name, i + 1)
                     } else {
                         format!("{}{name}", type_name(segment))
                     };
                     let mut candidate = base.clone();
                     let mut n = 2;
                     while taken.contains(&candidate) {
-                        candidate = format!("{base}{n}");
+                        candidate = numbered(&base, n);
                         n += 1;
                     }
                     candidate
@@ -377,7 +498,26 @@ impl<'m> Builder<'m> {
                 self.names.insert(id, rust_name);
             }
         }
+
+        let operations: Vec<ShapeId> = self
+            .model
+            .service_operations(&service.id)
+            .into_iter()
+            .filter(|id| !skipped.iter().any(|(name, _)| name == &id.name))
+            .collect();
+        let texts: Vec<&str> = operations.iter().map(|id| id.name.as_str()).collect();
+        for (id, names) in operations.iter().zip(names::operation_names(&texts)) {
+            self.operation_names.insert(id.clone(), names);
+        }
         Ok(())
+    }
+
+    /// The `(UpperCamelCase, snake_case)` names decided for an operation.
+    fn operation_name(&self, id: &ShapeId) -> Result<(String, String), String> {
+        self.operation_names
+            .get(id)
+            .cloned()
+            .ok_or_else(|| format!("operation {id} has no Rust name"))
     }
 
     fn operation(&self, id: &ShapeId, settings: &CrateSettings) -> Result<Operation, String> {
@@ -403,28 +543,47 @@ impl<'m> Builder<'m> {
                 ));
             }
         };
-        let mut input =
-            self.io_structure(&op.input, format!("{}Input", type_name(&id.name)), true)?;
+        let (name, snake_name) = self.operation_name(id)?;
+        let mut input = self.io_structure(&op.input, format!("{name}Input"), true)?;
         // `{name+}` in the uri makes a label greedy (it keeps its `/` separators).
         for field in &mut input.fields {
             if let Binding::Label { greedy } = &mut field.binding {
                 *greedy = http.uri.contains(&format!("{{{}+}}", field.member));
             }
         }
-        let output =
-            self.io_structure(&op.output, format!("{}Output", type_name(&id.name)), false)?;
+        let output = self.io_structure(&op.output, format!("{name}Output"), false)?;
         let mut errors = Vec::new();
-        for e in &op.errors {
+        // Errors bound to the service can come back from every operation.
+        let service_errors = self.service_errors.iter().filter(|e| !op.errors.contains(e));
+        for e in op.errors.iter().chain(service_errors) {
             let error = self.shape(e)?;
             errors.push(ErrorRef {
                 rust_name: self.rust_name(e)?,
                 code: e.name.clone(),
+                query_code: error
+                    .traits
+                    .other
+                    .get("aws.protocols#awsQueryError")
+                    .and_then(|q| q.get("code"))
+                    .and_then(|c| c.as_str())
+                    .filter(|c| *c != e.name)
+                    .map(str::to_string),
                 docs: docs(&error.traits),
             });
         }
-        let pagination = match &shape.traits.paginated {
+        // An operation's `@paginated` completes the service's (Smithy merges the two).
+        let paginated = shape.traits.paginated.as_ref().map(|p| {
+            let inherited = self.service_paginated.clone().unwrap_or_default();
+            model::PaginatedTrait {
+                input_token: p.input_token.clone().or(inherited.input_token),
+                output_token: p.output_token.clone().or(inherited.output_token),
+                items: p.items.clone(),
+                page_size: p.page_size.clone().or(inherited.page_size),
+            }
+        });
+        let pagination = match &paginated {
             Some(p) if p.input_token.is_some() && p.output_token.is_some() => {
-                Some(self.token_pagination(id, p, &input, &output)?)
+                self.token_pagination(id, p, &input, &output)?
             }
             _ => match &settings.offset_pagination {
                 Some(o) if o.operations.contains(&id.name) => {
@@ -435,14 +594,15 @@ impl<'m> Builder<'m> {
         };
         Ok(Operation {
             id: id.clone(),
-            name: type_name(&id.name),
-            snake_name: operation_fn(&id.name),
+            name,
+            snake_name,
             docs: docs(&shape.traits),
             http,
             input,
             output,
             errors,
             pagination,
+            auth: None,
             protocol_tests: protocol_tests(&shape.traits),
             request_compression: shape
                 .traits
@@ -476,7 +636,7 @@ impl<'m> Builder<'m> {
         p: &model::PaginatedTrait,
         input: &Structure,
         output: &Structure,
-    ) -> Result<Pagination, String> {
+    ) -> Result<Option<Pagination>, String> {
         let input_token = p.input_token.as_deref().unwrap_or_default();
         let input_token = Box::new(top_field(input, input_token).ok_or_else(|| {
             format!("{id}: @paginated inputToken `{input_token}` is not an input member")
@@ -489,6 +649,10 @@ impl<'m> Builder<'m> {
                     p.output_token
                 )
             })?;
+        // The token goes back into the input as it came: both must have the same type.
+        if output_token.last().map(|f| &f.ty) != Some(&input_token.ty) {
+            return Ok(None);
+        }
         let page_size = match &p.page_size {
             Some(name) => Some(Box::new(top_field(input, name).ok_or_else(|| {
                 format!("{id}: @paginated pageSize `{name}` is not an input member")
@@ -503,12 +667,12 @@ impl<'m> Builder<'m> {
                 let item = match fields.last().map(|f| &f.ty) {
                     Some(RustType::List { item, .. }) => (**item).clone(),
                     Some(RustType::Map { .. }) => {
-                        return Ok(Pagination::Token {
+                        return Ok(Some(Pagination::Token {
                             input_token,
                             output_token,
                             page_size,
                             items: None,
-                        });
+                        }));
                     }
                     _ => return Err(format!("{id}: @paginated items `{path}` is not a list")),
                 };
@@ -516,12 +680,12 @@ impl<'m> Builder<'m> {
             }
             None => None,
         };
-        Ok(Pagination::Token {
+        Ok(Some(Pagination::Token {
             input_token,
             output_token,
             page_size,
             items,
-        })
+        }))
     }
 
     /// Resolves a dotted member path (`result.nextToken`) through nested structures.
@@ -587,10 +751,14 @@ impl<'m> Builder<'m> {
         members: &[Member],
         io: bool,
     ) -> Result<Structure, String> {
-        let fields = members
+        let mut fields = members
             .iter()
             .map(|m| self.field(shape, m, io))
             .collect::<Result<Vec<_>, _>>()?;
+        let member_texts: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+        for (field, rust_name) in fields.iter_mut().zip(member_names(&member_texts)) {
+            field.rust_name = rust_name;
+        }
         let error = shape.traits.error.map(|fault| ErrorInfo {
             fault: match fault {
                 model::ErrorKind::Client => Fault::Client,
@@ -606,6 +774,30 @@ impl<'m> Builder<'m> {
             fields,
             error,
             protocol_tests: protocol_tests(&shape.traits),
+        })
+    }
+
+    /// A union: a variant per member, named by [`variant_names`], whose `is_*` tests are named by
+    /// [`union_member_names`]; the catch-all variant yields its name to a member.
+    fn union(&self, shape: &Shape, rust_name: String, members: &[Member]) -> Result<Union, String> {
+        let mut variants = members
+            .iter()
+            .map(|m| self.field(shape, m, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        let texts: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+        let variant_names = variant_names(&texts, &[]);
+        let unknown_variant = unknown_variant(&variant_names);
+        let tests = union_member_names(&texts, &[names::field_name(&unknown_variant)]);
+        for ((field, variant), test) in variants.iter_mut().zip(variant_names).zip(tests) {
+            field.variant = variant;
+            field.rust_name = test;
+        }
+        Ok(Union {
+            id: shape.id.clone(),
+            rust_name,
+            docs: docs(&shape.traits),
+            variants,
+            unknown_variant,
         })
     }
 
@@ -651,7 +843,8 @@ impl<'m> Builder<'m> {
             });
         Ok(Field {
             member: member.name.clone(),
-            rust_name: field_name(&member.name),
+            // `structure()` and `union()` decide the names of all members together.
+            rust_name: names::field_name(&member.name),
             wire_name,
             ty: self.rust_type(&member.target, timestamp_format)?,
             docs: docs(t).or_else(|| docs(&target.traits)),
@@ -679,6 +872,7 @@ impl<'m> Builder<'m> {
                 .or_else(|| target.traits.media_type.clone()),
             host_label: t.other.contains_key("smithy.api#hostLabel"),
             streaming: target.traits.streaming,
+            variant: String::new(),
             boxed: reaches(self.model, &member.target, &parent.id, &mut BTreeSet::new()),
         })
     }

@@ -22,7 +22,12 @@ pub struct Service {
     pub docs: Option<String>,
     pub title: String,
     pub protocol: Protocol,
-    pub auth: Auth,
+    /// `aws.protocols#awsQueryCompatible`.
+    pub query_compatible: bool,
+    /// An AWS service (`aws.api#service` or SigV4): region, endpoint rules, `SdkConfig`.
+    pub aws: bool,
+    /// The auth schemes of operations without their own, in preference order.
+    pub auth: Vec<AuthScheme>,
     pub operations: Vec<Operation>,
     /// Named types shared through the `types` module, sorted by Rust name.
     pub types: Vec<TypeDef>,
@@ -49,6 +54,27 @@ pub enum Protocol {
     PlainRestJson,
 }
 
+impl Service {
+    /// Every auth scheme some operation accepts (decides the config's settings).
+    pub fn all_auth_schemes(&self) -> Vec<&AuthScheme> {
+        let mut all: Vec<&AuthScheme> = self
+            .auth
+            .iter()
+            .chain(self.operations.iter().flat_map(|o| o.auth.iter().flatten()))
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    /// True when some operation may be SigV4-signed.
+    pub fn uses_sigv4(&self) -> bool {
+        self.all_auth_schemes()
+            .iter()
+            .any(|s| matches!(s, AuthScheme::SigV4 { .. }))
+    }
+}
+
 impl Protocol {
     /// RPC protocols ignore http binding traits and `jsonName`.
     pub fn is_rpc(&self) -> bool {
@@ -59,14 +85,21 @@ impl Protocol {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Auth {
-    SigV4 {
-        signing_name: String,
+/// One auth scheme an operation accepts (a Smithy auth trait the generator supports).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AuthScheme {
+    /// `aws.auth#sigv4`.
+    SigV4 { signing_name: String },
+    /// `smithy.api#httpBearerAuth`.
+    HttpBearer,
+    /// `smithy.api#httpApiKeyAuth`.
+    HttpApiKey {
+        name: String,
+        in_header: bool,
+        scheme: Option<String>,
     },
-    /// No auth required; `Authorization: Bearer` when the user configures a token.
-    OptionalBearer,
-    None,
+    /// `@auth([])`, or the fallback `@optionalAuth` adds: sent unsigned.
+    NoAuth,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +116,8 @@ pub struct Operation {
     /// Modeled errors, in model order.
     pub errors: Vec<ErrorRef>,
     pub pagination: Option<Pagination>,
+    /// The operation's auth schemes when they differ from the service's.
+    pub auth: Option<Vec<AuthScheme>>,
     /// `smithy.test#httpRequestTests` / `httpResponseTests` on the operation, verbatim.
     pub protocol_tests: ProtocolTests,
     /// `@endpoint` host prefix (`foo.{label}.`), filled from `@hostLabel` input members.
@@ -116,6 +151,8 @@ pub struct ErrorRef {
     pub rust_name: String,
     /// The wire code that selects it (the shape name).
     pub code: String,
+    /// Its `aws.protocols#awsQueryError` code, for query-compatible services.
+    pub query_code: Option<String>,
     pub docs: Option<String>,
 }
 
@@ -203,6 +240,8 @@ pub struct Field {
     pub host_label: bool,
     /// The target is `@streaming` (a blob read whole into memory).
     pub streaming: bool,
+    /// The UpperCamelCase variant name of a union member (empty for structure members).
+    pub variant: String,
 }
 
 /// How a member travels on the wire.
@@ -290,7 +329,10 @@ pub struct Union {
     pub id: ShapeId,
     pub rust_name: String,
     pub docs: Option<String>,
+    /// The members; each one's `variant` is its variant name, `rust_name` names its `is_*` test.
     pub variants: Vec<Field>,
+    /// The name of the catch-all variant (`Unknown`, or `UnknownValue` when a member took `Unknown`).
+    pub unknown_variant: String,
 }
 
 #[derive(Debug, Clone)]

@@ -64,6 +64,8 @@ pub struct Traits {
     pub aws_service: Option<AwsServiceTrait>,
     /// `smithy.api#httpBearerAuth` present.
     pub http_bearer_auth: bool,
+    /// `smithy.api#httpApiKeyAuth`.
+    pub http_api_key_auth: Option<ApiKeyAuthTrait>,
     /// `smithy.api#optionalAuth` present.
     pub optional_auth: bool,
     /// `smithy.api#auth`: ordered auth scheme ids.
@@ -143,6 +145,17 @@ pub enum ProtocolTrait {
     AwsJson1_1,
 }
 
+/// `smithy.api#httpApiKeyAuth`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiKeyAuthTrait {
+    /// The header or query parameter name.
+    pub name: String,
+    /// `true` for `"in": "header"`, `false` for `"query"`.
+    pub in_header: bool,
+    /// A scheme written before the key in the header (`Authorization: ApiKey <key>`).
+    pub scheme: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AwsServiceTrait {
     /// `sdkId`.
@@ -169,10 +182,21 @@ const PROTOCOLS: &[(&str, ProtocolTrait)] = &[
 impl Traits {
     /// Parses a JSON object of traits (absolute trait id -> value), as written in a JSON AST
     /// `traits` property. Errors name `file` and JSON paths below `path` (the path of the object).
+    /// Properties a trait does not define are ignored; [`Traits::parse_with_warnings`] reports them.
     pub fn parse(
         file: &str,
         path: &str,
         traits: &serde_json::Map<String, Value>,
+    ) -> Result<Traits, Vec<ModelError>> {
+        Traits::parse_with_warnings(file, path, traits, &mut Vec::new())
+    }
+
+    /// [`Traits::parse`], pushing what is ignored (unknown trait properties) to `warnings`.
+    pub fn parse_with_warnings(
+        file: &str,
+        path: &str,
+        traits: &serde_json::Map<String, Value>,
+        warnings: &mut Vec<ModelError>,
     ) -> Result<Traits, Vec<ModelError>> {
         let base = JsonPathBase(path);
         let map: TraitMap = traits
@@ -190,7 +214,7 @@ impl Traits {
             })
             .collect();
         let mut errors = Vec::new();
-        let parsed = Traits::from_ast(&map, &mut errors);
+        let parsed = Traits::from_ast(&map, &mut errors, warnings);
         if errors.is_empty() {
             Ok(parsed)
         } else {
@@ -198,13 +222,19 @@ impl Traits {
         }
     }
 
-    /// Parses resolved trait values (each knows its own file and path), pushing type errors.
-    pub(crate) fn from_ast(traits: &TraitMap, errors: &mut Vec<ModelError>) -> Traits {
+    /// Parses resolved trait values (each knows its own file and path), pushing type errors to
+    /// `errors` and ignored properties to `warnings`.
+    pub(crate) fn from_ast(
+        traits: &TraitMap,
+        errors: &mut Vec<ModelError>,
+        warnings: &mut Vec<ModelError>,
+    ) -> Traits {
         let mut out = Traits::default();
         for (id, tv) in traits {
             let mut p = TraitParser {
                 tv,
                 errors: &mut *errors,
+                warnings: &mut *warnings,
             };
             p.apply(&mut out, id);
         }
@@ -237,6 +267,8 @@ impl JsonPathBase<'_> {
 struct TraitParser<'a, 'e> {
     tv: &'a TraitValue,
     errors: &'e mut Vec<ModelError>,
+    /// What the parser ignores: properties a trait does not define (a newer Smithy may).
+    warnings: &'e mut Vec<ModelError>,
 }
 
 impl<'a> TraitParser<'a, '_> {
@@ -248,6 +280,11 @@ impl<'a> TraitParser<'a, '_> {
     fn err(&mut self, message: impl Into<String>) {
         let path = self.tv.path.clone();
         self.err_at(&path, message);
+    }
+
+    fn warn_at(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.warnings
+            .push(ModelError::new(&self.tv.file, path.to_string(), message));
     }
 
     fn apply(&mut self, t: &mut Traits, id: &str) {
@@ -345,6 +382,7 @@ impl<'a> TraitParser<'a, '_> {
             "smithy.api#paginated" => t.paginated = self.paginated(),
             "smithy.api#auth" => t.auth = self.auth(),
             "aws.auth#sigv4" => t.sigv4 = self.sigv4(),
+            "smithy.api#httpApiKeyAuth" => t.http_api_key_auth = self.api_key_auth(),
             "aws.api#service" => t.aws_service = self.aws_service(),
             _ => {
                 if let Some((_, protocol)) = PROTOCOLS.iter().find(|(pid, _)| *pid == id) {
@@ -396,7 +434,7 @@ impl<'a> TraitParser<'a, '_> {
         }
     }
 
-    /// The value as an object, checking that only `allowed` keys appear.
+    /// The value as an object; a key not in `allowed` is ignored with a warning.
     fn object(&mut self, allowed: &[&str]) -> Option<&'a serde_json::Map<String, Value>> {
         let tv = self.tv;
         let Some(obj) = tv.value.as_object() else {
@@ -408,10 +446,10 @@ impl<'a> TraitParser<'a, '_> {
         };
         for key in obj.keys() {
             if !allowed.contains(&key.as_str()) {
-                self.err_at(
+                self.warn_at(
                     &tv.path.key(key),
                     format!(
-                        "unknown property \"{key}\" (expected one of: {})",
+                        "unknown property \"{key}\" is ignored (the trait defines: {})",
                         allowed.join(", ")
                     ),
                 );
@@ -601,6 +639,40 @@ impl<'a> TraitParser<'a, '_> {
         Some(out)
     }
 
+    fn api_key_auth(&mut self) -> Option<ApiKeyAuthTrait> {
+        let obj = self.object(&["name", "in", "scheme"])?;
+        let name = self.opt_string_field(obj, "name");
+        let location = self.opt_string_field(obj, "in");
+        let scheme = self.opt_string_field(obj, "scheme");
+        let in_header = match location.as_deref() {
+            Some("header") => true,
+            Some("query") => false,
+            Some(other) => {
+                let path = self.tv.path.key("in");
+                self.err_at(
+                    &path,
+                    format!("expected \"header\" or \"query\", found \"{other}\""),
+                );
+                return None;
+            }
+            None => {
+                self.err("missing required property \"in\" (header or query)");
+                return None;
+            }
+        };
+        match name {
+            Some(name) if !name.is_empty() => Some(ApiKeyAuthTrait {
+                name,
+                in_header,
+                scheme,
+            }),
+            _ => {
+                self.err("missing required property \"name\" (the header or query parameter)");
+                None
+            }
+        }
+    }
+
     fn sigv4(&mut self) -> Option<String> {
         let obj = self.object(&["name"])?;
         match obj.get("name") {
@@ -749,6 +821,42 @@ mod tests {
     }
 
     #[test]
+    fn unknown_properties_are_warnings() {
+        let traits = json!({
+            "smithy.api#paginated": {"inputToken": "next", "outputToken": "next", "extra": 1},
+            "smithy.api#length": {"min": 1, "unit": "bytes"},
+            "smithy.api#retryable": {"throttling": true, "reason": "x"}
+        });
+        let map = traits.as_object().cloned().unwrap_or_default();
+        let mut warnings = Vec::new();
+        let parsed = Traits::parse_with_warnings(
+            "f.json",
+            r#"$.shapes["ns#A"].traits"#,
+            &map,
+            &mut warnings,
+        );
+        let t = match parsed {
+            Ok(t) => t,
+            Err(e) => panic!("unknown properties must not be errors: {e:?}"),
+        };
+        assert_eq!(t.length.and_then(|l| l.min), Some(1));
+        assert_eq!(
+            t.paginated.and_then(|p| p.input_token).as_deref(),
+            Some("next")
+        );
+        assert_eq!(t.retryable, Some(RetryableTrait { throttling: true }));
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            vec![
+                r#"f.json: $.shapes["ns#A"].traits["smithy.api#length"].unit: unknown property "unit" is ignored (the trait defines: min, max)"#,
+                r#"f.json: $.shapes["ns#A"].traits["smithy.api#paginated"].extra: unknown property "extra" is ignored (the trait defines: inputToken, outputToken, items, pageSize)"#,
+                r#"f.json: $.shapes["ns#A"].traits["smithy.api#retryable"].reason: unknown property "reason" is ignored (the trait defines: throttling)"#,
+            ]
+        );
+    }
+
+    #[test]
     fn http_defaults_code_200() {
         let t = parse(json!({"smithy.api#http": {"method": "GET", "uri": "/"}}))
             .ok()
@@ -814,8 +922,9 @@ mod tests {
                 r#"f.json: $.shapes["ns#A"].traits["smithy.api#required"]: expected {} (an annotation trait), found a string"#
             ]
         );
+        // An unknown property is a warning (see `unknown_properties_are_warnings`), not an error.
         let e = errors(json!({"smithy.api#range": {"min": 5, "max": 1, "maximum": 2}}));
-        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e.len(), 1, "{e:?}");
         let e = errors(json!({"smithy.api#http": {"method": "GET"}, "aws.auth#sigv4": {}}));
         assert!(
             e.iter()

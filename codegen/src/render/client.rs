@@ -5,11 +5,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{doc_or, ident};
-use crate::ir::{Auth, Operation, Protocol, Service};
+use crate::ir::{AuthScheme, Operation, Protocol, Service};
 
 /// `src/client.rs`: `Client`, its operation methods, and the static service description.
 pub fn client_module(service: &Service) -> TokenStream {
-    let aws = matches!(service.auth, Auth::SigV4 { .. });
+    let aws = service.aws || service.uses_sigv4();
     let title = &service.title;
     let client_doc = format!(" Client for {title}.");
     let methods = service.operations.iter().map(|op| {
@@ -40,18 +40,16 @@ pub fn client_module(service: &Service) -> TokenStream {
     });
     let protocol = match &service.protocol {
         Protocol::RestJson1 => quote!(::sdk_runtime::Protocol::RestJson1),
-        Protocol::AwsJson1_0 { target_prefix } | Protocol::AwsJson1_1 { target_prefix } => {
+        Protocol::AwsJson1_0 { target_prefix } => {
             quote!(::sdk_runtime::Protocol::AwsJson1_0 { target_prefix: #target_prefix })
+        }
+        Protocol::AwsJson1_1 { target_prefix } => {
+            quote!(::sdk_runtime::Protocol::AwsJson1_1 { target_prefix: #target_prefix })
         }
         Protocol::PlainRestJson => quote!(::sdk_runtime::Protocol::PlainRestJson),
     };
-    let auth = match &service.auth {
-        Auth::SigV4 { signing_name } => {
-            quote!(::sdk_runtime::Auth::SigV4 { signing_name: #signing_name })
-        }
-        Auth::OptionalBearer => quote!(::sdk_runtime::Auth::OptionalBearer),
-        Auth::None => quote!(::sdk_runtime::Auth::None),
-    };
+    let auth = auth_schemes(&service.auth);
+    let query_compatible = service.query_compatible;
     let name = &service.settings.crate_name;
     let endpoint = endpoint_fn(service);
     quote! {
@@ -81,6 +79,7 @@ pub fn client_module(service: &Service) -> TokenStream {
             version: ::std::env!("CARGO_PKG_VERSION"),
             auth: #auth,
             protocol: #protocol,
+            query_compatible: #query_compatible,
             endpoint: resolve_endpoint,
         };
         #endpoint
@@ -136,15 +135,50 @@ fn endpoint_fn(service: &Service) -> TokenStream {
 /// `src/config.rs`: `Config` and its `Builder` (expanded by the runtime's `client_config!`, which
 /// forwards the settings that apply to this service's auth).
 pub fn config_module(service: &Service) -> TokenStream {
-    let flavor = match service.auth {
-        Auth::SigV4 { .. } => quote!(aws),
-        Auth::OptionalBearer => quote!(bearer),
-        Auth::None => quote!(plain),
-    };
+    let schemes = service.all_auth_schemes();
+    let has = |f: fn(&AuthScheme) -> bool| schemes.iter().any(|s| f(s));
+    let parts = [
+        ("aws", service.aws || service.uses_sigv4()),
+        ("sigv4", service.uses_sigv4()),
+        ("bearer", has(|s| matches!(s, AuthScheme::HttpBearer))),
+        ("api_key", has(|s| matches!(s, AuthScheme::HttpApiKey { .. }))),
+    ];
+    let parts = parts
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(part, _)| format_ident!("{part}"));
     quote! {
         //! Client configuration.
-        ::sdk_runtime::client_config!(#flavor);
+        ::sdk_runtime::client_config!(#(#parts),*);
     }
+}
+
+/// `&[AuthScheme, ...]`: auth schemes in preference order, as the runtime reads them.
+pub fn auth_schemes(schemes: &[AuthScheme]) -> TokenStream {
+    let schemes = schemes.iter().map(|scheme| match scheme {
+        AuthScheme::SigV4 { signing_name } => {
+            quote!(::sdk_runtime::AuthScheme::SigV4 { signing_name: #signing_name })
+        }
+        AuthScheme::HttpBearer => quote!(::sdk_runtime::AuthScheme::HttpBearer),
+        AuthScheme::HttpApiKey {
+            name,
+            in_header,
+            scheme,
+        } => {
+            let location = if *in_header {
+                quote!(::sdk_runtime::ApiKeyLocation::Header)
+            } else {
+                quote!(::sdk_runtime::ApiKeyLocation::Query)
+            };
+            let scheme = match scheme {
+                Some(s) => quote!(::std::option::Option::Some(#s)),
+                None => quote!(::std::option::Option::None),
+            };
+            quote!(::sdk_runtime::AuthScheme::HttpApiKey { name: #name, location: #location, scheme: #scheme })
+        }
+        AuthScheme::NoAuth => quote!(::sdk_runtime::AuthScheme::NoAuth),
+    });
+    quote!(&[#(#schemes),*])
 }
 
 /// The fluent builder behind `client.<operation>()`.

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::ident;
 use super::rust_type::tokens;
-use crate::ir::{Field, Operation, Pagination};
+use crate::ir::{Field, Operation, Pagination, RustType};
 
 /// `into_paginator()` on the operation's fluent builder.
 pub fn into_paginator(op: &Operation) -> TokenStream {
@@ -40,9 +40,16 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
             items,
         } => {
             let set = ident(&input_token.rust_name);
-            let next_token = read_path(output_token, true);
+            let next_token = read_path(output_token);
+            // An empty string or map is no token; structures are passed back as they came.
+            let next_token = match &input_token.ty {
+                RustType::String | RustType::Map { .. } => {
+                    quote!(#next_token.filter(|token| !token.is_empty()))
+                }
+                _ => next_token,
+            };
             let pages = quote! {
-                ::sdk_runtime::paginate::operation_token_pages::<super::#op_name>(
+                ::sdk_runtime::paginate::operation_token_pages::<super::#op_name, _>(
                     &crate::client::SERVICE,
                     self.config,
                     self.inner.build(),
@@ -141,26 +148,21 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
     }
 }
 
-/// Borrows a string member at the end of a path of structure members (`Option<&str>`).
-fn read_path(path: &[Field], as_str: bool) -> TokenStream {
+/// Borrows the member at the end of a path of structure members (`Option<&T>`).
+fn read_path(path: &[Field]) -> TokenStream {
     let Some((last, parents)) = path.split_last() else {
         return quote!(::std::option::Option::None);
     };
     let last = ident(&last.rust_name);
-    let finish = if as_str {
-        quote!(.as_deref())
-    } else {
-        quote!(.as_ref())
-    };
     let mut expr = quote!(page);
     for f in parents {
         let field = ident(&f.rust_name);
         expr = quote!(#expr.#field.as_ref()?);
     }
     if parents.is_empty() {
-        quote!(page.#last #finish)
+        quote!(page.#last.as_ref())
     } else {
-        quote!((|| #expr.#last #finish)())
+        quote!((|| #expr.#last.as_ref())())
     }
 }
 

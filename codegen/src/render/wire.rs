@@ -56,6 +56,13 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             }
         }
     });
+    let auth = op.auth.as_ref().map(|schemes| {
+        let schemes = super::client::auth_schemes(schemes);
+        quote! {
+            const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
+                ::std::option::Option::Some(#schemes);
+        }
+    });
     let (serialize, uses_input) = serialize_body(service, op);
     let (deserialize, uses_resp) = deserialize_output(service, op);
     let input_param = if uses_input {
@@ -74,6 +81,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             type Output = #output;
             type Error = #error;
             const NAME: &'static str = #name;
+            #auth
             #validate
             #prepare
             #host_prefix

@@ -56,10 +56,13 @@ impl Client {
 pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSpec {
     name: "bedrockagentcore",
     version: ::std::env!("CARGO_PKG_VERSION"),
-    auth: ::sdk_runtime::Auth::SigV4 {
-        signing_name: "bedrock-agentcore",
-    },
+    auth: &[
+        ::sdk_runtime::AuthScheme::SigV4 {
+            signing_name: "bedrock-agentcore",
+        },
+    ],
     protocol: ::sdk_runtime::Protocol::RestJson1,
+    query_compatible: false,
     endpoint: resolve_endpoint,
 };
 static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet = ::sdk_runtime::endpoint::EmbeddedRuleSet::new(

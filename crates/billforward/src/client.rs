@@ -62,8 +62,9 @@ impl Client {
 pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSpec {
     name: "billforward",
     version: ::std::env!("CARGO_PKG_VERSION"),
-    auth: ::sdk_runtime::Auth::OptionalBearer,
+    auth: &[::sdk_runtime::AuthScheme::HttpBearer, ::sdk_runtime::AuthScheme::NoAuth],
     protocol: ::sdk_runtime::Protocol::PlainRestJson,
+    query_compatible: false,
     endpoint: resolve_endpoint,
 };
 /// The service's fixed default endpoint (`endpoint_url` overrides it).

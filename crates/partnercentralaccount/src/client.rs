@@ -36,12 +36,15 @@ impl Client {
 pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSpec {
     name: "partnercentralaccount",
     version: ::std::env!("CARGO_PKG_VERSION"),
-    auth: ::sdk_runtime::Auth::SigV4 {
-        signing_name: "partnercentral-account",
-    },
+    auth: &[
+        ::sdk_runtime::AuthScheme::SigV4 {
+            signing_name: "partnercentral-account",
+        },
+    ],
     protocol: ::sdk_runtime::Protocol::AwsJson1_0 {
         target_prefix: "PartnerCentralAccount",
     },
+    query_compatible: false,
     endpoint: resolve_endpoint,
 };
 static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet = ::sdk_runtime::endpoint::EmbeddedRuleSet::new(

@@ -41,6 +41,7 @@ pub struct ConfigCore {
     pub(crate) behavior_version: BehaviorVersion,
     pub(crate) idempotency_token_provider: IdempotencyTokenProvider,
     pub(crate) bearer_token: Option<String>,
+    pub(crate) api_key: Option<String>,
     pub(crate) validation: bool,
     pub(crate) app_name: Option<AppName>,
     pub(crate) use_fips: bool,
@@ -68,6 +69,7 @@ impl fmt::Debug for ConfigCore {
                 "bearer_token",
                 &self.bearer_token.as_ref().map(|_| "** redacted **"),
             )
+            .field("api_key", &self.api_key.as_ref().map(|_| "** redacted **"))
             .field("validation", &self.validation)
             .field("app_name", &self.app_name)
             .finish_non_exhaustive()
@@ -95,6 +97,7 @@ impl ConfigCore {
             behavior_version: Some(self.behavior_version),
             idempotency_token_provider: Some(self.idempotency_token_provider.clone()),
             bearer_token: self.bearer_token.clone(),
+            api_key: self.api_key.clone(),
             validation: Some(self.validation),
             app_name: self.app_name.clone(),
             use_fips: Some(self.use_fips),
@@ -180,6 +183,11 @@ impl ConfigCore {
         self.bearer_token.as_deref()
     }
 
+    /// The API key (`@httpApiKeyAuth`), if any.
+    pub fn api_key(&self) -> Option<&str> {
+        self.api_key.as_deref()
+    }
+
     /// Whether client-side validation runs.
     pub fn validation(&self) -> bool {
         self.validation
@@ -228,6 +236,7 @@ pub struct ConfigCoreBuilder {
     behavior_version: Option<BehaviorVersion>,
     idempotency_token_provider: Option<IdempotencyTokenProvider>,
     bearer_token: Option<String>,
+    api_key: Option<String>,
     validation: Option<bool>,
     app_name: Option<AppName>,
     use_fips: Option<bool>,
@@ -245,6 +254,7 @@ impl fmt::Debug for ConfigCoreBuilder {
                 "bearer_token",
                 &self.bearer_token.as_ref().map(|_| "** redacted **"),
             )
+            .field("api_key", &self.api_key.as_ref().map(|_| "** redacted **"))
             .finish_non_exhaustive()
     }
 }
@@ -284,6 +294,7 @@ impl ConfigCoreBuilder {
             behavior_version: config.behavior_version(),
             idempotency_token_provider: None,
             bearer_token: None,
+            api_key: None,
             validation: None,
             app_name: config.app_name().cloned(),
             use_fips: config.use_fips(),
@@ -356,8 +367,13 @@ impl ConfigCoreBuilder {
         idempotency_token_provider: IdempotencyTokenProvider
     );
     setting!(
-        /// Token sent as `Authorization: Bearer <token>` by services with optional bearer auth.
+        /// Token sent as `Authorization: Bearer <token>` by operations with `@httpBearerAuth`.
         bearer_token, set_bearer_token, bearer_token: String
+    );
+    setting!(
+        /// Key sent by operations with `@httpApiKeyAuth` (in the header or query parameter the
+        /// model names).
+        api_key, set_api_key, api_key: String
     );
     setting!(
         /// Application name added to the user agent.
@@ -480,6 +496,7 @@ impl ConfigCoreBuilder {
                 .unwrap_or_else(BehaviorVersion::latest),
             idempotency_token_provider: self.idempotency_token_provider.unwrap_or_default(),
             bearer_token: self.bearer_token,
+            api_key: self.api_key,
             validation: self.validation.unwrap_or(true),
             app_name: self.app_name,
             use_fips: self.use_fips.unwrap_or(false),

@@ -9,11 +9,15 @@ use aws_runtime::invocation_id::InvocationIdInterceptor;
 use aws_runtime::request_info::RequestInfoInterceptor;
 use aws_runtime::retries::classifiers::{THROTTLING_ERRORS, TRANSIENT_ERRORS};
 use aws_runtime::user_agent::{ApiMetadata, UserAgentInterceptor};
-use aws_smithy_runtime::client::auth::http::BearerAuthScheme;
+use aws_smithy_runtime::client::auth::http::{self as http_auth, BearerAuthScheme};
+use aws_smithy_runtime::client::auth::no_auth::{NO_AUTH_SCHEME_ID, NoAuthScheme};
+use aws_smithy_runtime::client::identity::no_auth::NoAuthIdentityResolver;
 use aws_smithy_runtime::client::orchestrator::operation::Operation;
 use aws_smithy_runtime::client::retries::classifiers::TransientErrorClassifier;
 use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
+use aws_smithy_runtime_api::client::auth::http::{
+    HTTP_API_KEY_AUTH_SCHEME_ID, HTTP_BEARER_AUTH_SCHEME_ID,
+};
 use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
 use aws_smithy_runtime_api::client::auth::{
     AuthSchemeId, AuthSchemeOptionResolverParams, SharedAuthScheme, SharedAuthSchemeOptionResolver,
@@ -36,8 +40,8 @@ use aws_types::region::SigningRegion;
 
 use crate::config::ConfigCore;
 use crate::request::RequestBuilder;
-use crate::response::{Response, parse_error_metadata};
-use crate::spec::{Auth, OperationSpec, Protocol, ServiceSpec};
+use crate::response::{Response, parse_error_response};
+use crate::spec::{ApiKeyLocation, AuthScheme, OperationSpec, Protocol, ServiceSpec};
 use crate::validate::Validator;
 
 /// The result of [`invoke`].
@@ -111,64 +115,39 @@ fn build_operation<O: OperationSpec>(
 
     let mut layer = Layer::new("sdk_runtime");
     let mut components = RuntimeComponentsBuilder::new("sdk_runtime");
-    let auth_scheme: AuthSchemeId = match service.auth {
-        Auth::SigV4 { signing_name } => {
-            let region = config.region().cloned().ok_or_else(|| {
-                construction("no region configured: set `region` on the config builder")
-            })?;
-            let credentials = config.credentials_provider().ok_or_else(|| {
-                construction(
-                    "no credentials provider configured: set `credentials_provider` on the \
-                     config builder",
-                )
-            })?;
-            layer.store_put(SigV4OperationSigningConfig {
-                region: Some(SigningRegion::from(region)),
-                name: Some(SigningName::from_static(signing_name)),
-                signing_options: SigningOptions::default(),
-                ..Default::default()
-            });
-            components.push_auth_scheme(SharedAuthScheme::new(SigV4AuthScheme::new()));
-            components
-                .set_identity_resolver(SIGV4_SCHEME_ID, SharedIdentityResolver::new(credentials));
-            layer.store_put(ApiMetadata::new(service.name, service.version));
-            if let Some(app_name) = config.app_name() {
-                layer.store_put(app_name.clone());
-            }
-            components.push_interceptor(UserAgentInterceptor::new());
-            components.push_interceptor(InvocationIdInterceptor::new());
-            components.push_interceptor(RequestInfoInterceptor::new());
-            SIGV4_SCHEME_ID
-        }
-        Auth::OptionalBearer if config.bearer_token().is_some() => {
-            let token = Token::new(config.bearer_token().unwrap_or_default(), None);
-            components.push_auth_scheme(SharedAuthScheme::new(BearerAuthScheme::new()));
-            components.set_identity_resolver(
-                HTTP_BEARER_AUTH_SCHEME_ID,
-                SharedIdentityResolver::new(token),
-            );
-            HTTP_BEARER_AUTH_SCHEME_ID
-        }
-        Auth::OptionalBearer | Auth::None => {
-            aws_smithy_runtime::client::auth::no_auth::NO_AUTH_SCHEME_ID
-        }
+    let schemes = match O::AUTH.unwrap_or(service.auth) {
+        [] => &[AuthScheme::NoAuth][..],
+        schemes => schemes,
     };
-    let no_auth = auth_scheme == aws_smithy_runtime::client::auth::no_auth::NO_AUTH_SCHEME_ID;
-    if !no_auth {
-        layer.store_put(AuthSchemeOptionResolverParams::new(()));
-        components.set_auth_scheme_option_resolver(Some(SharedAuthSchemeOptionResolver::new(
-            StaticAuthSchemeOptionResolver::new(vec![auth_scheme]),
-        )));
+    let options = register_auth_schemes(schemes, config, &mut layer, &mut components)?;
+    let aws = service
+        .auth
+        .iter()
+        .chain(schemes)
+        .any(|s| matches!(s, AuthScheme::SigV4 { .. }));
+    if aws {
+        layer.store_put(ApiMetadata::new(service.name, service.version));
+        if let Some(app_name) = config.app_name() {
+            layer.store_put(app_name.clone());
+        }
+        components.push_interceptor(UserAgentInterceptor::new());
+        components.push_interceptor(InvocationIdInterceptor::new());
+        components.push_interceptor(RequestInfoInterceptor::new());
     }
+    layer.store_put(AuthSchemeOptionResolverParams::new(()));
+    components.set_auth_scheme_option_resolver(Some(SharedAuthSchemeOptionResolver::new(
+        StaticAuthSchemeOptionResolver::new(options),
+    )));
     for interceptor in config.interceptors() {
         components.push_interceptor(interceptor);
     }
 
-    let user_agent = match (service.auth, config.app_name()) {
-        (Auth::SigV4 { .. }, _) => None,
-        (_, Some(app)) => Some(format!("{}/{} app/{app}", service.name, service.version)),
-        (_, None) => Some(format!("{}/{}", service.name, service.version)),
+    let user_agent = match (aws, config.app_name()) {
+        (true, _) => None,
+        (false, Some(app)) => Some(format!("{}/{} app/{app}", service.name, service.version)),
+        (false, None) => Some(format!("{}/{}", service.name, service.version)),
     };
+    let query_compatible = service.query_compatible;
     let protocol = service.protocol;
     let compression_threshold = config.request_compression_threshold();
     let mut builder = Operation::builder()
@@ -187,9 +166,6 @@ fn build_operation<O: OperationSpec>(
     if let Some(time_source) = config.time_source() {
         builder = builder.time_source(time_source);
     }
-    if no_auth {
-        builder = builder.no_auth();
-    }
     let operation = builder
         .runtime_plugin(
             StaticRuntimePlugin::new()
@@ -201,6 +177,9 @@ fn build_operation<O: OperationSpec>(
             req.set_min_compression_size(compression_threshold);
             O::serialize(input, &mut req)?;
             let mut request = req.build()?;
+            if query_compatible {
+                request.headers_mut().insert("x-amzn-query-mode", "true");
+            }
             if let Some(ua) = &user_agent
                 && !request.headers().contains_key("user-agent")
             {
@@ -208,27 +187,115 @@ fn build_operation<O: OperationSpec>(
             }
             Ok(request)
         })
-        .deserializer(move |resp: &HttpResponse| deserialize::<O>(protocol, resp))
+        .deserializer(move |resp: &HttpResponse| {
+            deserialize::<O>(protocol, query_compatible, resp)
+        })
         .build();
     Ok(operation)
 }
 
 fn deserialize<O: OperationSpec>(
     protocol: Protocol,
+    query_compatible: bool,
     resp: &HttpResponse,
 ) -> Result<O::Output, OrchestratorError<O::Error>> {
     let view = Response::new(resp);
     if (200..300).contains(&view.status()) {
         return O::deserialize_output(&view).map_err(|e| OrchestratorError::response(e.into()));
     }
-    let meta = parse_error_metadata(protocol, &view);
-    let code = match protocol {
-        Protocol::PlainRestJson => String::new(),
-        _ => meta.code().unwrap_or_default().to_owned(),
-    };
+    let error = parse_error_response(protocol, query_compatible, &view);
     Err(OrchestratorError::operation(O::deserialize_error(
-        &code, &view, meta,
+        &error.dispatch_code,
+        &view,
+        error.meta,
     )))
+}
+
+/// Registers the auth schemes of `schemes` whose identity the config has (credentials, token,
+/// key), and returns their ids in preference order for the auth option resolver. Fails, naming
+/// what to configure, when none can be used: nothing is sent unsigned that the model says must be
+/// signed.
+fn register_auth_schemes(
+    schemes: &[AuthScheme],
+    config: &ConfigCore,
+    layer: &mut Layer,
+    components: &mut RuntimeComponentsBuilder,
+) -> Result<Vec<AuthSchemeId>, BoxError> {
+    let mut options = Vec::new();
+    let mut missing = Vec::new();
+    for scheme in schemes {
+        match *scheme {
+            AuthScheme::SigV4 { signing_name } => {
+                let Some(region) = config.region().cloned() else {
+                    missing.push("no region configured: set `region` on the config builder");
+                    continue;
+                };
+                let Some(credentials) = config.credentials_provider() else {
+                    missing.push(
+                        "no credentials provider configured: set `credentials_provider` on the \
+                         config builder",
+                    );
+                    continue;
+                };
+                layer.store_put(SigV4OperationSigningConfig {
+                    region: Some(SigningRegion::from(region)),
+                    name: Some(SigningName::from_static(signing_name)),
+                    signing_options: SigningOptions::default(),
+                    ..Default::default()
+                });
+                components.push_auth_scheme(SharedAuthScheme::new(SigV4AuthScheme::new()));
+                components
+                    .set_identity_resolver(SIGV4_SCHEME_ID, SharedIdentityResolver::new(credentials));
+                options.push(SIGV4_SCHEME_ID);
+            }
+            AuthScheme::HttpBearer => {
+                let Some(token) = config.bearer_token() else {
+                    missing.push("no bearer token configured: set `bearer_token` on the config builder");
+                    continue;
+                };
+                components.push_auth_scheme(SharedAuthScheme::new(BearerAuthScheme::new()));
+                components.set_identity_resolver(
+                    HTTP_BEARER_AUTH_SCHEME_ID,
+                    SharedIdentityResolver::new(Token::new(token, None)),
+                );
+                options.push(HTTP_BEARER_AUTH_SCHEME_ID);
+            }
+            AuthScheme::HttpApiKey {
+                name,
+                location,
+                scheme,
+            } => {
+                let Some(key) = config.api_key() else {
+                    missing.push("no API key configured: set `api_key` on the config builder");
+                    continue;
+                };
+                let location = match location {
+                    ApiKeyLocation::Header => http_auth::ApiKeyLocation::Header,
+                    ApiKeyLocation::Query => http_auth::ApiKeyLocation::Query,
+                };
+                components.push_auth_scheme(SharedAuthScheme::new(
+                    http_auth::ApiKeyAuthScheme::new(scheme.unwrap_or_default(), location, name),
+                ));
+                components.set_identity_resolver(
+                    HTTP_API_KEY_AUTH_SCHEME_ID,
+                    SharedIdentityResolver::new(Token::new(key, None)),
+                );
+                options.push(HTTP_API_KEY_AUTH_SCHEME_ID);
+            }
+            AuthScheme::NoAuth => {
+                components.push_auth_scheme(SharedAuthScheme::new(NoAuthScheme::new()));
+                components.set_identity_resolver(
+                    NO_AUTH_SCHEME_ID,
+                    SharedIdentityResolver::new(NoAuthIdentityResolver::new()),
+                );
+                options.push(NO_AUTH_SCHEME_ID);
+            }
+        }
+    }
+    if options.is_empty() {
+        return Err(construction(&missing.join("; ")));
+    }
+    Ok(options)
 }
 
 /// Retry rules for modeled errors and HTTP statuses of operation `O`.

@@ -44,7 +44,8 @@ pub use paginate::PaginationStream;
 pub use request::{BuildError, RequestBuilder};
 pub use response::{DeserializeError, Response};
 pub use spec::{
-    Auth, EndpointFn, OperationError, OperationSpec, Protocol, ServiceSpec, regional_endpoint,
+    ApiKeyLocation, AuthScheme, EndpointFn, OperationError, OperationSpec, Protocol, ServiceSpec,
+    regional_endpoint,
 };
 pub use validate::{ValidationError, Validator};
 

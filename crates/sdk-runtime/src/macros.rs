@@ -375,7 +375,7 @@ macro_rules! operation_error {
     };
     (
         $(#[$meta:meta])* $name:ident, $operation:literal $(, any code: $fallback:ident)? {
-            $($(#[$vmeta:meta])* $variant:ident($ty:ty), $is:ident, $code:literal;)*
+            $($(#[$vmeta:meta])* $variant:ident($ty:ty), $is:ident, $($code:literal)|+;)*
         }
     ) => {
         $(#[$meta])*
@@ -445,7 +445,7 @@ macro_rules! operation_error {
                 meta: ::aws_smithy_types::error::ErrorMetadata,
             ) -> Self {
                 match code {
-                    $($code => $crate::shape::modeled_error(resp, meta, Self::$variant),)*
+                    $($($code)|+ => $crate::shape::modeled_error(resp, meta, Self::$variant),)*
                     _ => $crate::operation_error!(@fallback resp, meta $(, $fallback)?),
                 }
             }
@@ -548,42 +548,55 @@ macro_rules! getters {
 }
 
 /// A generated crate's `Config` and config `Builder`, forwarding to [`ConfigCore`](crate::ConfigCore)
-/// with aws-sdk-rust's method names. `aws` adds `region`, `credentials_provider`, `app_name` and
-/// `From<&SdkConfig>`; `bearer` adds `bearer_token`; `plain` has neither.
+/// with aws-sdk-rust's method names. The arguments name the groups of settings the service needs:
+/// `aws` adds `region`, `app_name`, `use_fips`, `use_dual_stack` and `From<&SdkConfig>`; `sigv4`
+/// adds `credentials_provider`; `bearer` adds `bearer_token`; `api_key` adds `api_key`.
 #[macro_export]
 macro_rules! client_config {
-    (aws) => {
-        $crate::client_config!(@common {
-            $crate::client_config!(@setting
-                /// The AWS region to call and to sign requests for.
-                region, set_region: $crate::types::Region);
-            $crate::client_config!(@setting
-                /// The application name added to the user agent.
-                app_name, set_app_name: $crate::types::AppName);
-            /// Calls the service's FIPS endpoint (default: `false`).
-            pub fn use_fips(mut self, enabled: bool) -> Self {
-                self.0 = self.0.use_fips(enabled);
-                self
-            }
-            /// Calls the service's dual-stack (IPv4 and IPv6) endpoint (default: `false`).
-            pub fn use_dual_stack(mut self, enabled: bool) -> Self {
-                self.0 = self.0.use_dual_stack(enabled);
-                self
-            }
-            /// Where SigV4 signing gets its credentials.
-            pub fn credentials_provider(mut self, provider: impl $crate::types::ProvideCredentials + 'static) -> Self {
-                self.0 = self.0.credentials_provider(provider);
-                self
-            }
-            /// Where SigV4 signing gets its credentials; in-place form (`None` clears it).
-            pub fn set_credentials_provider(
-                &mut self,
-                provider: ::std::option::Option<$crate::types::SharedCredentialsProvider>,
-            ) -> &mut Self {
-                self.0.set_credentials_provider(provider);
-                self
-            }
-        });
+    (@part aws) => {
+        $crate::client_config!(@setting
+            /// The AWS region to call and to sign requests for.
+            region, set_region: $crate::types::Region);
+        $crate::client_config!(@setting
+            /// The application name added to the user agent.
+            app_name, set_app_name: $crate::types::AppName);
+        /// Calls the service's FIPS endpoint (default: `false`).
+        pub fn use_fips(mut self, enabled: bool) -> Self {
+            self.0 = self.0.use_fips(enabled);
+            self
+        }
+        /// Calls the service's dual-stack (IPv4 and IPv6) endpoint (default: `false`).
+        pub fn use_dual_stack(mut self, enabled: bool) -> Self {
+            self.0 = self.0.use_dual_stack(enabled);
+            self
+        }
+    };
+    (@part sigv4) => {
+        /// Where SigV4 signing gets its credentials.
+        pub fn credentials_provider(mut self, provider: impl $crate::types::ProvideCredentials + 'static) -> Self {
+            self.0 = self.0.credentials_provider(provider);
+            self
+        }
+        /// Where SigV4 signing gets its credentials; in-place form (`None` clears it).
+        pub fn set_credentials_provider(
+            &mut self,
+            provider: ::std::option::Option<$crate::types::SharedCredentialsProvider>,
+        ) -> &mut Self {
+            self.0.set_credentials_provider(provider);
+            self
+        }
+    };
+    (@part bearer) => {
+        $crate::client_config!(@setting
+            /// The token sent as `Authorization: Bearer <token>` by operations that accept bearer auth.
+            bearer_token, set_bearer_token: ::std::string::String);
+    };
+    (@part api_key) => {
+        $crate::client_config!(@setting
+            /// The API key sent by operations that accept API key auth.
+            api_key, set_api_key: ::std::string::String);
+    };
+    (@from aws) => {
         impl ::std::convert::From<&$crate::types::SdkConfig> for Builder {
             fn from(sdk_config: &$crate::types::SdkConfig) -> Self {
                 Builder($crate::config::ConfigCoreBuilder::from_sdk_config(sdk_config))
@@ -595,16 +608,7 @@ macro_rules! client_config {
             }
         }
     };
-    (bearer) => {
-        $crate::client_config!(@common {
-            $crate::client_config!(@setting
-                /// Sends `Authorization: Bearer <token>` with every request.
-                bearer_token, set_bearer_token: ::std::string::String);
-        });
-    };
-    (plain) => {
-        $crate::client_config!(@common {});
-    };
+    (@from $part:ident) => {};
     (@setting $(#[$doc:meta])* $name:ident, $set:ident: $ty:ty) => {
         $(#[$doc])*
         pub fn $name(mut self, value: impl ::std::convert::Into<$ty>) -> Self {
@@ -632,6 +636,10 @@ macro_rules! client_config {
             self.0.$set(value);
             self
         }
+    };
+    ($($part:ident),* $(,)?) => {
+        $crate::client_config!(@common { $($crate::client_config!(@part $part);)* });
+        $($crate::client_config!(@from $part);)*
     };
     (@common { $($extra:tt)* }) => {
         /// Configuration of a [`Client`](crate::Client); build one with [`Config::builder`].

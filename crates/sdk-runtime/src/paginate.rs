@@ -170,12 +170,14 @@ where
 }
 
 /// Token paging: calls `fetch(input)`, then repeats with the page's next token set on the input
-/// until the token is absent, empty, or the same as the one just sent.
-pub fn token_pages<I, P, E, F, Fut>(
+/// until the page has no token or repeats one already sent in this pagination (a service that
+/// cycles `A, B, A, ...` cannot loop forever). Tokens are strings, maps or structures;
+/// `next_token` returns `None` for an absent or empty one.
+pub fn token_pages<I, P, E, F, Fut, T>(
     input: I,
     fetch: F,
-    next_token: fn(&P) -> Option<&str>,
-    set_token: fn(&mut I, Option<String>),
+    next_token: fn(&P) -> Option<&T>,
+    set_token: fn(&mut I, Option<T>),
 ) -> PaginationStream<Result<P, E>>
 where
     I: Clone + Send + 'static,
@@ -183,32 +185,31 @@ where
     E: Send + 'static,
     F: FnMut(I) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, E>> + Send + 'static,
+    T: Clone + PartialEq + Send + 'static,
 {
     paged(
         input,
         fetch,
         TokenAdvance {
-            sent_token: None,
+            sent: Vec::new(),
             next_token,
             set_token,
         },
     )
 }
 
-/// Token paging's state: the token sent last, so a service repeating it cannot loop forever.
-struct TokenAdvance<I, P> {
-    sent_token: Option<String>,
-    next_token: fn(&P) -> Option<&str>,
-    set_token: fn(&mut I, Option<String>),
+/// Token paging's state: every token sent so far.
+struct TokenAdvance<I, P, T> {
+    sent: Vec<T>,
+    next_token: fn(&P) -> Option<&T>,
+    set_token: fn(&mut I, Option<T>),
 }
 
-impl<I, P> Advance<I, P> for TokenAdvance<I, P> {
+impl<I, P, T: Clone + PartialEq + Send> Advance<I, P> for TokenAdvance<I, P, T> {
     fn next_input(&mut self, mut sent: I, page: &P) -> Option<I> {
-        let token = (self.next_token)(page)
-            .filter(|t| !t.is_empty() && self.sent_token.as_deref() != Some(*t))?
-            .to_owned();
+        let token = (self.next_token)(page).filter(|t| !self.sent.contains(t))?;
         (self.set_token)(&mut sent, Some(token.clone()));
-        self.sent_token = Some(token);
+        self.sent.push(token.clone());
         Some(sent)
     }
 }
@@ -296,12 +297,12 @@ fn failed<P: Send + 'static, E: Send + 'static>(error: E) -> PaginationStream<Re
 /// Token paging of a generated operation: each page is one [`invoke`](crate::invoke) of `O`
 /// with the input's token set from the previous page. An input that failed to build is yielded
 /// as a construction-failure error.
-pub fn operation_token_pages<O: crate::OperationSpec>(
+pub fn operation_token_pages<O: crate::OperationSpec, T: Clone + PartialEq + Send + 'static>(
     service: &'static crate::ServiceSpec,
     config: crate::ConfigCore,
     input: Result<O::Input, aws_smithy_types::error::operation::BuildError>,
-    next_token: fn(&O::Output) -> Option<&str>,
-    set_token: fn(&mut O::Input, Option<String>),
+    next_token: fn(&O::Output) -> Option<&T>,
+    set_token: fn(&mut O::Input, Option<T>),
 ) -> PaginationStream<crate::InvokeResult<O>> {
     match input {
         Err(e) => failed(aws_smithy_runtime_api::client::result::SdkError::construction_failure(e)),
@@ -377,7 +378,7 @@ mod tests {
                     }
                 }
             },
-            |p: &Page| p.next.as_deref(),
+            |p: &Page| p.next.as_ref().filter(|t| !t.is_empty()),
             |i: &mut Input, t| i.token = t,
         )
     }
@@ -412,6 +413,46 @@ mod tests {
         assert_eq!(block_on(stream.try_collect()).unwrap().len(), 2);
         let stream = token_stream(vec![(vec![1], Some(""))], seen);
         assert_eq!(block_on(stream.try_collect()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn token_paging_stops_on_any_token_seen_before() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stream = token_stream(
+            vec![
+                (vec![1], Some("a")),
+                (vec![2], Some("b")),
+                (vec![3], Some("a")),
+            ],
+            seen.clone(),
+        );
+        assert_eq!(block_on(stream.try_collect()).unwrap().len(), 3);
+        assert_eq!(seen.lock().unwrap().len(), 3, "`a` is not sent twice");
+    }
+
+    #[test]
+    fn map_tokens_page_like_strings() {
+        type Key = std::collections::HashMap<String, u32>;
+        #[derive(Clone, Default)]
+        struct MapInput {
+            start: Option<Key>,
+        }
+        let key = |n: u32| Some(Key::from([("id".to_owned(), n)]));
+        let script = Arc::new(Mutex::new(VecDeque::from(vec![key(1), key(2), key(1)])));
+        let sent = Arc::new(Mutex::new(Vec::new()));
+        let log = sent.clone();
+        let stream = token_pages(
+            MapInput::default(),
+            move |input: MapInput| {
+                log.lock().unwrap().push(input.start.clone());
+                let next = script.lock().unwrap().pop_front().flatten();
+                async move { Ok::<_, String>(next) }
+            },
+            |page: &Option<Key>| page.as_ref().filter(|k| !k.is_empty()),
+            |input: &mut MapInput, token| input.start = token,
+        );
+        assert_eq!(block_on(stream.try_collect()).unwrap().len(), 3);
+        assert_eq!(*sent.lock().unwrap(), vec![None, key(1), key(2)]);
     }
 
     #[test]

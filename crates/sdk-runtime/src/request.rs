@@ -621,10 +621,7 @@ impl RequestBuilder {
     /// Sets the JSON body (`Content-Type` follows the protocol).
     pub fn json_body(&mut self, body: &impl serde::Serialize) -> Result<&mut Self, BuildError> {
         let bytes = serde_json::to_vec(body).map_err(BuildError::Body)?;
-        let content_type = match self.protocol {
-            Protocol::AwsJson1_0 { .. } => "application/x-amz-json-1.0",
-            _ => "application/json",
-        };
+        let content_type = self.protocol.json_content_type();
         self.body = Some((Bytes::from(bytes), content_type.to_owned()));
         Ok(self)
     }
@@ -637,9 +634,9 @@ impl RequestBuilder {
 
     /// Produces the request (relative URI; the orchestrator applies the endpoint).
     pub fn build(self) -> Result<HttpRequest, BuildError> {
-        let (method, uri) = match self.protocol {
-            Protocol::AwsJson1_0 { .. } => ("POST".to_owned(), "/".to_owned()),
-            Protocol::RestJson1 | Protocol::PlainRestJson => {
+        let (method, uri) = match self.protocol.rpc_target_prefix() {
+            Some(_) => ("POST".to_owned(), "/".to_owned()),
+            None => {
                 let Some(method) = self.method else {
                     return Err(BuildError::Other(format!(
                         "{}: no HTTP method / URI pattern was set",
@@ -668,8 +665,8 @@ impl RequestBuilder {
             )));
         };
         *headers = self.headers;
-        let body = match (self.protocol, self.body) {
-            (Protocol::AwsJson1_0 { target_prefix }, body) => {
+        let body = match (self.protocol.rpc_target_prefix(), self.body) {
+            (Some(target_prefix), body) => {
                 let target = format!("{target_prefix}.{}", self.operation);
                 let target = http::HeaderValue::from_str(&target).map_err(|_| {
                     BuildError::InvalidHeader {
@@ -681,7 +678,7 @@ impl RequestBuilder {
                 let (bytes, ct) = body.unwrap_or_else(|| {
                     (
                         Bytes::from_static(b"{}"),
-                        "application/x-amz-json-1.0".to_owned(),
+                        self.protocol.json_content_type().to_owned(),
                     )
                 });
                 Some((bytes, ct))
@@ -909,6 +906,26 @@ mod tests {
         .build()
         .unwrap();
         assert_eq!(empty.body().bytes(), Some(&b"{}"[..]));
+    }
+
+    #[test]
+    fn aws_json_1_1_has_its_own_content_type() {
+        let protocol = Protocol::AwsJson1_1 {
+            target_prefix: "Svc_2017",
+        };
+        let mut r = RequestBuilder::new(protocol, "Put");
+        r.json_body(&serde_json::json!({"a": 1})).unwrap();
+        let req = r.build().unwrap();
+        assert_eq!(req.headers().get("x-amz-target"), Some("Svc_2017.Put"));
+        assert_eq!(
+            req.headers().get("content-type"),
+            Some("application/x-amz-json-1.1")
+        );
+        let empty = RequestBuilder::new(protocol, "Ping").build().unwrap();
+        assert_eq!(
+            empty.headers().get("content-type"),
+            Some("application/x-amz-json-1.1")
+        );
     }
 
     #[test]

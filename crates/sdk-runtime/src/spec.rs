@@ -14,19 +14,39 @@ use crate::request::{BuildError, RequestBuilder};
 use crate::response::{DeserializeError, Response};
 use crate::validate::Validator;
 
-/// How requests of a service are authenticated.
+/// One way an operation's requests can be authenticated (a Smithy auth scheme trait).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Auth {
-    /// AWS Signature Version 4 with the given signing name; the region comes from the config.
+pub enum AuthScheme {
+    /// `aws.auth#sigv4`: AWS Signature Version 4 with the given signing name; the region comes
+    /// from the config and the credentials from its `credentials_provider`.
     SigV4 {
         /// The SigV4 signing name, e.g. `bedrock-agentcore`.
         signing_name: &'static str,
     },
-    /// No authentication, except `Authorization: Bearer <token>` when the config has a bearer token.
-    OptionalBearer,
-    /// No authentication at all.
-    None,
+    /// `smithy.api#httpBearerAuth`: `Authorization: Bearer <token>` from the config's
+    /// `bearer_token`.
+    HttpBearer,
+    /// `smithy.api#httpApiKeyAuth`: the config's `api_key` in a header or query parameter.
+    HttpApiKey {
+        /// The header or query parameter name.
+        name: &'static str,
+        /// Where the key goes.
+        location: ApiKeyLocation,
+        /// For a header, a scheme written before the key (`Authorization: <scheme> <key>`).
+        scheme: Option<&'static str>,
+    },
+    /// `smithy.api#auth([])`, or the fallback of `@optionalAuth`: the request is sent unsigned.
+    NoAuth,
+}
+
+/// Where an `@httpApiKeyAuth` key is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    /// In a request header.
+    Header,
+    /// In a query parameter.
+    Query,
 }
 
 /// The wire protocol of a service.
@@ -35,14 +55,41 @@ pub enum Auth {
 pub enum Protocol {
     /// `aws.protocols#restJson1`: HTTP bindings, JSON bodies, AWS error-code rules.
     RestJson1,
-    /// `aws.protocols#awsJson1_0`: `POST /`, `X-Amz-Target: <prefix>.<Operation>`.
+    /// `aws.protocols#awsJson1_0`: `POST /`, `X-Amz-Target: <prefix>.<Operation>`,
+    /// `Content-Type: application/x-amz-json-1.0`.
     AwsJson1_0 {
+        /// The target prefix (usually the service shape name).
+        target_prefix: &'static str,
+    },
+    /// `aws.protocols#awsJson1_1`: as awsJson1_0, with `Content-Type: application/x-amz-json-1.1`.
+    AwsJson1_1 {
         /// The target prefix (usually the service shape name).
         target_prefix: &'static str,
     },
     /// REST + JSON with restJson1 binding rules but no AWS specifics: a non-2xx response is the
     /// operation's single modeled error.
     PlainRestJson,
+}
+
+impl Protocol {
+    /// The `X-Amz-Target` prefix of the JSON RPC protocols; `None` for the REST protocols.
+    pub fn rpc_target_prefix(self) -> Option<&'static str> {
+        match self {
+            Protocol::AwsJson1_0 { target_prefix } | Protocol::AwsJson1_1 { target_prefix } => {
+                Some(target_prefix)
+            }
+            Protocol::RestJson1 | Protocol::PlainRestJson => None,
+        }
+    }
+
+    /// The `Content-Type` of a JSON body.
+    pub fn json_content_type(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 { .. } => "application/x-amz-json-1.0",
+            Protocol::AwsJson1_1 { .. } => "application/x-amz-json-1.1",
+            Protocol::RestJson1 | Protocol::PlainRestJson => "application/json",
+        }
+    }
 }
 
 /// Resolves the endpoint URL of a service from the configuration when no `endpoint_url` is set.
@@ -55,10 +102,13 @@ pub struct ServiceSpec {
     pub name: &'static str,
     /// Version of the generated crate (sent in the user agent), usually `env!("CARGO_PKG_VERSION")`.
     pub version: &'static str,
-    /// Authentication scheme.
-    pub auth: Auth,
+    /// The auth schemes of operations that do not name their own, in preference order.
+    pub auth: &'static [AuthScheme],
     /// Wire protocol.
     pub protocol: Protocol,
+    /// `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true` and error
+    /// codes come from the `x-amzn-query-error` header when it is present.
+    pub query_compatible: bool,
     /// Default endpoint resolution, used when the config has no `endpoint_url`.
     pub endpoint: EndpointFn,
 }
@@ -70,6 +120,7 @@ impl fmt::Debug for ServiceSpec {
             .field("version", &self.version)
             .field("auth", &self.auth)
             .field("protocol", &self.protocol)
+            .field("query_compatible", &self.query_compatible)
             .finish_non_exhaustive()
     }
 }
@@ -116,6 +167,10 @@ pub trait OperationSpec: Send + Sync + 'static {
 
     /// Operation name as in the model, e.g. `CreatePaymentSession`.
     const NAME: &'static str;
+
+    /// The operation's own auth schemes in preference order, when they differ from the
+    /// service's ([`ServiceSpec::auth`]); `&[AuthScheme::NoAuth]` sends it unsigned.
+    const AUTH: Option<&'static [AuthScheme]> = None;
 
     /// Records constraint violations of `input` (`@required`, `@length`, `@range`, `@pattern`).
     fn validate(input: &Self::Input, v: &mut Validator) {

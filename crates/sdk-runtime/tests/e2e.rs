@@ -420,7 +420,7 @@ async fn aws_json_request_shape_and_token_pagination() {
             let conf = fetch_conf.clone();
             async move { invoke::<ListConnections>(&CONNECTIONS, &conf, input).await }
         },
-        |page: &ListConnectionsOutput| page.next_token.as_deref(),
+        |page: &ListConnectionsOutput| page.next_token.as_ref().filter(|t| !t.is_empty()),
         |input: &mut ListConnectionsInput, token| input.next_token = token,
     )
     .items(|page| page.connection_summaries.unwrap_or_default())

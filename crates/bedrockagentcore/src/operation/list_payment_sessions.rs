@@ -145,11 +145,12 @@ pub mod paginator {
         pub fn send(self) -> ::sdk_runtime::paginate::Pages<super::ListPaymentSessions> {
             ::sdk_runtime::paginate::operation_token_pages::<
                 super::ListPaymentSessions,
+                _,
             >(
                 &crate::client::SERVICE,
                 self.config,
                 self.inner.build(),
-                |page| page.next_token.as_deref(),
+                |page| page.next_token.as_ref().filter(|token| !token.is_empty()),
                 |input, token| input.next_token = token,
             )
         }

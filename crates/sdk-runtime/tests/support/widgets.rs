@@ -12,7 +12,7 @@ use sdk_runtime::types::{
 };
 use sdk_runtime::validate::Validator;
 use sdk_runtime::{
-    Auth, IdempotencyTokenProvider, OperationError, OperationSpec, Protocol, ServiceSpec,
+    AuthScheme, IdempotencyTokenProvider, OperationError, OperationSpec, Protocol, ServiceSpec,
 };
 
 // ------------------------------------------------------------------------------------------
@@ -22,10 +22,11 @@ use sdk_runtime::{
 pub static WIDGETS: ServiceSpec = ServiceSpec {
     name: "widgets",
     version: "0.1.0",
-    auth: Auth::SigV4 {
+    auth: &[AuthScheme::SigV4 {
         signing_name: "widgets",
-    },
+    }],
     protocol: Protocol::RestJson1,
+    query_compatible: false,
     endpoint: |config| {
         sdk_runtime::regional_endpoint(config, "https://widgets.{region}.amazonaws.com")
     },
@@ -34,20 +35,22 @@ pub static WIDGETS: ServiceSpec = ServiceSpec {
 pub static CONNECTIONS: ServiceSpec = ServiceSpec {
     name: "partnercentralaccount",
     version: "0.1.0",
-    auth: Auth::SigV4 {
+    auth: &[AuthScheme::SigV4 {
         signing_name: "partnercentral-account",
-    },
+    }],
     protocol: Protocol::AwsJson1_0 {
         target_prefix: "PartnerCentralAccount",
     },
+    query_compatible: false,
     endpoint: |_| Ok("https://partnercentral-account.us-east-1.api.aws".to_owned()),
 };
 
 pub static USAGE: ServiceSpec = ServiceSpec {
     name: "billforward",
     version: "0.1.0",
-    auth: Auth::OptionalBearer,
+    auth: &[AuthScheme::HttpBearer, AuthScheme::NoAuth],
     protocol: Protocol::PlainRestJson,
+    query_compatible: false,
     endpoint: |_| Ok("https://api.billforward.net/v1".to_owned()),
 };
 
