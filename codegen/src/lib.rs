@@ -20,7 +20,9 @@ pub use settings::CrateSettings;
 pub struct GeneratedCrate {
     pub crate_name: String,
     pub files: Vec<File>,
-    /// Things the user should know (operations left out, and why).
+    /// Things the user should know: what the model loader ignored (each naming the file, JSON
+    /// path and what was ignored; reported with the first crate of a model) and operations left
+    /// out, with the reason.
     pub warnings: Vec<String>,
 }
 
@@ -50,14 +52,17 @@ pub fn generate(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
         ));
     }
     let mut crates = Vec::new();
+    let mut model_warnings: Vec<String> = model.warnings.iter().map(ToString::to_string).collect();
     for id in services {
         let service = ir::build_service(&model, &id, settings.first().cloned())?;
         let files = render::render_crate(&service)?;
-        let warnings = service
-            .skipped
-            .iter()
-            .map(|(op, reason)| format!("{}: operation {op} left out: {reason}", service.id))
-            .collect();
+        let mut warnings = std::mem::take(&mut model_warnings);
+        warnings.extend(
+            service
+                .skipped
+                .iter()
+                .map(|(op, reason)| format!("{}: operation {op} left out: {reason}", service.id)),
+        );
         crates.push(GeneratedCrate {
             crate_name: service.settings.crate_name.clone(),
             files,

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::docs::to_markdown;
 use super::names::{
-    self, UNHANDLED_VARIANT, member_names, numbered, reserved_suffix, type_name,
+    self, TYPE_RESERVED, UNHANDLED_VARIANT, member_names, numbered, reserved_suffix, type_name,
     union_member_names, unknown_variant, variant_names,
 };
 use super::*;
@@ -447,7 +447,7 @@ impl<'m> Builder<'m> {
 
     /// Decides each named shape's Rust name: the service's `rename` first, then the shape name,
     /// through [`type_name`] (an error shape cannot be `Unhandled`, the operation error enums'
-    /// fallback variant); shapes whose names collide get their namespace as a prefix (another
+    /// fallback variant, and no shape one of [`TYPE_RESERVED`]); shapes whose names collide get their namespace as a prefix (another
     /// namespace) or a number (the same one), in id order. Then the operations' names (those not
     /// `skipped`), through [`names::operation_names`].
     fn assign_names(
@@ -464,7 +464,9 @@ impl<'m> Builder<'m> {
             let name = renames.get(id).cloned().unwrap_or_else(|| id.name.clone());
             let mut rust_name = type_name(&name);
             let is_error = self.model.get(id).is_some_and(|s| s.traits.error.is_some());
-            if is_error && rust_name == UNHANDLED_VARIANT {
+            if (is_error && rust_name == UNHANDLED_VARIANT)
+                || TYPE_RESERVED.contains(&rust_name.as_str())
+            {
                 rust_name = reserved_suffix(&rust_name);
             }
             by_name.entry(rust_name).or_default().push(id.clone());

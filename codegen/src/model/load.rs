@@ -211,11 +211,13 @@ fn load_inputs(
     merged.applies = deferred;
     apply_statements(&mut merged, true, &mut errors);
 
-    let mut model = build(&merged, &mut errors);
+    let mut warnings = Vec::new();
+    let mut model = build(&merged, &mut errors, &mut warnings);
     merge_service_pagination(&mut model);
-    validate::validate(&model, &mut errors);
+    validate::validate(&model, &mut errors, &mut warnings);
 
     if errors.is_empty() {
+        model.warnings = dedup(warnings);
         Ok(model)
     } else {
         Err(ModelErrors(dedup(errors)))
@@ -659,13 +661,13 @@ fn unit() -> ShapeId {
 }
 
 /// Converts the merged AST into the resolved model, checking every reference.
-fn build(merged: &Merged, errors: &mut Vec<ModelError>) -> Model {
+fn build(merged: &Merged, errors: &mut Vec<ModelError>, warnings: &mut Vec<ModelError>) -> Model {
     let mut model = Model::default();
     for (key, (value, _)) in &merged.metadata {
         model.metadata.insert(key.clone(), value.clone());
     }
     for (id, s) in &merged.shapes {
-        let traits = Traits::from_ast(&s.traits, errors);
+        let traits = Traits::from_ast(&s.traits, errors, warnings);
         let kind = match &s.ty {
             AstType::Blob => ShapeKind::Blob,
             AstType::Boolean => ShapeKind::Boolean,
@@ -685,7 +687,7 @@ fn build(merged: &Merged, errors: &mut Vec<ModelError>) -> Model {
                 let members = s
                     .members
                     .iter()
-                    .map(|m| enum_member(m, int, errors))
+                    .map(|m| enum_member(m, int, errors, warnings))
                     .collect();
                 if int {
                     ShapeKind::IntEnum(members)
@@ -696,22 +698,22 @@ fn build(merged: &Merged, errors: &mut Vec<ModelError>) -> Model {
             AstType::Structure => ShapeKind::Structure(
                 s.members
                     .iter()
-                    .map(|m| member(merged, m, errors))
+                    .map(|m| member(merged, m, errors, warnings))
                     .collect(),
             ),
             AstType::Union => ShapeKind::Union(
                 s.members
                     .iter()
-                    .map(|m| member(merged, m, errors))
+                    .map(|m| member(merged, m, errors, warnings))
                     .collect(),
             ),
-            AstType::List => match named_member(merged, s, "member", errors) {
+            AstType::List => match named_member(merged, s, "member", errors, warnings) {
                 Some(m) => ShapeKind::List(Box::new(m)),
                 None => continue,
             },
             AstType::Map => {
-                let key = named_member(merged, s, "key", errors);
-                let value = named_member(merged, s, "value", errors);
+                let key = named_member(merged, s, "key", errors, warnings);
+                let value = named_member(merged, s, "value", errors, warnings);
                 match (key, value) {
                     (Some(key), Some(value)) => ShapeKind::Map {
                         key: Box::new(key),
@@ -805,7 +807,12 @@ fn resolve(merged: &Merged, r: &Ref, errors: &mut Vec<ModelError>) -> ShapeId {
     r.id.clone()
 }
 
-fn member(merged: &Merged, m: &AstMember, errors: &mut Vec<ModelError>) -> Member {
+fn member(
+    merged: &Merged,
+    m: &AstMember,
+    errors: &mut Vec<ModelError>,
+    warnings: &mut Vec<ModelError>,
+) -> Member {
     let target = match &m.target {
         Some(r) => resolve(merged, r, errors),
         None => {
@@ -820,11 +827,16 @@ fn member(merged: &Merged, m: &AstMember, errors: &mut Vec<ModelError>) -> Membe
     Member {
         name: m.name.clone(),
         target,
-        traits: Traits::from_ast(&m.traits, errors),
+        traits: Traits::from_ast(&m.traits, errors, warnings),
     }
 }
 
-fn enum_member(m: &AstMember, int: bool, errors: &mut Vec<ModelError>) -> Member {
+fn enum_member(
+    m: &AstMember,
+    int: bool,
+    errors: &mut Vec<ModelError>,
+    warnings: &mut Vec<ModelError>,
+) -> Member {
     let mut out = match &m.target {
         Some(r) => {
             if r.id.to_string() != UNIT {
@@ -837,13 +849,13 @@ fn enum_member(m: &AstMember, int: bool, errors: &mut Vec<ModelError>) -> Member
             Member {
                 name: m.name.clone(),
                 target: unit(),
-                traits: Traits::from_ast(&m.traits, errors),
+                traits: Traits::from_ast(&m.traits, errors, warnings),
             }
         }
         None => Member {
             name: m.name.clone(),
             target: unit(),
-            traits: Traits::from_ast(&m.traits, errors),
+            traits: Traits::from_ast(&m.traits, errors, warnings),
         },
     };
     let value_path = || {
@@ -858,6 +870,17 @@ fn enum_member(m: &AstMember, int: bool, errors: &mut Vec<ModelError>) -> Member
                 &m.file,
                 value_path(),
                 "enum values must not be empty",
+            ));
+        }
+        (Some(EnumValue::Int(i)), true) if i32::try_from(*i).is_err() => {
+            errors.push(ModelError::new(
+                &m.file,
+                value_path(),
+                format!(
+                    "intEnum value {i} is out of range: intEnum values are 32-bit signed integers ({}..={})",
+                    i32::MIN,
+                    i32::MAX
+                ),
             ));
         }
         (Some(EnumValue::String(_)), false) | (Some(EnumValue::Int(_)), true) => {}
@@ -890,9 +913,10 @@ fn named_member(
     s: &AstShape,
     name: &str,
     errors: &mut Vec<ModelError>,
+    warnings: &mut Vec<ModelError>,
 ) -> Option<Member> {
     match s.members.iter().find(|m| m.name == name) {
-        Some(m) => Some(member(merged, m, errors)),
+        Some(m) => Some(member(merged, m, errors, warnings)),
         None => {
             errors.push(ModelError::new(
                 &s.file,

@@ -42,10 +42,12 @@ mod load;
 mod prelude;
 mod traits;
 mod validate;
+mod values;
 
 pub use error::{ModelError, ModelErrors};
 pub use load::{Source, load_model, load_model_from_sources};
 pub use traits::*;
+pub use values::parse_date_time;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -103,6 +105,9 @@ pub struct Model {
     pub shapes: BTreeMap<ShapeId, Shape>,
     /// Merged `metadata` of all files.
     pub metadata: BTreeMap<String, serde_json::Value>,
+    /// What the loader ignored but the user should know (trait properties it does not define),
+    /// each naming the file, JSON path and what was ignored.
+    pub warnings: Vec<ModelError>,
 }
 
 impl Model {

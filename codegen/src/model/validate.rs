@@ -1,18 +1,21 @@
 //! Whole-model checks that need resolved shapes: references of the wrong kind, member names that
-//! collide case-insensitively, and http bindings that cannot work.
+//! collide case-insensitively, http bindings that cannot work, `@default` values that do not fit
+//! their shape, duplicate enum values and JSON names, legacy `@enum` traits, and lists or maps
+//! that contain themselves without a structure or union in between.
 //!
 //! Problems are located by convention at `$.shapes["<id>"]...` in the file that defined the shape
 //! (for a member inherited from a mixin, or a trait added by `apply`, that is where it ended up).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::ast::JsonPath;
+use super::ast::{JsonPath, json_type};
 use super::error::ModelError;
-use super::{HttpTrait, Member, Model, Shape, ShapeId, ShapeKind};
+use super::values::default_problem;
+use super::{EnumValue, HttpTrait, Member, Model, Shape, ShapeId, ShapeKind};
 
-/// Runs every check on `model`, pushing problems to `errors`. Missing shapes are skipped (they are
-/// reported while resolving references).
-pub(crate) fn validate(model: &Model, errors: &mut Vec<ModelError>) {
+/// Runs every check on `model`, pushing problems to `errors` and what is ignored to `warnings`.
+/// Missing shapes are skipped (they are reported while resolving references).
+pub(crate) fn validate(model: &Model, errors: &mut Vec<ModelError>, warnings: &mut Vec<ModelError>) {
     for shape in model.shapes.values() {
         if shape.id.is_prelude() {
             continue;
@@ -21,6 +24,7 @@ pub(crate) fn validate(model: &Model, errors: &mut Vec<ModelError>) {
             model,
             shape,
             errors: &mut *errors,
+            warnings: &mut *warnings,
         };
         v.shape();
     }
@@ -68,6 +72,7 @@ struct Validator<'a, 'e> {
     model: &'a Model,
     shape: &'a Shape,
     errors: &'e mut Vec<ModelError>,
+    warnings: &'e mut Vec<ModelError>,
 }
 
 impl<'a> Validator<'a, '_> {
@@ -94,18 +99,29 @@ impl<'a> Validator<'a, '_> {
     fn shape(&mut self) {
         let shape = self.shape;
         let path = shape_path(&shape.id);
+        self.shape_default();
         match &shape.kind {
             ShapeKind::Structure(members) | ShapeKind::Union(members) => {
                 self.case_collisions(members);
                 for m in members {
                     self.data_target(m, &member_path(shape, &m.name).key("target"));
                     self.binding_targets(m);
+                    self.member_default(m);
                 }
                 self.duplicate_bindings(members);
+                self.duplicate_json_names(members);
             }
-            ShapeKind::Enum(members) | ShapeKind::IntEnum(members) => self.case_collisions(members),
-            ShapeKind::List(m) => self.data_target(m, &path.key("member").key("target")),
+            ShapeKind::Enum(members) | ShapeKind::IntEnum(members) => {
+                self.case_collisions(members);
+                self.duplicate_enum_values(members);
+            }
+            ShapeKind::String => self.legacy_enum(),
+            ShapeKind::List(m) => {
+                self.data_target(m, &path.key("member").key("target"));
+                self.collection_recursion(&path.key("member").key("target"));
+            }
             ShapeKind::Map { key, value } => {
+                self.collection_recursion(&path.key("value").key("target"));
                 if let Some(kind) = self.kind_of(&key.target)
                     && !matches!(kind, ShapeKind::String | ShapeKind::Enum(_))
                 {
@@ -174,6 +190,175 @@ impl<'a> Validator<'a, '_> {
                 self.refs_of_kind(&res.resources, &path.key("resources"), "resource");
             }
             _ => {}
+        }
+    }
+
+    /// A `@default` on a simple, list or map shape must fit the shape.
+    fn shape_default(&mut self) {
+        let shape = self.shape;
+        let Some(value) = &shape.traits.default else {
+            return;
+        };
+        if matches!(
+            shape.kind,
+            ShapeKind::Service(_) | ShapeKind::Operation(_) | ShapeKind::Resource(_)
+        ) {
+            return;
+        }
+        let path = shape_path(&shape.id)
+            .key("traits")
+            .key("smithy.api#default");
+        if let Some(problem) = default_problem(shape, value) {
+            self.err(&path, problem);
+        }
+    }
+
+    /// A member's `@default` must fit its target; union members have none.
+    fn member_default(&mut self, m: &Member) {
+        let Some(value) = &m.traits.default else {
+            return;
+        };
+        let path = member_path(self.shape, &m.name)
+            .key("traits")
+            .key("smithy.api#default");
+        if matches!(self.shape.kind, ShapeKind::Union(_)) {
+            self.err(
+                &path,
+                format!(
+                    "member \"{}\" of a union cannot have a default value",
+                    m.name
+                ),
+            );
+            return;
+        }
+        let Some(target) = self.model.get(&m.target) else {
+            return;
+        };
+        if let Some(problem) = default_problem(target, value) {
+            self.err(
+                &path,
+                format!("member \"{}\" (targets {}): {problem}", m.name, m.target),
+            );
+        }
+    }
+
+    /// Two members of an enum or intEnum with the same value.
+    fn duplicate_enum_values(&mut self, members: &[Member]) {
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for m in members {
+            let value = match &m.traits.enum_value {
+                Some(EnumValue::String(s)) => s.clone(),
+                Some(EnumValue::Int(i)) => i.to_string(),
+                None => continue,
+            };
+            if let Some(first) = seen.get(&value) {
+                let msg = format!(
+                    "members \"{first}\" and \"{}\" have the same value {value:?}",
+                    m.name
+                );
+                self.err(&member_path(self.shape, &m.name), msg);
+            } else {
+                seen.insert(value, &m.name);
+            }
+        }
+    }
+
+    /// The Smithy 1.0 `@enum` trait of a string shape: a list of `{value, name?, documentation?,
+    /// tags?, deprecated?}` objects with distinct values. Other properties are ignored (warning).
+    fn legacy_enum(&mut self) {
+        let Some(value) = self.shape.traits.other.get("smithy.api#enum") else {
+            return;
+        };
+        let path = shape_path(&self.shape.id)
+            .key("traits")
+            .key("smithy.api#enum");
+        let Some(entries) = value.as_array() else {
+            self.err(&path, "expected a list of enum definitions");
+            return;
+        };
+        let mut values: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let at = path.index(i);
+            let Some(obj) = entry.as_object() else {
+                self.err(&at, "expected an object with a \"value\"");
+                continue;
+            };
+            for key in ["value", "name", "documentation"] {
+                match obj.get(key) {
+                    Some(v) if v.is_string() => {}
+                    Some(v) => {
+                        let msg = format!("expected a string, found {}", json_type(v));
+                        self.err(&at.key(key), msg);
+                    }
+                    None if key == "value" => {
+                        self.err(&at, "missing required property \"value\"");
+                    }
+                    None => {}
+                }
+            }
+            for key in obj.keys() {
+                if !["value", "name", "documentation", "tags", "deprecated"].contains(&key.as_str()) {
+                    self.warnings.push(ModelError::new(
+                        &self.shape.origin.file,
+                        at.key(key).to_string(),
+                        format!(
+                            "unknown property \"{key}\" is ignored (the trait defines: value, name, documentation, tags, deprecated)"
+                        ),
+                    ));
+                }
+            }
+            if let Some(v) = obj.get("value").and_then(|v| v.as_str()) {
+                if let Some(first) = values.get(v) {
+                    let msg = format!("value {v:?} is already defined by entry {first}");
+                    self.err(&at.key("value"), msg);
+                } else {
+                    values.insert(v, i);
+                }
+            }
+        }
+    }
+
+    /// A list's member or a map's value that leads back to the list or map through lists and maps
+    /// only would be an infinitely nested type (Smithy requires a structure or union in between).
+    fn collection_recursion(&mut self, path: &JsonPath) {
+        let start = self.shape.id.clone();
+        let mut stack = vec![start.clone()];
+        let mut seen = BTreeSet::new();
+        let mut first = true;
+        while let Some(id) = stack.pop() {
+            if id == start && !first {
+                let msg = format!(
+                    "{start} contains itself through lists and maps only; recursion must pass through a structure or union"
+                );
+                self.err(path, msg);
+                return;
+            }
+            first = false;
+            if !seen.insert(id.clone()) && id != start {
+                continue;
+            }
+            match self.kind_of(&id) {
+                Some(ShapeKind::List(m)) => stack.push(m.target.clone()),
+                Some(ShapeKind::Map { value, .. }) => stack.push(value.target.clone()),
+                _ => {}
+            }
+        }
+    }
+
+    /// Two members written under the same JSON key (`@jsonName` or the member name).
+    fn duplicate_json_names(&mut self, members: &[Member]) {
+        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+        for m in members {
+            let key = m.traits.json_name.as_deref().unwrap_or(&m.name);
+            if let Some(first) = seen.get(key) {
+                let msg = format!(
+                    "members \"{first}\" and \"{}\" are both written as the JSON key \"{key}\"",
+                    m.name
+                );
+                self.err(&member_path(self.shape, &m.name), msg);
+            } else {
+                seen.insert(key, &m.name);
+            }
         }
     }
 

@@ -400,7 +400,12 @@ pub fn member_setters(f: &Field) -> TokenStream {
 fn union(u: &Union) -> TokenStream {
     let name = ident(&u.rust_name);
     let docs = doc_or(u.docs.as_deref(), &format!("The `{}` union.", u.id.name));
-    let variant_ident = |f: &Field| format_ident!("{}", crate::ir::names::type_name(&f.member));
+    let variant_ident = |f: &Field| ident(&f.variant);
+    let unknown = ident(&u.unknown_variant);
+    let is_unknown = format_ident!(
+        "is_{}",
+        bare(&crate::ir::names::field_name(&u.unknown_variant))
+    );
     let variants = u.variants.iter().map(|f| {
         let v = variant_ident(f);
         let wire = &f.wire_name;
@@ -447,23 +452,23 @@ fn union(u: &Union) -> TokenStream {
             #(#variants)*
             /// A variant this version of the client does not know (a newer service may send one).
             #[serde(skip)]
-            Unknown,
+            #unknown,
         }
         impl #name {
             #(#is_fns)*
             /// True when the service sent a variant this client does not know.
-            pub fn is_unknown(&self) -> bool {
-                ::std::matches!(self, Self::Unknown)
+            pub fn #is_unknown(&self) -> bool {
+                ::std::matches!(self, Self::#unknown)
             }
         }
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let ::std::option::Option::Some((key, value)) = ::sdk_runtime::shape::union_entry(deserializer)? else {
-                    return ::std::result::Result::Ok(Self::Unknown);
+                    return ::std::result::Result::Ok(Self::#unknown);
                 };
                 match key.as_str() {
                     #(#arms)*
-                    _ => ::std::result::Result::Ok(Self::Unknown),
+                    _ => ::std::result::Result::Ok(Self::#unknown),
                 }
             }
         }
