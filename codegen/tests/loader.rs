@@ -608,3 +608,241 @@ fn junk_never_panics() {
         }
     }
 }
+
+#[test]
+fn defaults_must_fit_their_shape() {
+    let f = "errors/bad_defaults.json";
+    let member = |name: &str| {
+        format!(r#"$.shapes["example.e#Defaults"].members.{name}.traits["smithy.api#default"]"#)
+    };
+    assert_eq!(
+        errors_of(&[fixture(f)]),
+        vec![
+            err(
+                f,
+                r#"$.shapes["example.e#Choice"].members.a.traits["smithy.api#default"]"#,
+                r#"member "a" of a union cannot have a default value"#
+            ),
+            err(
+                f,
+                &member("tiny"),
+                r#"member "tiny" (targets smithy.api#Byte): 300 is out of range for a byte (-128..=127)"#
+            ),
+            err(
+                f,
+                &member("count"),
+                r#"member "count" (targets smithy.api#Integer): an integer default must be an integer, found the number 1.5"#
+            ),
+            err(
+                f,
+                &member("size"),
+                r#"member "size" (targets smithy.api#Integer): an integer default must be an integer, found the string "3""#
+            ),
+            err(
+                f,
+                &member("big"),
+                r#"member "big" (targets smithy.api#Long): 18446744073709551615 is out of range for a long (-9223372036854775808..=9223372036854775807)"#
+            ),
+            err(
+                f,
+                &member("ratio"),
+                r#"member "ratio" (targets smithy.api#Float): 1e+300 is out of range for a float"#
+            ),
+            err(
+                f,
+                &member("flag"),
+                r#"member "flag" (targets smithy.api#Boolean): a boolean default must be true or false, found the string "yes""#
+            ),
+            err(
+                f,
+                &member("level"),
+                r#"member "level" (targets example.e#Level): "medium" is not one of the enum's values (low, high)"#
+            ),
+            err(
+                f,
+                &member("priority"),
+                r#"member "priority" (targets example.e#Priority): 3 is not one of the intEnum's values (1)"#
+            ),
+            err(
+                f,
+                &member("tags"),
+                r#"member "tags" (targets example.e#Tags): a list default must be an empty list ([]), found a non-empty list"#
+            ),
+            err(
+                f,
+                &member("nested"),
+                r#"member "nested" (targets example.e#Nested): a structure cannot have a default value (only simple types, lists and maps can)"#
+            ),
+            err(
+                f,
+                &member("at"),
+                r#"member "at" (targets smithy.api#Timestamp): "yesterday" is not an RFC 3339 date-time (like 1985-04-12T23:20:50.52Z)"#
+            ),
+            err(
+                f,
+                &member("data"),
+                r#"member "data" (targets smithy.api#Blob): a blob default must be base64 text, found the string "not base64!""#
+            ),
+            err(
+                f,
+                r#"$.shapes["example.e#Small"].traits["smithy.api#default"]"#,
+                "40000 is out of range for a short (-32768..=32767)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn int_enum_values_are_i32() {
+    let f = "errors/int_enum_out_of_range.json";
+    let range = "intEnum values are 32-bit signed integers (-2147483648..=2147483647)";
+    assert_eq!(
+        errors_of(&[fixture(f)]),
+        vec![
+            err(
+                f,
+                r#"$.shapes["example.e#Huge"].members.TOO_BIG.traits["smithy.api#enumValue"]"#,
+                &format!("intEnum value 2147483648 is out of range: {range}")
+            ),
+            err(
+                f,
+                r#"$.shapes["example.e#Huge"].members.TOO_SMALL.traits["smithy.api#enumValue"]"#,
+                &format!("intEnum value -2147483649 is out of range: {range}")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn lists_and_maps_cannot_contain_themselves_directly() {
+    let f = "errors/collection_recursion.json";
+    let msg = |id: &str| {
+        format!(
+            "{id} contains itself through lists and maps only; recursion must pass through a structure or union"
+        )
+    };
+    // `Fine` contains itself through the structure `Holder`: allowed.
+    assert_eq!(
+        errors_of(&[fixture(f)]),
+        vec![
+            err(
+                f,
+                r#"$.shapes["example.e#Nest"].member.target"#,
+                &msg("example.e#Nest")
+            ),
+            err(
+                f,
+                r#"$.shapes["example.e#Ping"].member.target"#,
+                &msg("example.e#Ping")
+            ),
+            err(
+                f,
+                r#"$.shapes["example.e#Pong"].value.target"#,
+                &msg("example.e#Pong")
+            ),
+            err(
+                f,
+                r#"$.shapes["example.e#Tree"].value.target"#,
+                &msg("example.e#Tree")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn enum_values_and_json_names_are_unique() {
+    let f = "errors/enum_values.json";
+    let legacy = r#"$.shapes["example.e#Legacy"].traits["smithy.api#enum"]"#;
+    assert_eq!(
+        errors_of(&[fixture(f)]),
+        vec![
+            err(
+                f,
+                r#"$.shapes["example.e#Color"].members.CRIMSON"#,
+                r#"members "RED" and "CRIMSON" have the same value "red""#
+            ),
+            err(
+                f,
+                r#"$.shapes["example.e#Keys"].members.key"#,
+                r#"members "first" and "key" are both written as the JSON key "key""#
+            ),
+            err(
+                f,
+                &format!("{legacy}[1]"),
+                r#"missing required property "value""#
+            ),
+            err(
+                f,
+                &format!("{legacy}[2].name"),
+                "expected a string, found a number"
+            ),
+            err(
+                f,
+                &format!("{legacy}[2].value"),
+                r#"value "a" is already defined by entry 0"#
+            ),
+            err(
+                f,
+                &format!("{legacy}[3]"),
+                r#"expected an object with a "value""#
+            ),
+            err(
+                f,
+                r#"$.shapes["example.e#Level"].members.UNO"#,
+                r#"members "ONE" and "UNO" have the same value "1""#
+            ),
+        ]
+    );
+}
+
+/// Trait properties the loader does not know are warnings (a newer Smithy may define them), not
+/// errors: the model loads, and each warning names the file, JSON path and property.
+#[test]
+fn unknown_trait_properties_are_warnings() {
+    let model = load_ok(&[fixture("warnings/unknown_properties.json")]);
+    let base = format!("{}/", fixtures().display());
+    let warnings: Vec<(String, String, String)> = model
+        .warnings
+        .iter()
+        .map(|w| {
+            (
+                w.file.strip_prefix(&base).unwrap_or(&w.file).to_string(),
+                w.json_path.clone(),
+                w.message.clone(),
+            )
+        })
+        .collect();
+    let f = "warnings/unknown_properties.json";
+    assert_eq!(
+        warnings,
+        vec![
+            err(
+                f,
+                r#"$.shapes["example.w#List"].traits["smithy.api#paginated"].stopOnEmpty"#,
+                r#"unknown property "stopOnEmpty" is ignored (the trait defines: inputToken, outputToken, items, pageSize)"#
+            ),
+            err(
+                f,
+                r#"$.shapes["example.w#ListInput"].members.next.traits["smithy.api#length"].unit"#,
+                r#"unknown property "unit" is ignored (the trait defines: min, max)"#
+            ),
+            err(
+                f,
+                r#"$.shapes["example.w#Kind"].traits["smithy.api#enum"][0].since"#,
+                r#"unknown property "since" is ignored (the trait defines: value, name, documentation, tags, deprecated)"#
+            ),
+        ]
+    );
+    // What the traits do define is still read.
+    let op = model.get(&id("example.w#List"));
+    let paginated = op.and_then(|s| s.traits.paginated.clone());
+    assert_eq!(
+        paginated.and_then(|p| p.items).as_deref(),
+        Some("things")
+    );
+    let input = model.members(&id("example.w#ListInput"));
+    assert_eq!(
+        input.first().and_then(|m| m.traits.length).and_then(|l| l.min),
+        Some(1)
+    );
+}

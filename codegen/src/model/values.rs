@@ -11,7 +11,12 @@ use super::{Shape, ShapeKind};
 pub(crate) fn default_problem(target: &Shape, value: &Value) -> Option<String> {
     let type_name = target.kind.type_name();
     let found = describe(value);
-    let expected = |what: &str| Some(format!("a {type_name} default must be {what}, found {found}"));
+    let expected = |what: &str| {
+        Some(format!(
+            "{} default must be {what}, found {found}",
+            a(type_name)
+        ))
+    };
     match &target.kind {
         // `null` removes a default; where that is allowed is not a question of the value.
         _ if value.is_null() => None,
@@ -97,7 +102,8 @@ pub(crate) fn default_problem(target: &Shape, value: &Value) -> Option<String> {
             })
         }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => Some(format!(
-            "a {type_name} cannot have a default value (only simple types, lists and maps can)"
+            "{} cannot have a default value (only simple types, lists and maps can)",
+            a(type_name)
         )),
         ShapeKind::Service(_) | ShapeKind::Operation(_) | ShapeKind::Resource(_) => None,
     }
@@ -127,7 +133,8 @@ fn legacy_enum_values(shape: &Shape) -> Option<Vec<String>> {
 fn integer_in(value: &Value, min: i128, max: i128, type_name: &str) -> Option<String> {
     let Value::Number(n) = value else {
         return Some(format!(
-            "a {type_name} default must be an integer, found {}",
+            "{} default must be an integer, found {}",
+            a(type_name),
             describe(value)
         ));
     };
@@ -138,15 +145,27 @@ fn integer_in(value: &Value, min: i128, max: i128, type_name: &str) -> Option<St
     match as_int {
         Some(i) if (min..=max).contains(&i) => None,
         Some(i) => Some(format!(
-            "{i} is out of range for a {type_name} ({min}..={max})"
+            "{i} is out of range for {} ({min}..={max})",
+            a(type_name)
         )),
         None => Some(format!(
-            "a {type_name} default must be an integer, found the number {n}"
+            "{} default must be an integer, found the number {n}",
+            a(type_name)
         )),
     }
 }
 
-/// `a string "x"`, `the number 1.5`, `an object`, for messages.
+/// `a list`, `an integer`.
+fn a(type_name: &str) -> String {
+    let article = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {type_name}")
+}
+
+/// `the string "x"`, `the number 1.5`, `a non-empty list`, for messages.
 fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),

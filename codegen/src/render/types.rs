@@ -513,6 +513,24 @@ fn default_value(ty: &RustType, value: &serde_json::Value) -> Option<TokenStream
         (RustType::String | RustType::BigNumber, Value::String(s)) => {
             quote!(::std::string::String::from(#s))
         }
+        (RustType::BigNumber, Value::Number(n)) => {
+            let s = n.to_string();
+            quote!(::std::string::String::from(#s))
+        }
+        // Smithy writes the non-finite float defaults as strings.
+        (RustType::F32 | RustType::F64, Value::String(s)) => {
+            let ty = if *ty == RustType::F32 {
+                quote!(f32)
+            } else {
+                quote!(f64)
+            };
+            match s.as_str() {
+                "NaN" => quote!(#ty::NAN),
+                "Infinity" => quote!(#ty::INFINITY),
+                "-Infinity" => quote!(#ty::NEG_INFINITY),
+                _ => return None,
+            }
+        }
         (RustType::Bool, Value::Bool(b)) => quote!(#b),
         (RustType::I8, Value::Number(n)) => {
             let v = i8::try_from(n.as_i64()?).ok()?;
@@ -541,6 +559,10 @@ fn default_value(ty: &RustType, value: &serde_json::Value) -> Option<TokenStream
         (RustType::DateTime(_), Value::Number(n)) => {
             let v = n.as_f64()?;
             quote!(::aws_smithy_types::DateTime::from_secs_f64(#v))
+        }
+        (RustType::DateTime(_), Value::String(s)) => {
+            let (secs, nanos) = crate::model::parse_date_time(s)?;
+            quote!(::aws_smithy_types::DateTime::from_secs_and_nanos(#secs, #nanos))
         }
         (RustType::Blob, Value::String(s)) => {
             let bytes = base64_decode(s)?;
