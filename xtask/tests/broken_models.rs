@@ -408,3 +408,127 @@ fn a_broken_model_among_several_writes_nothing_and_keeps_earlier_output() {
         "a failed run changed the previous output\n{report}"
     );
 }
+
+const LIST_PAYMENTS: &str = "bedrock-agentcore/operations/ListPaymentSessions.json";
+const LIST_PAYMENTS_ID: &str = "com.amazonaws.bedrockagentcore#ListPaymentSessions";
+
+#[test]
+fn default_out_of_range_for_its_target() {
+    let scratch = Scratch::new("default-range");
+    scratch.edit_json(ACTIVE, |m| {
+        // `records` keeps its @default(8766), which no byte can hold.
+        shape(m, ACTIVE_INPUT)["members"]["records"]["target"] = Value::from("smithy.api#Byte");
+    });
+    let path = format!(
+        "$.shapes[\"{ACTIVE_INPUT}\"].members.records.traits[\"smithy.api#default\"]"
+    );
+    assert_both_fail(
+        &scratch,
+        "billforward",
+        ACTIVE,
+        &path,
+        &["records", "8766 is out of range for a byte", "-128..=127"],
+    );
+}
+
+#[test]
+fn string_default_on_an_integer() {
+    let scratch = Scratch::new("default-type");
+    scratch.edit_json(ACTIVE, |m| {
+        shape(m, ACTIVE_INPUT)["members"]["offset"]["traits"]["smithy.api#default"] =
+            Value::from("0");
+    });
+    let path =
+        format!("$.shapes[\"{ACTIVE_INPUT}\"].members.offset.traits[\"smithy.api#default\"]");
+    assert_both_fail(
+        &scratch,
+        "billforward",
+        ACTIVE,
+        &path,
+        &["offset", "must be an integer", "string"],
+    );
+}
+
+#[test]
+fn int_enum_value_outside_i32() {
+    let scratch = Scratch::new("int-enum-range");
+    scratch.edit_json(ACTIVE, |m| {
+        let huge = serde_json::json!({
+            "type": "intEnum",
+            "members": {
+                "BIG": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 4_294_967_296_i64 } }
+            }
+        });
+        m["shapes"]["com.billforward#Huge"] = huge;
+    });
+    let path = "$.shapes[\"com.billforward#Huge\"].members.BIG.traits[\"smithy.api#enumValue\"]";
+    assert_both_fail(
+        &scratch,
+        "billforward",
+        ACTIVE,
+        path,
+        &["4294967296", "out of range", "32-bit"],
+    );
+}
+
+/// A list whose member is the list itself would make the generator recurse without end.
+#[test]
+fn list_that_contains_itself() {
+    let scratch = Scratch::new("list-recursion");
+    let file = "billforward/service.json";
+    let list = "com.billforward#OrganizationList";
+    scratch.edit_json(file, |m| {
+        shape(m, list)["member"]["target"] = Value::from(list);
+    });
+    let path = format!("$.shapes[\"{list}\"].member.target");
+    assert_both_fail(
+        &scratch,
+        "billforward",
+        file,
+        &path,
+        &["contains itself", "structure or union"],
+    );
+}
+
+/// A trait property the loader does not define is a warning naming the file and JSON path, and
+/// the crate is still generated.
+#[test]
+fn unknown_trait_property_is_a_warning() {
+    let scratch = Scratch::new("unknown-property");
+    scratch.edit_json(LIST_PAYMENTS, |m| {
+        shape(m, LIST_PAYMENTS_ID)["traits"]["smithy.api#paginated"]["stopOnEmpty"] =
+            Value::from(true);
+    });
+    let path = format!(
+        "$.shapes[\"{LIST_PAYMENTS_ID}\"].traits[\"smithy.api#paginated\"].stopOnEmpty"
+    );
+    let runs = [
+        (
+            scratch.relative(LIST_PAYMENTS),
+            vec![Path::new("models").join("bedrock-agentcore")],
+        ),
+        (scratch.absolute(LIST_PAYMENTS), vec![scratch.models()]),
+    ];
+    for (i, (file, models)) in runs.iter().enumerate() {
+        let out = scratch.root.join(format!("out-{i}"));
+        let models: Vec<&Path> = models.iter().map(PathBuf::as_path).collect();
+        let output = scratch.generate(&models, &out);
+        let report = describe(&output);
+        assert_eq!(output.status.code(), Some(0), "{report}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let located = format!("warning: {}: {path}: ", file.display());
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with(&located))
+            .unwrap_or_else(|| panic!("no warning line starts with `{located}`\n{report}"));
+        assert!(
+            line.contains("unknown property \"stopOnEmpty\" is ignored"),
+            "{line}\n{report}"
+        );
+        assert!(
+            out.join("bedrockagentcore/Cargo.toml").is_file()
+                || out.join("Cargo.toml").is_file(),
+            "{report}"
+        );
+    }
+}

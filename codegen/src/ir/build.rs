@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::docs::to_markdown;
 use super::names::{
-    self, TYPE_RESERVED, UNHANDLED_VARIANT, member_names, numbered, reserved_suffix, type_name,
+    self, TYPE_RESERVED, UNHANDLED_VARIANT, member_names, reserved_suffix, type_name,
     union_member_names, unknown_variant, variant_names,
 };
 use super::*;
@@ -459,46 +459,23 @@ impl<'m> Builder<'m> {
             ShapeKind::Service(s) => s.rename.clone(),
             _ => BTreeMap::new(),
         };
-        let mut by_name: BTreeMap<String, Vec<ShapeId>> = BTreeMap::new();
-        for id in &self.reachable {
-            let name = renames.get(id).cloned().unwrap_or_else(|| id.name.clone());
-            let mut rust_name = type_name(&name);
-            let is_error = self.model.get(id).is_some_and(|s| s.traits.error.is_some());
-            if (is_error && rust_name == UNHANDLED_VARIANT)
-                || TYPE_RESERVED.contains(&rust_name.as_str())
-            {
-                rust_name = reserved_suffix(&rust_name);
-            }
-            by_name.entry(rust_name).or_default().push(id.clone());
-        }
-        let mut taken: BTreeSet<String> = by_name.keys().cloned().collect();
-        for (name, ids) in by_name {
-            let first_namespace = ids
-                .first()
-                .map(|id| id.namespace.clone())
-                .unwrap_or_default();
-            for (i, id) in ids.into_iter().enumerate() {
-                let rust_name = if i == 0 {
-                    name.clone()
-                } else {
-                    // Another namespace: prefix its last segment; same namespace: number it.
-                    let segment = id.namespace.rsplit('.').next().unwrap_or_default();
-                    let base = if id.namespace == first_namespace {
-                        numbered(&name, i + 1)
-                    } else {
-                        format!("{}{name}", type_name(segment))
-                    };
-                    let mut candidate = base.clone();
-                    let mut n = 2;
-                    while taken.contains(&candidate) {
-                        candidate = numbered(&base, n);
-                        n += 1;
-                    }
-                    candidate
-                };
-                taken.insert(rust_name.clone());
-                self.names.insert(id, rust_name);
-            }
+        let shapes: Vec<(&ShapeId, String)> = self
+            .reachable
+            .iter()
+            .map(|id| {
+                let name = renames.get(id).map_or(id.name.as_str(), String::as_str);
+                let mut rust_name = type_name(name);
+                let is_error = self.model.get(id).is_some_and(|s| s.traits.error.is_some());
+                if (is_error && rust_name == UNHANDLED_VARIANT)
+                    || TYPE_RESERVED.contains(&rust_name.as_str())
+                {
+                    rust_name = reserved_suffix(&rust_name);
+                }
+                (id, rust_name)
+            })
+            .collect();
+        for ((id, _), rust_name) in shapes.iter().zip(names::shape_names(&shapes)) {
+            self.names.insert((*id).clone(), rust_name);
         }
 
         let operations: Vec<ShapeId> = self
@@ -507,8 +484,8 @@ impl<'m> Builder<'m> {
             .into_iter()
             .filter(|id| !skipped.iter().any(|(name, _)| name == &id.name))
             .collect();
-        let texts: Vec<&str> = operations.iter().map(|id| id.name.as_str()).collect();
-        for (id, names) in operations.iter().zip(names::operation_names(&texts)) {
+        let ids: Vec<&ShapeId> = operations.iter().collect();
+        for (id, names) in operations.iter().zip(names::operation_names(&ids)) {
             self.operation_names.insert(id.clone(), names);
         }
         Ok(())

@@ -14,13 +14,17 @@
 //!    `UnknownValue`, `UnhandledValue`, `AValue`).
 //! 4. **Collisions.** Within one scope (the members of a structure, the variants of an enum or
 //!    union, the operations or the named types of a service) names are decided in a fixed order:
-//!    model order, names that need no change before names that do. A name that is taken gets the
-//!    first free number: `foo_bar_2`, `FooBar2` (`V1_2` after a digit, so lints stay quiet). For a
-//!    structure member, the name and its `set_` / `get_` methods must all be free.
+//!    model order (shape id order for shapes), names that need no change before names that do. A
+//!    name that is taken gets the first free number: `foo_bar_2`, `FooBar2` (`V1_2` after a digit,
+//!    so lints stay quiet). For a structure member, the name and its `set_` / `get_` methods must
+//!    all be free. Shapes of another namespace than the first of that name get the namespace's
+//!    last segment as a prefix first (`OtherWidget`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::model::ShapeId;
 
 /// Keywords usable as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
@@ -59,6 +63,20 @@ pub const CLIENT_RESERVED: &[&str] = &["clone", "config", "from_conf", "new"];
 /// parameters `A`, `D`, `S` and the local `Visitor` of `json_struct!`); a shape of that name
 /// gets the reserved suffix (`AValue`).
 pub const TYPE_RESERVED: &[&str] = &["A", "D", "S", "Visitor"];
+
+/// Derive macros of the prelude: a type may take the name, but a bare intra-doc link to it is
+/// ambiguous, so docs link such types through `Self` or a path.
+pub const PRELUDE_MACROS: &[&str] = &[
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Hash",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+];
 
 /// The fallback variant of every operation error enum; a modeled error of that name is renamed.
 pub const UNHANDLED_VARIANT: &str = "Unhandled";
@@ -312,18 +330,57 @@ pub fn unknown_variant(variants: &[String]) -> String {
     first_free(&reserved_suffix(UNKNOWN_VARIANT), |c| !taken(c))
 }
 
-/// The `(UpperCamelCase, snake_case)` names of a service's operations (Smithy names in id order):
-/// the type prefix (`GetThingInput`) and the module and client method (`get_thing`), unique in
-/// both forms and never one of [`CLIENT_RESERVED`].
-pub fn operation_names(operations: &[&str]) -> Vec<(String, String)> {
-    let camel = decide(
-        &operations.iter().map(|o| type_name(o)).collect::<Vec<_>>(),
-        &BTreeSet::new(),
-        |name| vec![name.to_string()],
-    );
-    let bases: Vec<String> = camel.iter().map(|c| field_name(c)).collect();
+/// Unique UpperCamelCase names for shapes of one scope (a service's named types, or its
+/// operations): `shapes` holds each shape's id and converted base name, in id order. The first
+/// shape of a name keeps it; a later one from another namespace is prefixed with that namespace's
+/// last segment (`OtherWidget`), one from the same namespace is numbered (`Widget2`); a prefixed
+/// or numbered name that is taken is numbered further.
+pub fn shape_names(shapes: &[(&ShapeId, String)]) -> Vec<String> {
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (_, base)) in shapes.iter().enumerate() {
+        by_name.entry(base.as_str()).or_default().push(i);
+    }
+    let mut taken: BTreeSet<String> = by_name.keys().map(|k| k.to_string()).collect();
+    let mut out = vec![String::new(); shapes.len()];
+    for (name, indexes) in by_name {
+        let first_namespace = indexes.first().map(|&i| &shapes[i].0.namespace);
+        for (n, &i) in indexes.iter().enumerate() {
+            let id = shapes[i].0;
+            out[i] = if n == 0 {
+                name.to_string()
+            } else {
+                let base = if Some(&id.namespace) == first_namespace {
+                    numbered(name, n + 1)
+                } else {
+                    let segment = id.namespace.rsplit('.').next().unwrap_or_default();
+                    format!("{}{name}", type_name(segment))
+                };
+                let mut candidate = base.clone();
+                let mut k = 2;
+                while taken.contains(&candidate) {
+                    candidate = numbered(&base, k);
+                    k += 1;
+                }
+                taken.insert(candidate.clone());
+                candidate
+            };
+        }
+    }
+    out
+}
+
+/// The `(UpperCamelCase, snake_case)` names of a service's operations (in id order): the type
+/// prefix (`GetThingInput`) by [`shape_names`], and the module and client method (`get_thing`),
+/// unique too and never one of [`CLIENT_RESERVED`].
+pub fn operation_names(operations: &[&ShapeId]) -> Vec<(String, String)> {
+    let bases: Vec<(&ShapeId, String)> = operations
+        .iter()
+        .map(|id| (*id, type_name(&id.name)))
+        .collect();
+    let camel = shape_names(&bases);
+    let snake_bases: Vec<String> = camel.iter().map(|c| field_name(c)).collect();
     let reserved = CLIENT_RESERVED.iter().map(|s| s.to_string()).collect();
-    let snake = decide(&bases, &reserved, |name| vec![bare(name).to_string()]);
+    let snake = decide(&snake_bases, &reserved, |name| vec![bare(name).to_string()]);
     camel.into_iter().zip(snake).collect()
 }
 
@@ -423,15 +480,26 @@ mod tests {
 
     #[test]
     fn operation_names_are_unique_and_not_client_methods() {
+        let ids = [
+            ShapeId::new("a.b", "Config"),
+            ShapeId::new("a.b", "GetThing"),
+            ShapeId::new("a.b", "New"),
+            ShapeId::new("a.b", "Self"),
+            ShapeId::new("a.b", "Type"),
+            ShapeId::new("a.b", "getThing"),
+            ShapeId::new("a.other", "GetThing"),
+        ];
+        let pair = |c: &str, s: &str| (c.to_string(), s.to_string());
         assert_eq!(
-            operation_names(&["Type", "Config", "Self", "GetThing", "getThing", "New"]),
+            operation_names(&ids.iter().collect::<Vec<_>>()),
             vec![
-                ("Type".to_string(), "r#type".to_string()),
-                ("Config".to_string(), "config_value".to_string()),
-                ("SelfValue".to_string(), "self_value".to_string()),
-                ("GetThing".to_string(), "get_thing".to_string()),
-                ("GetThing2".to_string(), "get_thing2".to_string()),
-                ("New".to_string(), "new_value".to_string()),
+                pair("Config", "config_value"),
+                pair("GetThing", "get_thing"),
+                pair("New", "new_value"),
+                pair("SelfValue", "self_value"),
+                pair("Type", "r#type"),
+                pair("GetThing2", "get_thing2"),
+                pair("OtherGetThing", "other_get_thing"),
             ]
         );
     }

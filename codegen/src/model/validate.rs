@@ -399,7 +399,8 @@ impl<'a> Validator<'a, '_> {
                 self.err(
                     &path.index(i).key("target"),
                     format!(
-                        "expected a reference to a {want}, {id} is {}",
+                        "expected a reference to {}, {id} is {}",
+                        a(want),
                         a(kind.type_name())
                     ),
                 );

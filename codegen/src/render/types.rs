@@ -166,7 +166,12 @@ pub fn structure(
         };
         (quote!(), Some(imp))
     };
-    let builder_doc = format!(" Creates a new builder for [`{}`].", s.rust_name);
+    // A type named like a derive macro of the prelude (`Clone`) makes a bare link ambiguous.
+    let builder_doc = if crate::ir::names::PRELUDE_MACROS.contains(&s.rust_name.as_str()) {
+        format!(" Creates a new builder for [`{}`](Self).", s.rust_name)
+    } else {
+        format!(" Creates a new builder for [`{}`].", s.rust_name)
+    };
     let item = quote! {
         #docs
         #[non_exhaustive]

@@ -90,11 +90,22 @@ pub fn validate_method(service: &Service, s: &Structure, is_input: bool) -> Toke
         let member = &f.member;
         if nested(service, &f.ty, &mut BTreeSet::new()).is_some() {
             out.push(match &f.ty {
-                RustType::List { .. } => quote! {
+                RustType::List {
+                    item, sparse: false, ..
+                } if !matches!(**item, RustType::List { .. }) => quote! {
                     for (i, item) in self.#field.iter().flatten().enumerate() {
                         v.at(::std::format_args!("{}[{i}]", #member), |v| item.validate(v));
                     }
                 },
+                // Lists of lists, and sparse lists: a loop per level, skipping unset items.
+                RustType::List { .. } => {
+                    let walk = walk_lists(&f.ty, quote!(value), 0);
+                    quote! {
+                        if let ::std::option::Option::Some(value) = &self.#field {
+                            v.at(#member, |v| { #walk });
+                        }
+                    }
+                }
                 _ => quote! {
                     if let ::std::option::Option::Some(value) = &self.#field {
                         v.at(#member, |v| value.validate(v));
@@ -109,6 +120,29 @@ pub fn validate_method(service: &Service, s: &Structure, is_input: bool) -> Toke
         pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
             #(#body)*
         }
+    }
+}
+
+/// Statements validating every structure in `value` (an expression of type `&T`, `T` being `ty`,
+/// a list of lists of ... structures), each at its `[i]` path.
+fn walk_lists(ty: &RustType, value: TokenStream, depth: usize) -> TokenStream {
+    match ty {
+        RustType::List { item, sparse, .. } => {
+            let i = quote::format_ident!("i{depth}");
+            let element = quote::format_ident!("item{depth}");
+            let inner = walk_lists(item, quote!(#element), depth + 1);
+            let iter = if *sparse {
+                quote!(#value.iter().enumerate().filter_map(|(i, item)| item.as_ref().map(|item| (i, item))))
+            } else {
+                quote!(#value.iter().enumerate())
+            };
+            quote! {
+                for (#i, #element) in #iter {
+                    v.at(::std::format_args!("[{}]", #i), |v| { #inner });
+                }
+            }
+        }
+        _ => quote!(#value.validate(v);),
     }
 }
 
