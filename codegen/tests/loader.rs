@@ -836,13 +836,13 @@ fn unknown_trait_properties_are_warnings() {
     // What the traits do define is still read.
     let op = model.get(&id("example.w#List"));
     let paginated = op.and_then(|s| s.traits.paginated.clone());
-    assert_eq!(
-        paginated.and_then(|p| p.items).as_deref(),
-        Some("things")
-    );
+    assert_eq!(paginated.and_then(|p| p.items).as_deref(), Some("things"));
     let input = model.members(&id("example.w#ListInput"));
     assert_eq!(
-        input.first().and_then(|m| m.traits.length).and_then(|l| l.min),
+        input
+            .first()
+            .and_then(|m| m.traits.length)
+            .and_then(|l| l.min),
         Some(1)
     );
 }

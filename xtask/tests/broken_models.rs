@@ -419,9 +419,8 @@ fn default_out_of_range_for_its_target() {
         // `records` keeps its @default(8766), which no byte can hold.
         shape(m, ACTIVE_INPUT)["members"]["records"]["target"] = Value::from("smithy.api#Byte");
     });
-    let path = format!(
-        "$.shapes[\"{ACTIVE_INPUT}\"].members.records.traits[\"smithy.api#default\"]"
-    );
+    let path =
+        format!("$.shapes[\"{ACTIVE_INPUT}\"].members.records.traits[\"smithy.api#default\"]");
     assert_both_fail(
         &scratch,
         "billforward",
@@ -499,9 +498,8 @@ fn unknown_trait_property_is_a_warning() {
         shape(m, LIST_PAYMENTS_ID)["traits"]["smithy.api#paginated"]["stopOnEmpty"] =
             Value::from(true);
     });
-    let path = format!(
-        "$.shapes[\"{LIST_PAYMENTS_ID}\"].traits[\"smithy.api#paginated\"].stopOnEmpty"
-    );
+    let path =
+        format!("$.shapes[\"{LIST_PAYMENTS_ID}\"].traits[\"smithy.api#paginated\"].stopOnEmpty");
     let runs = [
         (
             scratch.relative(LIST_PAYMENTS),
@@ -526,8 +524,7 @@ fn unknown_trait_property_is_a_warning() {
             "{line}\n{report}"
         );
         assert!(
-            out.join("bedrockagentcore/Cargo.toml").is_file()
-                || out.join("Cargo.toml").is_file(),
+            out.join("bedrockagentcore/Cargo.toml").is_file() || out.join("Cargo.toml").is_file(),
             "{report}"
         );
     }

@@ -132,11 +132,7 @@ fn ascii_words(text: &str) -> String {
     }
     let meaningful = |c: char| c.is_ascii_alphanumeric() || !c.is_ascii();
     if !text.chars().any(meaningful) {
-        return text
-            .chars()
-            .map(symbol_word)
-            .collect::<Vec<_>>()
-            .join("_");
+        return text.chars().map(symbol_word).collect::<Vec<_>>().join("_");
     }
     let mut out = String::new();
     let mut chars = text.chars().peekable();
@@ -272,9 +268,8 @@ fn decide(
         } else {
             bases[i].clone()
         };
-        let free = |name: &str, taken: &BTreeSet<String>| {
-            claims(name).iter().all(|c| !taken.contains(c))
-        };
+        let free =
+            |name: &str, taken: &BTreeSet<String>| claims(name).iter().all(|c| !taken.contains(c));
         let asked_for = |name: &str| claims(name).iter().any(|c| wanted.contains(c));
         let mut name = base.clone();
         let mut n = 2;
@@ -468,7 +463,10 @@ mod tests {
             variant_names(&["a-b", "A_B", "a_b2"], &[]),
             vec!["AB", "AB3", "AB2"]
         );
-        assert_eq!(variant_names(&["1", "-1", "+1"], &[]), vec!["V1", "Minus1", "Plus1"]);
+        assert_eq!(
+            variant_names(&["1", "-1", "+1"], &[]),
+            vec!["V1", "Minus1", "Plus1"]
+        );
         let v = variant_names(&["Unknown", "UnknownValue"], &[]);
         assert_eq!(unknown_variant(&v), "UnknownValue2");
         assert_eq!(unknown_variant(&["Other".into()]), "Unknown");

@@ -15,7 +15,11 @@ use super::{EnumValue, HttpTrait, Member, Model, Shape, ShapeId, ShapeKind};
 
 /// Runs every check on `model`, pushing problems to `errors` and what is ignored to `warnings`.
 /// Missing shapes are skipped (they are reported while resolving references).
-pub(crate) fn validate(model: &Model, errors: &mut Vec<ModelError>, warnings: &mut Vec<ModelError>) {
+pub(crate) fn validate(
+    model: &Model,
+    errors: &mut Vec<ModelError>,
+    warnings: &mut Vec<ModelError>,
+) {
     for shape in model.shapes.values() {
         if shape.id.is_prelude() {
             continue;
@@ -297,7 +301,8 @@ impl<'a> Validator<'a, '_> {
                 }
             }
             for key in obj.keys() {
-                if !["value", "name", "documentation", "tags", "deprecated"].contains(&key.as_str()) {
+                if !["value", "name", "documentation", "tags", "deprecated"].contains(&key.as_str())
+                {
                     self.warnings.push(ModelError::new(
                         &self.shape.origin.file,
                         at.key(key).to_string(),

@@ -47,7 +47,9 @@ pub(crate) fn default_problem(target: &Shape, value: &Value) -> Option<String> {
         ShapeKind::Float | ShapeKind::Double => match value {
             Value::String(s) if matches!(s.as_str(), "NaN" | "Infinity" | "-Infinity") => None,
             Value::Number(n) => match n.as_f64() {
-                Some(f) if matches!(target.kind, ShapeKind::Float) && f.abs() > f64::from(f32::MAX) => {
+                Some(f)
+                    if matches!(target.kind, ShapeKind::Float) && f.abs() > f64::from(f32::MAX) =>
+                {
                     Some(format!("{n} is out of range for a float"))
                 }
                 _ => None,
@@ -98,7 +100,10 @@ pub(crate) fn default_problem(target: &Shape, value: &Value) -> Option<String> {
                 .collect();
             (!values.contains(&i)).then(|| {
                 let values: Vec<String> = values.iter().map(ToString::to_string).collect();
-                format!("{i} is not one of the intEnum's values ({})", values.join(", "))
+                format!(
+                    "{i} is not one of the intEnum's values ({})",
+                    values.join(", ")
+                )
             })
         }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => Some(format!(
@@ -227,7 +232,10 @@ pub fn parse_date_time(text: &str) -> Option<(i64, u32)> {
     }
     let offset = match text.get(i..)? {
         "Z" | "z" => 0,
-        rest if rest.len() == 6 && matches!(rest.as_bytes()[0], b'+' | b'-') && rest.as_bytes()[3] == b':' => {
+        rest if rest.len() == 6
+            && matches!(rest.as_bytes()[0], b'+' | b'-')
+            && rest.as_bytes()[3] == b':' =>
+        {
             let h = digits(i + 1..i + 3)?;
             let m = digits(i + 4..i + 6)?;
             if h > 23 || m > 59 {
@@ -239,7 +247,20 @@ pub fn parse_date_time(text: &str) -> Option<(i64, u32)> {
         _ => return None,
     };
     let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_days = [31, if leap(year) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let month_days = [
+        31,
+        if leap(year) { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&month) || day < 1 {
         return None;
     }
@@ -274,10 +295,20 @@ mod tests {
             parse_date_time("1996-12-19T16:39:57-08:00"),
             Some((851_042_397, 0))
         );
-        assert_eq!(parse_date_time("2000-02-29T00:00:00Z"), Some((951_782_400, 0)));
+        assert_eq!(
+            parse_date_time("2000-02-29T00:00:00Z"),
+            Some((951_782_400, 0))
+        );
         assert_eq!(parse_date_time("2001-02-29T00:00:00Z"), None);
         assert_eq!(parse_date_time("1969-12-31T23:59:59Z"), Some((-1, 0)));
-        for bad in ["", "yesterday", "2020-01-01", "2020-01-01T00:00:00", "2020-13-01T00:00:00Z", "2020-01-01T00:00:00.Z"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2020-01-01",
+            "2020-01-01T00:00:00",
+            "2020-13-01T00:00:00Z",
+            "2020-01-01T00:00:00.Z",
+        ] {
             assert_eq!(parse_date_time(bad), None, "{bad}");
         }
     }

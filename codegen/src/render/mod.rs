@@ -45,7 +45,10 @@ pub fn render_crate(service: &Service) -> Result<Vec<File>, String> {
     for op in &service.operations {
         files.push(rust_file(
             // `mod r#type;` is read from `type.rs`.
-            &format!("src/operation/{}.rs", crate::ir::names::bare(&op.snake_name)),
+            &format!(
+                "src/operation/{}.rs",
+                crate::ir::names::bare(&op.snake_name)
+            ),
             operation::operation_module(service, op),
         )?);
     }

@@ -91,7 +91,9 @@ pub fn validate_method(service: &Service, s: &Structure, is_input: bool) -> Toke
         if nested(service, &f.ty, &mut BTreeSet::new()).is_some() {
             out.push(match &f.ty {
                 RustType::List {
-                    item, sparse: false, ..
+                    item,
+                    sparse: false,
+                    ..
                 } if !matches!(**item, RustType::List { .. }) => quote! {
                     for (i, item) in self.#field.iter().flatten().enumerate() {
                         v.at(::std::format_args!("{}[{i}]", #member), |v| item.validate(v));
