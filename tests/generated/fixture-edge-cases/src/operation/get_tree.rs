@@ -23,21 +23,90 @@ impl GetTreeInput {
         str tree_id : str;
     }
 }
-/// The `GetTreeOutput` structure.
+/// Defaults in every form Smithy allows (non-finite floats, date-time timestamps, numeric big numbers).
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct GetTreeOutput {
     /// A recursive structure: directly (boxed) and through a list.
     pub root: ::std::option::Option<crate::types::TreeNode>,
+    /// The `nan` member.
+    ///
+    /// The service's default is `"NaN"`.
+    pub nan: ::std::option::Option<f64>,
+    /// The `negInf` member.
+    ///
+    /// The service's default is `"-Infinity"`.
+    pub neg_inf: ::std::option::Option<f32>,
+    /// The `since` member.
+    ///
+    /// The service's default is `"1985-04-12T23:20:50.52Z"`.
+    pub since: ::std::option::Option<::aws_smithy_types::DateTime>,
+    /// The `epoch` member.
+    ///
+    /// The service's default is `0`.
+    pub epoch: ::std::option::Option<::aws_smithy_types::DateTime>,
+    /// The `big` member.
+    ///
+    /// The service's default is `12345678901234567890`.
+    pub big: ::std::option::Option<::std::string::String>,
+    /// The `ratio` member.
+    ///
+    /// The service's default is `1.5`.
+    pub ratio: ::std::option::Option<::std::string::String>,
+    /// The `bytes` member.
+    ///
+    /// The service's default is `"aGk="`.
+    pub bytes: ::std::option::Option<::aws_smithy_types::Blob>,
+    /// The `tiny` member.
+    ///
+    /// The service's default is `-128`.
+    pub tiny: ::std::option::Option<i8>,
 }
-::sdk_runtime::json_struct!(GetTreeOutput { root : "root" });
+/// Members with a modeled `@default` start at it.
+impl ::std::default::Default for GetTreeOutput {
+    fn default() -> Self {
+        Self {
+            root: ::std::option::Option::None,
+            nan: ::std::option::Option::Some(f64::NAN),
+            neg_inf: ::std::option::Option::Some(f32::NEG_INFINITY),
+            since: ::std::option::Option::Some(
+                ::aws_smithy_types::DateTime::from_secs_and_nanos(
+                    482196050i64,
+                    520000000u32,
+                ),
+            ),
+            epoch: ::std::option::Option::Some(
+                ::aws_smithy_types::DateTime::from_secs_f64(0f64),
+            ),
+            big: ::std::option::Option::Some(
+                ::std::string::String::from("12345678901234567890"),
+            ),
+            ratio: ::std::option::Option::Some(::std::string::String::from("1.5")),
+            bytes: ::std::option::Option::Some(
+                ::aws_smithy_types::Blob::new(::std::vec![104u8, 105u8]),
+            ),
+            tiny: ::std::option::Option::Some(-128i8),
+        }
+    }
+}
+::sdk_runtime::json_struct!(
+    GetTreeOutput { root : "root", nan : "nan" => ::sdk_runtime::serde::Float, neg_inf :
+    "negInf" => ::sdk_runtime::serde::Float, since : "since" =>
+    ::sdk_runtime::serde::EpochSeconds, epoch : "epoch" =>
+    ::sdk_runtime::serde::EpochSeconds, big : "big" => ::sdk_runtime::shape::BigNumber,
+    ratio : "ratio" => ::sdk_runtime::shape::BigNumber, bytes : "bytes" =>
+    ::sdk_runtime::serde::Base64, tiny : "tiny" }
+);
 impl GetTreeOutput {
     /// Creates a new builder for [`GetTreeOutput`].
     pub fn builder() -> builders::GetTreeOutputBuilder {
         ::std::default::Default::default()
     }
     ::sdk_runtime::getters! {
-        reference root : crate ::types::TreeNode;
+        reference root : crate ::types::TreeNode; copy nan : f64; copy neg_inf : f32;
+        reference since : ::aws_smithy_types::DateTime; reference epoch :
+        ::aws_smithy_types::DateTime; str big : str; str ratio : str; reference bytes :
+        ::aws_smithy_types::Blob; copy tiny : i8;
     }
 }
 ::sdk_runtime::operation_error! {
@@ -88,7 +157,13 @@ pub mod builders {
     pub struct GetTreeOutputBuilder(super::GetTreeOutput);
     impl GetTreeOutputBuilder {
         ::sdk_runtime::setters! {
-            value root, set_root, get_root : crate ::types::TreeNode;
+            value root, set_root, get_root : crate ::types::TreeNode; value nan, set_nan,
+            get_nan : f64; value neg_inf, set_neg_inf, get_neg_inf : f32; value since,
+            set_since, get_since : ::aws_smithy_types::DateTime; value epoch, set_epoch,
+            get_epoch : ::aws_smithy_types::DateTime; value big, set_big, get_big :
+            ::std::string::String; value ratio, set_ratio, get_ratio :
+            ::std::string::String; value bytes, set_bytes, get_bytes :
+            ::aws_smithy_types::Blob; value tiny, set_tiny, get_tiny : i8;
         }
         /// Builds [`GetTreeOutput`](super::GetTreeOutput).
         pub fn build(self) -> super::GetTreeOutput {
