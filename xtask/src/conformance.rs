@@ -248,7 +248,8 @@ fn generate(model_path: &Path, out: &Path) -> Result<Vec<Suite>, String> {
         }
         let generated: BTreeSet<&str> = tests.cases.iter().map(|c| c.name.as_str()).collect();
         let mut cases: BTreeMap<String, Option<String>> = BTreeMap::new();
-        for (name, shape) in model_cases(&raw, protocol) {
+        let closure = service_shapes(&model, &id);
+        for (name, shape) in model_cases(&raw, &closure, protocol) {
             let skip = (!generated.contains(name.as_str())).then(|| {
                 match service.skipped.iter().find(|(op, _)| *op == shape) {
                     Some((op, reason)) => format!("operation {op} is not generated: {reason}"),
@@ -306,14 +307,39 @@ fn generate(model_path: &Path, out: &Path) -> Result<Vec<Suite>, String> {
     Ok(suites)
 }
 
-/// Every client test case of `protocol` in the raw JSON AST: (test name, shape name), counted the
-/// way the issue counts them (on any shape, whether or not the generator supports it).
-pub fn model_cases(model: &Value, protocol: &str) -> Vec<(String, String)> {
+/// The ids of a service's operations and of the errors they and the service declare: the shapes
+/// whose protocol tests belong to it (the suite's services share protocols and namespaces).
+pub fn service_shapes(
+    model: &codegen::model::Model,
+    service: &codegen::model::ShapeId,
+) -> BTreeSet<String> {
+    use codegen::model::ShapeKind;
+    let mut out = BTreeSet::new();
+    if let Some(ShapeKind::Service(s)) = model.get(service).map(|s| &s.kind) {
+        out.extend(s.errors.iter().map(ToString::to_string));
+    }
+    for op in model.service_operations(service) {
+        if let Some(ShapeKind::Operation(o)) = model.get(&op).map(|s| &s.kind) {
+            out.extend(o.errors.iter().map(ToString::to_string));
+        }
+        out.insert(op.to_string());
+    }
+    out
+}
+
+/// Every client test case of `protocol` on the shapes in `shapes` (one service's, see
+/// [`service_shapes`]) in the raw JSON AST: (test name, shape name), counted the way the issue
+/// counts them (on any shape, whether or not the generator supports it).
+pub fn model_cases(
+    model: &Value,
+    shapes: &BTreeSet<String>,
+    protocol: &str,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let Some(shapes) = model.get("shapes").and_then(Value::as_object) else {
+    let Some(all) = model.get("shapes").and_then(Value::as_object) else {
         return out;
     };
-    for (id, shape) in shapes {
+    for (id, shape) in all.iter().filter(|(id, _)| shapes.contains(*id)) {
         let name = id.rsplit('#').next().unwrap_or(id).to_string();
         let is_operation = shape.get("type").and_then(Value::as_str) == Some("operation");
         let traits = shape.get("traits");
@@ -527,8 +553,8 @@ fn print_table(results: &[ProtocolResults], known: &BTreeMap<String, String>) {
     };
     println!();
     println!(
-        "{:<12} {:>6} {:>7} {:>7} {:>8} {:>7}",
-        "protocol", "cases", "passed", "failed", "skipped", "listed"
+        "{:<12} {:<48} {:>6} {:>7} {:>7} {:>8} {:>7}",
+        "protocol", "service", "cases", "passed", "failed", "skipped", "listed"
     );
     let mut totals = [0usize; 5];
     for r in results {
@@ -540,16 +566,16 @@ fn print_table(results: &[ProtocolResults], known: &BTreeMap<String, String>) {
             listed(r),
         ];
         println!(
-            "{:<12} {:>6} {:>7} {:>7} {:>8} {:>7}",
-            r.protocol, row[0], row[1], row[2], row[3], row[4]
+            "{:<12} {:<48} {:>6} {:>7} {:>7} {:>8} {:>7}",
+            r.protocol, r.service, row[0], row[1], row[2], row[3], row[4]
         );
         for (t, v) in totals.iter_mut().zip(row) {
             *t += v;
         }
     }
     println!(
-        "{:<12} {:>6} {:>7} {:>7} {:>8} {:>7}",
-        "total", totals[0], totals[1], totals[2], totals[3], totals[4]
+        "{:<12} {:<48} {:>6} {:>7} {:>7} {:>8} {:>7}",
+        "total", "", totals[0], totals[1], totals[2], totals[3], totals[4]
     );
     if totals[0] > 0 {
         println!(
@@ -711,9 +737,11 @@ mod tests {
                 ],
                 "smithy.test#httpResponseTests": [{"id": "A", "protocol": "p", "appliesTo": "client"}]
             }},
-            "ns#Err": {"type": "structure", "traits": {"smithy.test#httpResponseTests": [{"id": "E", "protocol": "p"}]}}
+            "ns#Err": {"type": "structure", "traits": {"smithy.test#httpResponseTests": [{"id": "E", "protocol": "p"}]}},
+            "other#Op": {"type": "operation", "traits": {"smithy.test#httpRequestTests": [{"id": "O", "protocol": "p"}]}}
         }});
-        let cases = model_cases(&model, "p");
+        let shapes = ["ns#Op", "ns#Err"].map(String::from).into();
+        let cases = model_cases(&model, &shapes, "p");
         let names: Vec<&str> = cases.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["error::E", "request::A", "response::A"]);
     }

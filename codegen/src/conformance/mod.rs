@@ -445,9 +445,10 @@ fn error_test(values: &Values<'_>, error: &Structure, case: &Value) -> Result<To
 
 /// `fn client(response, host, validation) -> (Client, Capture)`: a client talking to a [`Capture`].
 fn client_fn(service: &Service, krate: &TokenStream) -> TokenStream {
-    let aws = (service.aws || service.uses_sigv4()).then(|| {
+    let region = (service.aws || service.uses_sigv4())
+        .then(|| quote!(.region(::aws_types::region::Region::new("us-east-1"))));
+    let credentials = service.uses_sigv4().then(|| {
         quote! {
-            .region(::aws_types::region::Region::new("us-east-1"))
             .credentials_provider(::aws_credential_types::Credentials::new(
                 "AKIDEXAMPLE",
                 "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
@@ -469,7 +470,8 @@ fn client_fn(service: &Service, krate: &TokenStream) -> TokenStream {
                     crate::harness::IDEMPOTENCY_TOKEN,
                 ))
                 .validation(validation)
-                #aws
+                #region
+                #credentials
                 .build();
             (#krate::Client::from_conf(config), capture)
         }

@@ -61,6 +61,7 @@ pub fn build_service(
 
     let mut builder = Builder {
         model,
+        cycles: Cycles::new(model),
         service_paginated: shape.traits.paginated.clone(),
         service_errors: match &shape.kind {
             ShapeKind::Service(s) => s.errors.clone(),
@@ -152,8 +153,9 @@ pub fn build_service(
     }
     types.sort_by(|a, b| a.rust_name().cmp(b.rust_name()));
     errors.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    mark_validated(&mut types, &mut operations);
 
-    Ok(Service {
+    let mut service = Service {
         id: service.clone(),
         settings,
         docs: docs(&shape.traits),
@@ -165,6 +167,7 @@ pub fn build_service(
             .contains_key("aws.protocols#awsQueryCompatible"),
         aws: shape.traits.aws_service.is_some() || shape.traits.sigv4.is_some(),
         auth: service_auth,
+        static_headers: Vec::new(),
         operations,
         types,
         errors,
@@ -179,7 +182,16 @@ pub fn build_service(
             .get("smithy.rules#endpointTests")
             .cloned(),
         skipped,
-    })
+    };
+    super::customizations::apply(
+        shape.traits.aws_service.as_ref().map(|a| a.sdk_id.as_str()),
+        match &shape.kind {
+            ShapeKind::Service(s) => s.version.as_deref(),
+            _ => None,
+        },
+        &mut service,
+    );
+    Ok(service)
 }
 
 fn protocol_tests(traits: &Traits) -> ProtocolTests {
@@ -350,6 +362,8 @@ impl ServiceAuth {
 
 struct Builder<'m> {
     model: &'m Model,
+    /// Which members close a cycle (and so are boxed).
+    cycles: Cycles,
     /// The service's `@paginated` defaults.
     service_paginated: Option<model::PaginatedTrait>,
     /// Errors bound to the service: every operation can return them.
@@ -599,6 +613,9 @@ impl<'m> Builder<'m> {
                 .traits
                 .other
                 .contains_key("smithy.api#httpChecksumRequired"),
+            input_defaults: Vec::new(),
+            body_checksums: Vec::new(),
+            endpoint_member: None,
             host_prefix: shape
                 .traits
                 .other
@@ -753,6 +770,7 @@ impl<'m> Builder<'m> {
             fields,
             error,
             protocol_tests: protocol_tests(&shape.traits),
+            validated: false,
         })
     }
 
@@ -852,7 +870,7 @@ impl<'m> Builder<'m> {
             host_label: t.other.contains_key("smithy.api#hostLabel"),
             streaming: target.traits.streaming,
             variant: String::new(),
-            boxed: reaches(self.model, &member.target, &parent.id, &mut BTreeSet::new()),
+            boxed: self.cycles.same_cycle(&member.target, &parent.id),
         })
     }
 
@@ -930,20 +948,184 @@ impl<'m> Builder<'m> {
     }
 }
 
-/// True when `from` leads back to `to` through direct structure/union members (collections already
-/// give indirection, so they break the cycle).
-fn reaches(model: &Model, from: &ShapeId, to: &ShapeId, seen: &mut BTreeSet<ShapeId>) -> bool {
-    if from == to {
-        return true;
-    }
-    if !seen.insert(from.clone()) {
-        return false;
-    }
-    match model.get(from).map(|s| &s.kind) {
-        Some(ShapeKind::Structure(members) | ShapeKind::Union(members)) => {
-            members.iter().any(|m| reaches(model, &m.target, to, seen))
+/// Decides which structures get a `validate` method: those with a constraint to check, directly
+/// or through nested structures, that an operation input can reach (and every such input). Linear
+/// in the number of members: a fixpoint over "needs checks" and one walk from the inputs.
+fn mark_validated(types: &mut [TypeDef], operations: &mut [Operation]) {
+    let index: BTreeMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t, TypeDef::Structure(_)))
+        .map(|(i, t)| (t.rust_name().to_string(), i))
+        .collect();
+    let fields_of = |i: usize| match &types[i] {
+        TypeDef::Structure(s) => s.fields.as_slice(),
+        _ => &[],
+    };
+    // Structures that need checks: direct ones, then whoever leads to one, until nothing changes.
+    let mut needs: BTreeSet<usize> = index
+        .values()
+        .copied()
+        .filter(|&i| fields_of(i).iter().any(Field::has_checks))
+        .collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &i in index.values() {
+            if needs.contains(&i) {
+                continue;
+            }
+            let leads = fields_of(i).iter().any(|f| {
+                f.nested_structure()
+                    .and_then(|n| index.get(n))
+                    .is_some_and(|j| needs.contains(j))
+            });
+            if leads {
+                needs.insert(i);
+                changed = true;
+            }
         }
-        _ => false,
+    }
+    let struct_needs = |f: &Field| {
+        f.nested_structure()
+            .and_then(|n| index.get(n))
+            .is_some_and(|j| needs.contains(j))
+    };
+    let mut reachable = BTreeSet::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for op in operations.iter_mut() {
+        op.input.validated = op
+            .input
+            .fields
+            .iter()
+            .any(|f| f.has_checks() || struct_needs(f));
+        stack.extend(
+            op.input
+                .fields
+                .iter()
+                .filter_map(|f| f.nested_structure().and_then(|n| index.get(n)).copied()),
+        );
+    }
+    while let Some(i) = stack.pop() {
+        if !reachable.insert(i) {
+            continue;
+        }
+        stack.extend(
+            fields_of(i)
+                .iter()
+                .filter_map(|f| f.nested_structure().and_then(|n| index.get(n)).copied()),
+        );
+    }
+    for i in reachable {
+        if needs.contains(&i)
+            && let TypeDef::Structure(s) = &mut types[i]
+        {
+            s.validated = true;
+        }
+    }
+}
+
+/// The cycles of structures and unions through direct members (collections already give
+/// indirection, so they break a cycle): a member must be boxed when its target is its own
+/// structure or in the same cycle. Found once per model with Tarjan's algorithm, iteratively, so
+/// neither deep nesting nor large models cost a deep stack or a search per member.
+#[derive(Default)]
+struct Cycles {
+    /// Strongly connected component of each structure/union that is part of a cycle.
+    component: BTreeMap<ShapeId, usize>,
+}
+
+impl Cycles {
+    fn new(model: &Model) -> Cycles {
+        let direct = |id: &ShapeId| -> Vec<ShapeId> {
+            match model.get(id).map(|s| &s.kind) {
+                Some(ShapeKind::Structure(ms) | ShapeKind::Union(ms)) => ms
+                    .iter()
+                    .filter(|m| {
+                        matches!(
+                            model.get(&m.target).map(|t| &t.kind),
+                            Some(ShapeKind::Structure(_) | ShapeKind::Union(_))
+                        )
+                    })
+                    .map(|m| m.target.clone())
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let mut index: BTreeMap<ShapeId, usize> = BTreeMap::new();
+        let mut low: BTreeMap<ShapeId, usize> = BTreeMap::new();
+        let mut on_stack: BTreeSet<ShapeId> = BTreeSet::new();
+        let mut stack: Vec<ShapeId> = Vec::new();
+        let mut component = BTreeMap::new();
+        let mut components = 0;
+        for root in model.shapes.keys() {
+            if index.contains_key(root) || direct(root).is_empty() {
+                continue;
+            }
+            // (node, its successors, the next successor to visit)
+            let mut work: Vec<(ShapeId, Vec<ShapeId>, usize)> = Vec::new();
+            let visit = |id: &ShapeId,
+                         index: &mut BTreeMap<ShapeId, usize>,
+                         low: &mut BTreeMap<ShapeId, usize>,
+                         stack: &mut Vec<ShapeId>,
+                         on_stack: &mut BTreeSet<ShapeId>| {
+                let n = index.len();
+                index.insert(id.clone(), n);
+                low.insert(id.clone(), n);
+                stack.push(id.clone());
+                on_stack.insert(id.clone());
+            };
+            visit(root, &mut index, &mut low, &mut stack, &mut on_stack);
+            work.push((root.clone(), direct(root), 0));
+            while let Some((node, next, i)) = work.last_mut() {
+                if let Some(succ) = next.get(*i).cloned() {
+                    *i += 1;
+                    if !index.contains_key(&succ) {
+                        visit(&succ, &mut index, &mut low, &mut stack, &mut on_stack);
+                        let succs = direct(&succ);
+                        work.push((succ, succs, 0));
+                    } else if on_stack.contains(&succ) {
+                        let l = low[node].min(index[&succ]);
+                        low.insert(node.clone(), l);
+                    }
+                    continue;
+                }
+                let node = node.clone();
+                work.pop();
+                if let Some((parent, _, _)) = work.last() {
+                    let l = low[parent].min(low[&node]);
+                    low.insert(parent.clone(), l);
+                }
+                if low[&node] == index[&node] {
+                    let mut members = Vec::new();
+                    while let Some(top) = stack.pop() {
+                        on_stack.remove(&top);
+                        let done = top == node;
+                        members.push(top);
+                        if done {
+                            break;
+                        }
+                    }
+                    let cyclic = members.len() > 1 || direct(&node).contains(&node);
+                    if cyclic {
+                        for m in members {
+                            component.insert(m, components);
+                        }
+                        components += 1;
+                    }
+                }
+            }
+        }
+        Cycles { component }
+    }
+
+    /// True when `target` is `parent` or lies on a cycle with it.
+    fn same_cycle(&self, target: &ShapeId, parent: &ShapeId) -> bool {
+        target == parent
+            || self
+                .component
+                .get(target)
+                .is_some_and(|c| self.component.get(parent) == Some(c))
     }
 }
 

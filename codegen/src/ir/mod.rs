@@ -5,6 +5,7 @@
 //! operations are left out (with the reason, reported as a warning). Renderers only print.
 
 mod build;
+mod customizations;
 pub mod docs;
 pub mod names;
 
@@ -28,6 +29,8 @@ pub struct Service {
     pub aws: bool,
     /// The auth schemes of operations without their own, in preference order.
     pub auth: Vec<AuthScheme>,
+    /// Headers every request carries unless the call sets them (service customisations).
+    pub static_headers: Vec<(String, String)>,
     pub operations: Vec<Operation>,
     /// Named types shared through the `types` module, sorted by Rust name.
     pub types: Vec<TypeDef>,
@@ -55,6 +58,18 @@ pub enum Protocol {
 }
 
 impl Service {
+    /// The shared structure named `rust_name` (`types` is sorted by Rust name).
+    pub fn structure(&self, rust_name: &str) -> Option<&Structure> {
+        let i = self
+            .types
+            .binary_search_by(|t| t.rust_name().cmp(rust_name))
+            .ok()?;
+        match &self.types[i] {
+            TypeDef::Structure(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Every auth scheme some operation accepts (decides the config's settings).
     pub fn all_auth_schemes(&self) -> Vec<&AuthScheme> {
         let mut all: Vec<&AuthScheme> = self
@@ -126,6 +141,21 @@ pub struct Operation {
     pub request_compression: Vec<String>,
     /// `@httpChecksumRequired`: send `Content-MD5`.
     pub checksum_required: bool,
+    /// Input members (Rust names) filled with a value when unset or empty (customisations).
+    pub input_defaults: Vec<(String, String)>,
+    /// Checksum headers computed from the final body (customisations).
+    pub body_checksums: Vec<BodyChecksum>,
+    /// An input member (Rust name) whose value, when set, is the endpoint of the call.
+    pub endpoint_member: Option<String>,
+}
+
+/// A checksum header computed from a request body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyChecksum {
+    /// Hex SHA-256 of the body.
+    Sha256 { header: String },
+    /// Hex SHA-256 tree hash of the body in 1 MiB chunks (Glacier).
+    Sha256TreeHash { header: String },
 }
 
 /// Protocol compliance test cases attached to a shape (kept verbatim; only test renderers read them).
@@ -199,6 +229,9 @@ pub struct Structure {
     pub error: Option<ErrorInfo>,
     /// `smithy.test#httpResponseTests` on an error structure, verbatim.
     pub protocol_tests: ProtocolTests,
+    /// Gets a `validate` method: it has a constraint to check (directly or through nested
+    /// structures) and an operation input can reach it (or it is an input).
+    pub validated: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -266,6 +299,47 @@ pub struct Constraints {
     pub length: Option<(Option<u64>, Option<u64>)>,
     pub range: Option<(Option<f64>, Option<f64>)>,
     pub pattern: Option<String>,
+}
+
+impl Field {
+    /// True when the member has a constraint the client checks for its type: `@length` on
+    /// strings, blobs, lists and maps, `@range` on numbers, `@pattern` on strings.
+    pub fn has_checks(&self) -> bool {
+        let c = &self.constraints;
+        let length = c.length.is_some()
+            && matches!(
+                self.ty,
+                RustType::String | RustType::Blob | RustType::List { .. } | RustType::Map { .. }
+            );
+        let range = c.range.is_some()
+            && matches!(
+                self.ty,
+                RustType::I8
+                    | RustType::I16
+                    | RustType::I32
+                    | RustType::I64
+                    | RustType::F32
+                    | RustType::F64
+            );
+        let pattern = c.pattern.is_some() && self.ty == RustType::String;
+        length || range || pattern
+    }
+
+    /// The structure this member leads to directly or as list items, for nested validation.
+    pub fn nested_structure(&self) -> Option<&str> {
+        fn of(ty: &RustType) -> Option<&str> {
+            match ty {
+                RustType::Named {
+                    name,
+                    kind: NamedKind::Structure,
+                    ..
+                } => Some(name),
+                RustType::List { item, .. } => of(item),
+                _ => None,
+            }
+        }
+        of(&self.ty)
+    }
 }
 
 impl Constraints {

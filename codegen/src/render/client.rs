@@ -50,6 +50,10 @@ pub fn client_module(service: &Service) -> TokenStream {
     };
     let auth = auth_schemes(&service.auth);
     let query_compatible = service.query_compatible;
+    let headers = service
+        .static_headers
+        .iter()
+        .map(|(name, value)| quote!((#name, #value)));
     let name = &service.settings.crate_name;
     let endpoint = endpoint_fn(service);
     quote! {
@@ -80,6 +84,7 @@ pub fn client_module(service: &Service) -> TokenStream {
             auth: #auth,
             protocol: #protocol,
             query_compatible: #query_compatible,
+            headers: &[#(#headers),*],
             endpoint: resolve_endpoint,
         };
         #endpoint

@@ -5,6 +5,7 @@ use quote::{format_ident, quote};
 
 use super::rust_type::{field_tokens, marker, tokens};
 use super::{doc_attrs, doc_or, ident};
+use crate::ir::docs::code_span;
 use crate::ir::{
     Enum, Field, NamedKind, RustType, Service, Structure, TypeDef, Union, names::bare,
 };
@@ -131,7 +132,7 @@ pub fn structure(
     let getters = s.fields.iter().map(getter);
     let debug_impl = sensitive.then(|| sensitive_debug(s, is_error));
     let validate = matches!(kind, Kind::Plain | Kind::Input)
-        .then(|| super::validate::validate_method(service, s, kind == Kind::Input));
+        .then(|| super::validate::validate_method(service, s));
     let error_impls = is_error.then(|| error_impls(s));
 
     let defaults: Vec<_> = if kind == Kind::Input {
@@ -209,7 +210,8 @@ fn field_docs(f: &Field) -> TokenStream {
         docs.push_str("\n\nThis member is required.");
     }
     if let Some(default) = &f.default {
-        docs.push_str(&format!("\n\nThe service's default is `{default}`."));
+        let default = code_span(&default.to_string());
+        docs.push_str(&format!("\n\nThe service's default is {default}."));
     }
     doc_attrs(Some(&docs))
 }
@@ -486,7 +488,12 @@ fn enumeration(e: &Enum) -> TokenStream {
     let docs = doc_or(e.docs.as_deref(), &format!("The `{}` enum.", e.id.name));
     let variants = e.variants.iter().map(|v| {
         let id = format_ident!("{}", v.rust_name);
-        let docs = doc_or(v.docs.as_deref(), &format!("`{}`", v.value));
+        // The value is model text: a code span that no backtick or line break in it can end.
+        let value = match code_span(&v.value) {
+            span if span.is_empty() => code_span(&format!("{:?}", v.value)),
+            span => span,
+        };
+        let docs = doc_or(v.docs.as_deref(), &value);
         let value = if e.int {
             let i: i32 = v.value.parse().unwrap_or_default();
             quote!(#i)

@@ -1,94 +1,29 @@
 //! Client-side constraint checks (`@length`, `@range`, `@pattern`) as a `validate` method on each
 //! structure an input can reach. `@required` is enforced by the builders' `build()`.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::ident;
-use crate::ir::{Field, NamedKind, RustType, Service, Structure, TypeDef};
+use crate::ir::{Field, RustType, Service, Structure};
 
-/// True when `s` has a constraint to check, directly or through nested structures.
-pub fn needs_validation(service: &Service, s: &Structure) -> bool {
-    needs(service, s, &mut BTreeSet::new())
-}
-
-fn needs(service: &Service, s: &Structure, seen: &mut BTreeSet<String>) -> bool {
-    if !seen.insert(s.rust_name.clone()) {
-        return false;
-    }
-    s.fields
-        .iter()
-        .any(|f| !checks(f).is_empty() || nested(service, &f.ty, seen).is_some())
-}
-
-/// The nested structure a member leads to (directly or as list items), when it needs checks.
-fn nested<'s>(
-    service: &'s Service,
-    ty: &RustType,
-    seen: &mut BTreeSet<String>,
-) -> Option<&'s Structure> {
-    match ty {
-        RustType::Named {
-            name,
-            kind: NamedKind::Structure,
-            ..
-        } => {
-            let s = service.types.iter().find_map(|t| match t {
-                TypeDef::Structure(s) if &s.rust_name == name => Some(s),
-                _ => None,
-            })?;
-            needs(service, s, seen).then_some(s)
-        }
-        RustType::List { item, .. } => nested(service, item, seen),
-        _ => None,
-    }
-}
-
-/// Names of the structures an operation input can reach: only those are ever validated.
-fn input_reachable(service: &Service) -> BTreeSet<String> {
-    fn walk(service: &Service, ty: &RustType, out: &mut BTreeSet<String>) {
-        match ty {
-            RustType::Named {
-                name,
-                kind: NamedKind::Structure,
-                ..
-            } if out.insert(name.clone()) => {
-                let fields = service.types.iter().find_map(|t| match t {
-                    TypeDef::Structure(s) if &s.rust_name == name => Some(&s.fields),
-                    _ => None,
-                });
-                for f in fields.into_iter().flatten() {
-                    walk(service, &f.ty, out);
-                }
-            }
-            RustType::List { item, .. } => walk(service, item, out),
-            _ => {}
-        }
-    }
-    let mut out = BTreeSet::new();
-    for op in &service.operations {
-        for f in &op.input.fields {
-            walk(service, &f.ty, &mut out);
-        }
-    }
-    out
+/// True when `s` gets a `validate` method (decided in the IR).
+pub fn needs_validation(s: &Structure) -> bool {
+    s.validated
 }
 
 /// `pub(crate) fn validate(&self, v)` for an input or a structure inputs reach, or nothing when it
 /// has no constraints.
-pub fn validate_method(service: &Service, s: &Structure, is_input: bool) -> TokenStream {
-    if !(is_input || input_reachable(service).contains(&s.rust_name))
-        || !needs_validation(service, s)
-    {
+pub fn validate_method(service: &Service, s: &Structure) -> TokenStream {
+    if !s.validated {
         return TokenStream::new();
     }
     let body = s.fields.iter().map(|f| {
         let mut out = checks(f);
         let field = ident(&f.rust_name);
         let member = &f.member;
-        if nested(service, &f.ty, &mut BTreeSet::new()).is_some() {
+        let nested = f.nested_structure().and_then(|name| service.structure(name));
+        if nested.is_some_and(|n| n.validated) {
             out.push(match &f.ty {
                 RustType::List {
                     item,

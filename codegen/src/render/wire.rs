@@ -5,7 +5,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ident;
-use crate::ir::{Binding, Field, NamedKind, Operation, RustType, Service, TimestampFormat};
+use crate::ir::{
+    Binding, BodyChecksum, Field, NamedKind, Operation, RustType, Service, TimestampFormat,
+};
 
 pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
     let op_name = ident(&op.name);
@@ -13,7 +15,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
     let output = format_ident!("{}Output", op.name);
     let error = format_ident!("{}Error", op.name);
     let name = &op.id.name;
-    let validate = super::validate::needs_validation(service, &op.input).then(|| {
+    let validate = super::validate::needs_validation(&op.input).then(|| {
         quote! {
             fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
                 input.validate(v);
@@ -30,10 +32,32 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             quote!(tokens.fill(&mut input.#field);)
         })
         .collect();
+    let mut tokens = tokens;
+    for (member, value) in &op.input_defaults {
+        let field = ident(member);
+        tokens.push(quote! {
+            if input.#field.as_deref().is_none_or(str::is_empty) {
+                input.#field = ::std::option::Option::Some(#value.to_owned());
+            }
+        });
+    }
+    let tokens_param = if op.input.fields.iter().any(|f| f.idempotency_token && f.ty == RustType::String) {
+        quote!(tokens)
+    } else {
+        quote!(_tokens)
+    };
     let prepare = (!tokens.is_empty()).then(|| {
         quote! {
-            fn prepare(input: &mut Self::Input, tokens: &::sdk_runtime::IdempotencyTokenProvider) {
+            fn prepare(input: &mut Self::Input, #tokens_param: &::sdk_runtime::IdempotencyTokenProvider) {
                 #(#tokens)*
+            }
+        }
+    });
+    let endpoint_override = op.endpoint_member.as_ref().map(|member| {
+        let field = ident(member);
+        quote! {
+            fn endpoint_override(input: &Self::Input) -> ::std::option::Option<::std::string::String> {
+                input.#field.clone().filter(|url| !url.is_empty())
             }
         }
     });
@@ -84,6 +108,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             #auth
             #validate
             #prepare
+            #endpoint_override
             #host_prefix
             fn serialize(
                 #input_param: Self::Input,
@@ -180,6 +205,17 @@ fn serialize_body(service: &Service, op: &Operation) -> (TokenStream, bool) {
     }
     if op.checksum_required {
         out.push(quote!(req.content_md5();));
+    }
+    if !op.body_checksums.is_empty() {
+        let checksums = op.body_checksums.iter().map(|c| match c {
+            BodyChecksum::Sha256 { header } => {
+                quote!(::sdk_runtime::request::BodyChecksum::Sha256(#header))
+            }
+            BodyChecksum::Sha256TreeHash { header } => {
+                quote!(::sdk_runtime::request::BodyChecksum::Sha256TreeHash(#header))
+            }
+        });
+        out.push(quote!(req.body_checksums(&[#(#checksums),*]);));
     }
     // RPC protocols always send the input object; REST protocols only when it has body members.
     if has_body_members || service.protocol.is_rpc() {

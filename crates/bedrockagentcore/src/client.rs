@@ -63,6 +63,7 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
     ],
     protocol: ::sdk_runtime::Protocol::RestJson1,
     query_compatible: false,
+    headers: &[],
     endpoint: resolve_endpoint,
 };
 static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet = ::sdk_runtime::endpoint::EmbeddedRuleSet::new(

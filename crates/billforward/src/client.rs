@@ -65,6 +65,7 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
     auth: &[::sdk_runtime::AuthScheme::HttpBearer, ::sdk_runtime::AuthScheme::NoAuth],
     protocol: ::sdk_runtime::Protocol::PlainRestJson,
     query_compatible: false,
+    headers: &[],
     endpoint: resolve_endpoint,
 };
 /// The service's fixed default endpoint (`endpoint_url` overrides it).

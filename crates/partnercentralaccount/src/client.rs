@@ -45,6 +45,7 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
         target_prefix: "PartnerCentralAccount",
     },
     query_compatible: false,
+    headers: &[],
     endpoint: resolve_endpoint,
 };
 static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet = ::sdk_runtime::endpoint::EmbeddedRuleSet::new(

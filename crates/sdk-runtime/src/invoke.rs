@@ -88,19 +88,27 @@ pub async fn invoke<O: OperationSpec>(
     }
     O::prepare(&mut input, config.idempotency_token_provider());
     let host_prefix = O::host_prefix(&input).map_err(SdkError::construction_failure)?;
-    let operation = build_operation::<O>(service, config, host_prefix.as_deref())
-        .map_err(SdkError::construction_failure)?;
+    let endpoint_override = O::endpoint_override(&input);
+    let operation = build_operation::<O>(
+        service,
+        config,
+        endpoint_override,
+        host_prefix.as_deref(),
+    )
+    .map_err(SdkError::construction_failure)?;
     operation.invoke(input).await
 }
 
 fn build_operation<O: OperationSpec>(
     service: &'static ServiceSpec,
     config: &ConfigCore,
+    endpoint_override: Option<String>,
     host_prefix: Option<&str>,
 ) -> Result<OperationOf<O>, BoxError> {
-    let endpoint = match config.endpoint_url() {
-        Some(url) => url.to_owned(),
-        None => (service.endpoint)(config)?,
+    let endpoint = match (endpoint_override, config.endpoint_url()) {
+        (Some(url), _) => url,
+        (None, Some(url)) => url.to_owned(),
+        (None, None) => (service.endpoint)(config)?,
     };
     let endpoint = match host_prefix {
         Some(prefix) => with_host_prefix(&endpoint, prefix)?,
@@ -179,6 +187,11 @@ fn build_operation<O: OperationSpec>(
             let mut request = req.build()?;
             if query_compatible {
                 request.headers_mut().insert("x-amzn-query-mode", "true");
+            }
+            for (name, value) in service.headers {
+                if !request.headers().contains_key(*name) {
+                    request.headers_mut().insert(*name, *value);
+                }
             }
             if let Some(ua) = &user_agent
                 && !request.headers().contains_key("user-agent")

@@ -381,6 +381,60 @@ pub struct RequestBuilder {
     min_compression_size: Option<usize>,
     /// `@httpChecksumRequired`: send a `Content-MD5` of the (final) body.
     content_md5: bool,
+    /// Checksum headers computed from the final body.
+    body_checksums: &'static [BodyChecksum],
+}
+
+/// A checksum header computed from the final request body (a service customisation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyChecksum {
+    /// The hex SHA-256 of the body, in the named header.
+    Sha256(&'static str),
+    /// The hex SHA-256 tree hash of the body (1 MiB leaves, Glacier), in the named header.
+    Sha256TreeHash(&'static str),
+}
+
+impl BodyChecksum {
+    fn header(self) -> &'static str {
+        match self {
+            BodyChecksum::Sha256(h) | BodyChecksum::Sha256TreeHash(h) => h,
+        }
+    }
+
+    fn compute(self, body: &[u8]) -> String {
+        use sha2::Digest as _;
+        match self {
+            BodyChecksum::Sha256(_) => hex::encode(sha2::Sha256::digest(body)),
+            BodyChecksum::Sha256TreeHash(_) => hex::encode(tree_hash(body)),
+        }
+    }
+}
+
+/// The SHA-256 tree hash: hashes of 1 MiB chunks, combined pairwise until one is left.
+fn tree_hash(body: &[u8]) -> [u8; 32] {
+    use sha2::Digest as _;
+    const CHUNK: usize = 1024 * 1024;
+    let mut level: Vec<[u8; 32]> = if body.is_empty() {
+        vec![sha2::Sha256::digest(body).into()]
+    } else {
+        body.chunks(CHUNK)
+            .map(|c| sha2::Sha256::digest(c).into())
+            .collect()
+    };
+    while level.len() > 1 {
+        level = level
+            .chunks(2)
+            .map(|pair| match pair {
+                [single] => *single,
+                _ => {
+                    let mut h = sha2::Sha256::new();
+                    pair.iter().for_each(|d| h.update(d));
+                    h.finalize().into()
+                }
+            })
+            .collect();
+    }
+    level.first().copied().unwrap_or_default()
 }
 
 /// Bodies smaller than this are sent uncompressed even when the operation allows compression
@@ -403,7 +457,14 @@ impl RequestBuilder {
             gzip: false,
             min_compression_size: Some(MIN_COMPRESSION_SIZE),
             content_md5: false,
+            body_checksums: &[],
         }
+    }
+
+    /// Computes these checksum headers from the final body, unless the call set them.
+    pub fn body_checksums(&mut self, checksums: &'static [BodyChecksum]) -> &mut Self {
+        self.body_checksums = checksums;
+        self
     }
 
     /// Compression settings from the configuration: `None` turns `@requestCompression` off,
@@ -716,6 +777,13 @@ impl RequestBuilder {
                         .map_err(|_| BuildError::Other("invalid Content-MD5".to_owned()))?;
                     headers.insert("content-md5", value);
                 }
+                for checksum in self.body_checksums {
+                    if !headers.contains_key(checksum.header()) {
+                        let value = http::HeaderValue::from_str(&checksum.compute(&bytes))
+                            .map_err(|_| BuildError::Other("invalid checksum".to_owned()))?;
+                        headers.insert(checksum.header(), value);
+                    }
+                }
                 let ct = http::HeaderValue::from_str(&content_type).map_err(|_| {
                     BuildError::InvalidHeader {
                         name: "content-type".to_owned(),
@@ -906,6 +974,43 @@ mod tests {
         .build()
         .unwrap();
         assert_eq!(empty.body().bytes(), Some(&b"{}"[..]));
+    }
+
+    #[test]
+    fn body_checksums_are_computed_unless_set() {
+        const CHECKSUMS: &[BodyChecksum] = &[
+            BodyChecksum::Sha256("x-amz-content-sha256"),
+            BodyChecksum::Sha256TreeHash("x-amz-sha256-tree-hash"),
+        ];
+        let hello = "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9";
+        let mut r = rest();
+        r.http("POST", "/a").unwrap();
+        r.payload(&b"hello world"[..], "application/octet-stream");
+        r.body_checksums(CHECKSUMS);
+        let req = r.build().unwrap();
+        assert_eq!(req.headers().get("x-amz-content-sha256"), Some(hello));
+        assert_eq!(req.headers().get("x-amz-sha256-tree-hash"), Some(hello));
+        // Over 1 MiB the tree hash combines the chunk hashes and differs from the plain hash.
+        let big = vec![7u8; 1024 * 1024 + 1];
+        let mut r = rest();
+        r.http("POST", "/a").unwrap();
+        r.payload(big, "application/octet-stream");
+        r.body_checksums(CHECKSUMS);
+        let req = r.build().unwrap();
+        assert_ne!(
+            req.headers().get("x-amz-content-sha256"),
+            req.headers().get("x-amz-sha256-tree-hash")
+        );
+        let mut r = rest();
+        r.http("POST", "/a").unwrap();
+        r.header("x-amz-sha256-tree-hash", &Some("given".to_owned()))
+            .unwrap();
+        r.payload(&b"hello world"[..], "application/octet-stream");
+        r.body_checksums(CHECKSUMS);
+        assert_eq!(
+            r.build().unwrap().headers().get("x-amz-sha256-tree-hash"),
+            Some("given")
+        );
     }
 
     #[test]

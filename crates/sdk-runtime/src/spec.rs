@@ -109,6 +109,9 @@ pub struct ServiceSpec {
     /// `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true` and error
     /// codes come from the `x-amzn-query-error` header when it is present.
     pub query_compatible: bool,
+    /// Headers every request carries unless the call sets them (service customisations such as
+    /// API Gateway's `Accept: application/json`).
+    pub headers: &'static [(&'static str, &'static str)],
     /// Default endpoint resolution, used when the config has no `endpoint_url`.
     pub endpoint: EndpointFn,
 }
@@ -187,6 +190,13 @@ pub trait OperationSpec: Send + Sync + 'static {
     fn host_prefix(input: &Self::Input) -> Result<Option<String>, BuildError> {
         let _ = input;
         Ok(None)
+    }
+
+    /// An endpoint this input names for its own call (Machine Learning's `PredictEndpoint`),
+    /// which wins over the config's and the endpoint rules'.
+    fn endpoint_override(input: &Self::Input) -> Option<String> {
+        let _ = input;
+        None
     }
 
     /// Writes the request (method/URI for REST protocols, labels, query, headers, body).

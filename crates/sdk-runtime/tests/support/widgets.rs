@@ -27,6 +27,7 @@ pub static WIDGETS: ServiceSpec = ServiceSpec {
     }],
     protocol: Protocol::RestJson1,
     query_compatible: false,
+    headers: &[],
     endpoint: |config| {
         sdk_runtime::regional_endpoint(config, "https://widgets.{region}.amazonaws.com")
     },
@@ -42,6 +43,7 @@ pub static CONNECTIONS: ServiceSpec = ServiceSpec {
         target_prefix: "PartnerCentralAccount",
     },
     query_compatible: false,
+    headers: &[],
     endpoint: |_| Ok("https://partnercentral-account.us-east-1.api.aws".to_owned()),
 };
 
@@ -51,6 +53,7 @@ pub static USAGE: ServiceSpec = ServiceSpec {
     auth: &[AuthScheme::HttpBearer, AuthScheme::NoAuth],
     protocol: Protocol::PlainRestJson,
     query_compatible: false,
+    headers: &[],
     endpoint: |_| Ok("https://api.billforward.net/v1".to_owned()),
 };
 

@@ -690,10 +690,10 @@ impl String {
 ::sdk_runtime::string_enum! {
     #[doc = " A legacy @enum whose values are not identifiers."] Symbols, UnknownValue {
     #[doc = " `+`"] Plus = "+", #[doc = " `-1`"] Minus1 = "-1", #[doc = " `1`"] V1 = "1",
-    #[doc = " `*`"] Star = "*", #[doc = " ``"] Empty = "", #[doc = " `a b`"] AB = "a b",
-    #[doc = " `A_B`"] AB2 = "A_B", #[doc = " `日本`"] U65e5U672c = "日本", #[doc =
-    " `self`"] SelfValue = "self", #[doc = " `Self`"] SelfValue2 = "Self", #[doc =
-    " `crate`"] Crate = "crate", #[doc = " `_`"] Underscore = "_", #[doc = " `9lives`"]
+    #[doc = " `*`"] Star = "*", #[doc = " `\"\"`"] Empty = "", #[doc = " `a b`"] AB =
+    "a b", #[doc = " `A_B`"] AB2 = "A_B", #[doc = " `日本`"] U65e5U672c = "日本",
+    #[doc = " `self`"] SelfValue = "self", #[doc = " `Self`"] SelfValue2 = "Self", #[doc
+    = " `crate`"] Crate = "crate", #[doc = " `_`"] Underscore = "_", #[doc = " `9lives`"]
     V9lives = "9lives", #[doc = " `unknown`"] Unknown = "unknown", #[doc = " `Unknown`"]
     Unknown2 = "Unknown" }
 }

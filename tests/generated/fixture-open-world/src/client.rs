@@ -79,6 +79,7 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
         target_prefix: "Ledger_2024",
     },
     query_compatible: true,
+    headers: &[],
     endpoint: resolve_endpoint,
 };
 /// The service's fixed default endpoint (`endpoint_url` overrides it).
