@@ -24,6 +24,15 @@ pub struct File {
 
 /// Renders every file of the service's crate, sorted by path.
 pub fn render_crate(service: &Service) -> Result<Vec<File>, String> {
+    // The title is model text that renderers paste into Markdown: make it one line of inert text.
+    let title = match crate::ir::docs::inline_text(&service.title) {
+        title if title.is_empty() => service.id.name.clone(),
+        title => title,
+    };
+    let service = &Service {
+        title,
+        ..service.clone()
+    };
     let mut files = vec![
         File {
             path: "Cargo.toml".to_string(),
