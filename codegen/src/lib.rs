@@ -54,7 +54,8 @@ pub fn generate(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
     let mut crates = Vec::new();
     let mut model_warnings: Vec<String> = model.warnings.iter().map(ToString::to_string).collect();
     for id in services {
-        let service = ir::build_service(&model, &id, settings.first().cloned())?;
+        let service = ir::build_service(&model, &id, settings.first().cloned())
+            .map_err(|e| model.locate(&id, e))?;
         let files = render::render_crate(&service)?;
         let mut warnings = std::mem::take(&mut model_warnings);
         warnings.extend(

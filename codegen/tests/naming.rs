@@ -23,17 +23,6 @@ fn naming() -> Service {
     service("naming", "com.example.naming#NamingService")
 }
 
-fn structure<'s>(service: &'s Service, rust_name: &str) -> &'s Structure {
-    service
-        .types
-        .iter()
-        .find_map(|t| match t {
-            TypeDef::Structure(s) if s.rust_name == rust_name => Some(s),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no structure {rust_name}"))
-}
-
 fn input<'s>(service: &'s Service, operation: &str) -> &'s Structure {
     &service
         .operations

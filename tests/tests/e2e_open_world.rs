@@ -33,7 +33,11 @@ fn anonymous_config(server: &TestServer) -> fixture_open_world::config::Builder 
 }
 
 fn signed_client(server: &TestServer) -> Client {
-    Client::from_conf(anonymous_config(server).credentials_provider(credentials()).build())
+    Client::from_conf(
+        anonymous_config(server)
+            .credentials_provider(credentials())
+            .build(),
+    )
 }
 
 #[track_caller]
@@ -99,7 +103,10 @@ async fn signed_operations_still_need_credentials() {
     let client = Client::from_conf(anonymous_config(&server).build());
     let err = client.list_books().send().await.unwrap_err();
     let report = sdk_runtime::Report(&err).to_string();
-    assert!(report.contains("no credentials provider configured"), "{report}");
+    assert!(
+        report.contains("no credentials provider configured"),
+        "{report}"
+    );
     assert_eq!(server.request_count(), 0, "nothing is sent unsigned");
 }
 
@@ -173,18 +180,21 @@ async fn query_compatible_error_is_the_modeled_variant_with_the_query_code() {
     // Without `__type`, the `@awsQueryError` code alone selects the modeled error (a service-level
     // error here, which every operation can return).
     let server = serve(|_| {
-        amz_json(400, json!({"message": "slow down"})).header("x-amzn-query-error", "Throttling;Sender")
+        amz_json(400, json!({"message": "slow down"}))
+            .header("x-amzn-query-error", "Throttling;Sender")
     })
     .await;
-    let err = Client::from_conf(anonymous_config(&server).retry_config(
-        sdk_runtime::types::RetryConfig::disabled(),
-    ).build())
-        .login()
-        .user("ada")
-        .password("x")
-        .send()
-        .await
-        .unwrap_err();
+    let err = Client::from_conf(
+        anonymous_config(&server)
+            .retry_config(sdk_runtime::types::RetryConfig::disabled())
+            .build(),
+    )
+    .login()
+    .user("ada")
+    .password("x")
+    .send()
+    .await
+    .unwrap_err();
     let (error, _) = service_error(err);
     assert!(error.is_throttled_error(), "{error:?}");
     assert_eq!(error.code(), Some("Throttling"));
@@ -200,10 +210,18 @@ async fn map_token_paginator_walks_three_pages_and_stops_on_a_repeated_token() {
     let server = serve(|req| {
         let body = req.body_json().unwrap_or_default();
         let start = body.get("ExclusiveStartKey").cloned();
-        let page = match start.as_ref().and_then(|k| k.pointer("/id/S")).and_then(Value::as_str) {
+        let page = match start
+            .as_ref()
+            .and_then(|k| k.pointer("/id/S"))
+            .and_then(Value::as_str)
+        {
             None => json!({"Entries": [{"id": "e1", "amount": 1}], "LastEvaluatedKey": key("a")}),
-            Some("a") => json!({"Entries": [{"id": "e2", "amount": 2}], "LastEvaluatedKey": key("b")}),
-            Some(_) => json!({"Entries": [{"id": "e3", "amount": 3}], "LastEvaluatedKey": key("a")}),
+            Some("a") => {
+                json!({"Entries": [{"id": "e2", "amount": 2}], "LastEvaluatedKey": key("b")})
+            }
+            Some(_) => {
+                json!({"Entries": [{"id": "e3", "amount": 3}], "LastEvaluatedKey": key("a")})
+            }
         };
         amz_json(200, page)
     })
@@ -263,5 +281,9 @@ async fn nested_token_and_items_paths_page_without_a_page_size() {
         .await
         .unwrap();
     assert_eq!(books, ["b1", "b2", "b3"]);
-    assert_eq!(server.request_count(), 2, "an empty marker ends the pagination");
+    assert_eq!(
+        server.request_count(),
+        2,
+        "an empty marker ends the pagination"
+    );
 }

@@ -529,3 +529,34 @@ fn unknown_trait_property_is_a_warning() {
         );
     }
 }
+
+/// A problem only the IR sees (no `@http` on a REST operation) is still located at the shape.
+#[test]
+fn rest_operation_without_an_http_trait() {
+    let scratch = Scratch::new("no-http");
+    scratch.edit_json(STOP, |m| {
+        let traits = shape(m, STOP_ID)["traits"].as_object_mut();
+        traits
+            .expect("StopUsageSession has traits")
+            .remove("smithy.api#http");
+    });
+    let path = format!("$.shapes[\"{STOP_ID}\"]");
+    assert_both_fail(&scratch, "billforward", STOP, &path, &["smithy.api#http"]);
+}
+
+#[test]
+fn paginated_token_that_is_not_a_member() {
+    let scratch = Scratch::new("paginated-token");
+    scratch.edit_json(LIST_PAYMENTS, |m| {
+        shape(m, LIST_PAYMENTS_ID)["traits"]["smithy.api#paginated"]["inputToken"] =
+            Value::from("noSuchToken");
+    });
+    let path = format!("$.shapes[\"{LIST_PAYMENTS_ID}\"]");
+    assert_both_fail(
+        &scratch,
+        "bedrock-agentcore",
+        LIST_PAYMENTS,
+        &path,
+        &["noSuchToken"],
+    );
+}

@@ -161,7 +161,11 @@ pub fn render_protocol_tests(service: &Service) -> Result<ProtocolTestCrate, Str
     let files = vec![
         File {
             path: "Cargo.toml".to_string(),
-            contents: manifest(&crate_name, &client_crate, service.aws || service.uses_sigv4()),
+            contents: manifest(
+                &crate_name,
+                &client_crate,
+                service.aws || service.uses_sigv4(),
+            ),
         },
         File {
             path: "src/lib.rs".to_string(),

@@ -87,7 +87,9 @@ pub fn build_service(
             skipped.push((op_id.name.clone(), reason));
             continue;
         }
-        if let Err(reason) = auth_schemes.effective(&op_shape.traits.auth, op_shape.traits.optional_auth) {
+        if let Err(reason) =
+            auth_schemes.effective(&op_shape.traits.auth, op_shape.traits.optional_auth)
+        {
             skipped.push((op_id.name.clone(), reason));
             continue;
         }
@@ -106,7 +108,9 @@ pub fn build_service(
         if skipped.iter().any(|(name, _)| name == &op_id.name) {
             continue;
         }
-        let mut operation = builder.operation(op_id, &settings)?;
+        let mut operation = builder
+            .operation(op_id, &settings)
+            .map_err(|e| model.locate(op_id, e))?;
         let op_traits = &builder.shape(op_id)?.traits;
         operation.auth = Some(auth_schemes.effective(&op_traits.auth, op_traits.optional_auth)?);
         operations.push(operation);
@@ -547,7 +551,10 @@ impl<'m> Builder<'m> {
         let output = self.io_structure(&op.output, format!("{name}Output"), false)?;
         let mut errors = Vec::new();
         // Errors bound to the service can come back from every operation.
-        let service_errors = self.service_errors.iter().filter(|e| !op.errors.contains(e));
+        let service_errors = self
+            .service_errors
+            .iter()
+            .filter(|e| !op.errors.contains(e));
         for e in op.errors.iter().chain(service_errors) {
             let error = self.shape(e)?;
             errors.push(ErrorRef {

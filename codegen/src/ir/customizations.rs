@@ -26,7 +26,12 @@ pub fn apply(sdk_id: Option<&str>, version: Option<&str>, service: &mut Service)
         }
         Some("Machine Learning") => {
             for op in &mut service.operations {
-                if let Some(f) = op.input.fields.iter().find(|f| f.member == "PredictEndpoint") {
+                if let Some(f) = op
+                    .input
+                    .fields
+                    .iter()
+                    .find(|f| f.member == "PredictEndpoint")
+                {
                     op.endpoint_member = Some(f.rust_name.clone());
                 }
             }
@@ -40,7 +45,8 @@ pub fn apply(sdk_id: Option<&str>, version: Option<&str>, service: &mut Service)
 fn glacier_operation(op: &mut Operation) {
     for f in &op.input.fields {
         if f.member == "accountId" && matches!(f.binding, Binding::Label { .. }) {
-            op.input_defaults.push((f.rust_name.clone(), "-".to_string()));
+            op.input_defaults
+                .push((f.rust_name.clone(), "-".to_string()));
         }
     }
     let tree_hash = op.input.fields.iter().any(

@@ -115,6 +115,22 @@ impl Model {
         self.shapes.get(id)
     }
 
+    /// `message` located at the definition of shape `id` (`file: $.shapes["id"]: message`),
+    /// unless it already names a file and JSON path (`file: $...: ...`).
+    pub fn locate(&self, id: &ShapeId, message: String) -> String {
+        let located = message
+            .split_once(": ")
+            .is_some_and(|(_, rest)| rest.starts_with('$'));
+        match self.get(id) {
+            Some(shape) if !located => format!(
+                "{}: {}: {message}",
+                shape.origin.file,
+                ast::JsonPath::shape(&id.to_string())
+            ),
+            _ => message,
+        }
+    }
+
     /// Service shapes, in id order.
     pub fn services(&self) -> impl Iterator<Item = &Shape> {
         self.shapes

@@ -79,7 +79,7 @@ pub(crate) fn default_problem(target: &Shape, value: &Value) -> Option<String> {
             let Some(s) = value.as_str() else {
                 return expected("a string");
             };
-            let values: Vec<String> = members.iter().filter_map(|m| enum_text(m)).collect();
+            let values: Vec<String> = members.iter().filter_map(enum_text).collect();
             (!values.iter().any(|v| v == s)).then(|| {
                 format!(
                     "\"{s}\" is not one of the enum's values ({})",
@@ -189,7 +189,7 @@ pub(crate) fn is_base64(text: &str) -> bool {
     body.bytes()
         .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
         && padding <= 2
-        && (padding == 0 || text.len() % 4 == 0)
+        && (padding == 0 || text.len().is_multiple_of(4))
         && body.len() % 4 != 1
 }
 

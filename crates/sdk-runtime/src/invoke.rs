@@ -89,13 +89,9 @@ pub async fn invoke<O: OperationSpec>(
     O::prepare(&mut input, config.idempotency_token_provider());
     let host_prefix = O::host_prefix(&input).map_err(SdkError::construction_failure)?;
     let endpoint_override = O::endpoint_override(&input);
-    let operation = build_operation::<O>(
-        service,
-        config,
-        endpoint_override,
-        host_prefix.as_deref(),
-    )
-    .map_err(SdkError::construction_failure)?;
+    let operation =
+        build_operation::<O>(service, config, endpoint_override, host_prefix.as_deref())
+            .map_err(SdkError::construction_failure)?;
     operation.invoke(input).await
 }
 
@@ -200,9 +196,7 @@ fn build_operation<O: OperationSpec>(
             }
             Ok(request)
         })
-        .deserializer(move |resp: &HttpResponse| {
-            deserialize::<O>(protocol, query_compatible, resp)
-        })
+        .deserializer(move |resp: &HttpResponse| deserialize::<O>(protocol, query_compatible, resp))
         .build();
     Ok(operation)
 }
@@ -257,13 +251,17 @@ fn register_auth_schemes(
                     ..Default::default()
                 });
                 components.push_auth_scheme(SharedAuthScheme::new(SigV4AuthScheme::new()));
-                components
-                    .set_identity_resolver(SIGV4_SCHEME_ID, SharedIdentityResolver::new(credentials));
+                components.set_identity_resolver(
+                    SIGV4_SCHEME_ID,
+                    SharedIdentityResolver::new(credentials),
+                );
                 options.push(SIGV4_SCHEME_ID);
             }
             AuthScheme::HttpBearer => {
                 let Some(token) = config.bearer_token() else {
-                    missing.push("no bearer token configured: set `bearer_token` on the config builder");
+                    missing.push(
+                        "no bearer token configured: set `bearer_token` on the config builder",
+                    );
                     continue;
                 };
                 components.push_auth_scheme(SharedAuthScheme::new(BearerAuthScheme::new()));
