@@ -146,7 +146,10 @@ pub fn config_module(service: &Service) -> TokenStream {
         ("aws", service.aws || service.uses_sigv4()),
         ("sigv4", service.uses_sigv4()),
         ("bearer", has(|s| matches!(s, AuthScheme::HttpBearer))),
-        ("api_key", has(|s| matches!(s, AuthScheme::HttpApiKey { .. }))),
+        (
+            "api_key",
+            has(|s| matches!(s, AuthScheme::HttpApiKey { .. })),
+        ),
     ];
     let parts = parts
         .iter()

@@ -63,11 +63,8 @@ fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
         let docs = doc_or(e.docs.as_deref(), &format!("The `{}` error.", e.code));
         let is = format_ident!("is_{}", bare(&crate::ir::names::field_name(&e.rust_name)));
         // Query-compatible services may name the error by its `@awsQueryError` code alone.
-        let codes = std::iter::once(&e.code).chain(
-            e.query_code
-                .as_ref()
-                .filter(|_| service.query_compatible),
-        );
+        let codes = std::iter::once(&e.code)
+            .chain(e.query_code.as_ref().filter(|_| service.query_compatible));
         quote! { #docs #v(crate::types::error::#v), #is, #(#codes)|*; }
     });
     // The plain REST protocol has no error codes: a non-2xx response is the operation's modeled error.

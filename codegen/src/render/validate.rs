@@ -22,7 +22,9 @@ pub fn validate_method(service: &Service, s: &Structure) -> TokenStream {
         let mut out = checks(f);
         let field = ident(&f.rust_name);
         let member = &f.member;
-        let nested = f.nested_structure().and_then(|name| service.structure(name));
+        let nested = f
+            .nested_structure()
+            .and_then(|name| service.structure(name));
         if nested.is_some_and(|n| n.validated) {
             out.push(match &f.ty {
                 RustType::List {

@@ -41,7 +41,12 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             }
         });
     }
-    let tokens_param = if op.input.fields.iter().any(|f| f.idempotency_token && f.ty == RustType::String) {
+    let tokens_param = if op
+        .input
+        .fields
+        .iter()
+        .any(|f| f.idempotency_token && f.ty == RustType::String)
+    {
         quote!(tokens)
     } else {
         quote!(_tokens)
