@@ -5,6 +5,10 @@
 //! - `import smithy ...` / `import refresh [--check]`: slice operations out of a full Smithy JSON AST
 //!   model into `models/`.
 //! - `reference-build`: generate and build crates for the full AWS reference models.
+//! - `conformance [--no-run]`: generate and run the Smithy protocol compliance tests.
+//! - `corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE]`:
+//!   generate (and build) every model of the AWS model corpus, with a row per model.
+//! - `stats`, `bench ...`: generated code size and side-by-side measurements.
 
 use std::process::ExitCode;
 
@@ -18,6 +22,7 @@ fn main() -> ExitCode {
         Some("import") => import::run(&args[1..]),
         Some("reference-build") => reference::run(&args[1..]),
         Some("conformance") => xtask::conformance::run(&args[1..]),
+        Some("corpus") => xtask::corpus::run(&args[1..]),
         Some("stats") => xtask::stats::run(&args[1..]),
         Some("bench") => xtask::bench::run(&args[1..]),
         _ => Err(usage()),
@@ -32,6 +37,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check] | reference-build | conformance | stats | bench [--runs N] [--compile] [--release]>"
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | stats | bench [--runs N] [--compile] [--release]>"
         .to_string()
 }

@@ -261,7 +261,8 @@ fn test_fn(meta: &Case, case: &Value, body: TokenStream) -> TokenStream {
         .get("documentation")
         .and_then(Value::as_str)
         .map(|d| {
-            let d = format!(" {}", d.replace('\n', " "));
+            // Model text: one inert line, as every generated doc.
+            let d = format!(" {}", crate::ir::docs::inline_text(d));
             quote!(#[doc = #d])
         })
         .unwrap_or_default();
@@ -495,7 +496,7 @@ fn protocol_eq_impls(values: &Values<'_>) -> TokenStream {
             TypeDef::Enum(_) => by_eq.push(path),
             TypeDef::Union(u) => {
                 let arms = u.variants.iter().map(|f| {
-                    let v = format_ident!("{}", crate::ir::names::type_name(&f.member));
+                    let v = ident(&f.variant);
                     let label = format!(".{}", f.member);
                     if f.ty == crate::ir::RustType::Unit {
                         // Unit members carry no value.
@@ -503,12 +504,13 @@ fn protocol_eq_impls(values: &Values<'_>) -> TokenStream {
                     }
                     quote!((#path::#v(a), #path::#v(e)) => a.protocol_eq(e, &::std::format!("{path}{}", #label)),)
                 });
+                let unknown = ident(&u.unknown_variant);
                 impls.push(quote! {
                     impl ProtocolEq for #path {
                         fn protocol_eq(&self, expected: &Self, path: &str) -> ::std::result::Result<(), ::std::string::String> {
                             match (self, expected) {
                                 #(#arms)*
-                                (#path::Unknown, #path::Unknown) => ::std::result::Result::Ok(()),
+                                (#path::#unknown, #path::#unknown) => ::std::result::Result::Ok(()),
                                 _ => ::std::result::Result::Err(::std::format!("{path}: expected {expected:?}, got {self:?}")),
                             }
                         }

@@ -204,7 +204,7 @@ impl<'a> Values<'a> {
                                 .ok_or_else(|| {
                                     format!("{path}: union {} has no member `{key}`", u.id)
                                 })?;
-                        let vname = format_ident!("{}", names::type_name(&variant.member));
+                        let vname = ident(&variant.variant);
                         let inner = self.value(&variant.ty, v, &format!("{path}.{key}"))?;
                         let inner = if variant.boxed {
                             quote!(::std::boxed::Box::new(#inner))
@@ -273,7 +273,7 @@ impl<'a> Values<'a> {
                             .variants
                             .first()
                             .ok_or_else(|| format!("union {} has no members", u.id))?;
-                        let vname = format_ident!("{}", names::type_name(&first.member));
+                        let vname = ident(&first.variant);
                         let inner = self.placeholder(&first.ty, depth + 1)?;
                         let inner = if first.boxed {
                             quote!(::std::boxed::Box::new(#inner))
