@@ -27,11 +27,14 @@ pub fn build_service(
             shape.kind.type_name()
         ));
     };
+    // The title is model text that renderers paste into Markdown: one line of inert text.
     let title = shape
         .traits
         .title
         .clone()
         .or_else(|| shape.traits.aws_service.as_ref().map(|a| a.sdk_id.clone()))
+        .map(|t| super::docs::inline_text(&t))
+        .filter(|t| !t.is_empty())
         .unwrap_or_else(|| service.name.clone());
     let settings = settings.unwrap_or_else(|| {
         let sdk_id = shape

@@ -24,15 +24,43 @@ pub struct File {
 
 /// Renders every file of the service's crate, sorted by path.
 pub fn render_crate(service: &Service) -> Result<Vec<File>, String> {
-    // The title is model text that renderers paste into Markdown: make it one line of inert text.
-    let title = match crate::ir::docs::inline_text(&service.title) {
-        title if title.is_empty() => service.id.name.clone(),
-        title => title,
-    };
-    let service = &Service {
-        title,
-        ..service.clone()
-    };
+    // Files are independent: the operation modules are rendered on all cores (large models have
+    // hundreds), the shared files beside them. Token streams stay inside their thread; only the
+    // finished text crosses over, and the sorted output is the same as one thread's.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = service.operations.len().div_ceil(threads).max(1);
+    let (shared, operations) = std::thread::scope(|scope| {
+        let handles: Vec<_> = service
+            .operations
+            .chunks(chunk)
+            .map(|ops| {
+                scope.spawn(move || {
+                    ops.iter()
+                        .map(|op| operation_file(service, op))
+                        .collect::<Result<Vec<File>, String>>()
+                })
+            })
+            .collect();
+        let shared = shared_files(service);
+        let operations: Vec<Result<Vec<File>, String>> = handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("rendering an operation module panicked".to_string()))
+            })
+            .collect();
+        (shared, operations)
+    });
+    let mut files = shared?;
+    for rendered in operations {
+        files.extend(rendered?);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The crate's files other than the operation modules.
+fn shared_files(service: &Service) -> Result<Vec<File>, String> {
     let mut files = vec![
         File {
             path: "Cargo.toml".to_string(),
@@ -51,18 +79,19 @@ pub fn render_crate(service: &Service) -> Result<Vec<File>, String> {
             client::endpoint_rules_module(rules, service.endpoint_tests.as_ref()),
         )?);
     }
-    for op in &service.operations {
-        files.push(rust_file(
-            // `mod r#type;` is read from `type.rs`.
-            &format!(
-                "src/operation/{}.rs",
-                crate::ir::names::bare(&op.snake_name)
-            ),
-            operation::operation_module(service, op),
-        )?);
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// `src/operation/<op>.rs`.
+fn operation_file(service: &Service, op: &crate::ir::Operation) -> Result<File, String> {
+    rust_file(
+        // `mod r#type;` is read from `type.rs`.
+        &format!(
+            "src/operation/{}.rs",
+            crate::ir::names::bare(&op.snake_name)
+        ),
+        operation::operation_module(service, op),
+    )
 }
 
 /// The first lines of every generated Rust file.
