@@ -640,8 +640,28 @@ macro_rules! client_config {
     ($($part:ident),* $(,)?) => {
         $crate::client_config!(@common { $($crate::client_config!(@part $part);)* });
         $($crate::client_config!(@from $part);)*
+        $($crate::client_config!(@reexport $part);)*
     };
+    // The types the settings take, where aws-sdk-rust's `config` module has them.
+    (@reexport aws) => {
+        pub use $crate::types::{AppName, Region};
+    };
+    (@reexport sigv4) => {
+        pub use $crate::types::{Credentials, SharedCredentialsProvider};
+    };
+    (@reexport $part:ident) => {};
     (@common { $($extra:tt)* }) => {
+        pub use $crate::types::{
+            BehaviorVersion, Intercept, SharedAsyncSleep, SharedHttpClient, SharedInterceptor,
+        };
+        /// Retry settings.
+        pub mod retry {
+            pub use $crate::types::RetryConfig;
+        }
+        /// Timeout settings.
+        pub mod timeout {
+            pub use $crate::types::TimeoutConfig;
+        }
         /// Configuration of a [`Client`](crate::Client); build one with [`Config::builder`].
         #[derive(::std::clone::Clone, ::std::fmt::Debug)]
         pub struct Config(pub(crate) $crate::config::ConfigCore);

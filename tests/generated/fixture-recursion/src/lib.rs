@@ -17,11 +17,25 @@ pub use client::Client;
 pub use config::Config;
 /// Errors returned by the client, as aws-sdk-rust names them.
 pub mod error {
-    pub use ::aws_smithy_runtime_api::client::result::SdkError;
+    pub use ::aws_smithy_runtime_api::box_error::BoxError;
+    /// The error of a call: `E` is the operation's error enum; the response type defaults
+    /// to the HTTP response, as in aws-sdk-rust.
+    pub type SdkError<
+        E,
+        R = ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+    > = ::aws_smithy_runtime_api::client::result::SdkError<E, R>;
+    pub use ::aws_smithy_types::error::ErrorMetadata;
+    pub use ::aws_smithy_types::error::display::DisplayErrorContext;
     pub use ::aws_smithy_types::error::metadata::ProvideErrorMetadata;
     pub use ::aws_smithy_types::error::operation::BuildError;
 }
 /// Primitive types used by the data types.
 pub mod primitives {
+    pub use ::aws_smithy_types::date_time::Format as DateTimeFormat;
     pub use ::aws_smithy_types::{Blob, DateTime, Document};
+}
+/// Information about this crate.
+pub mod meta {
+    /// The crate version, as aws-sdk-rust crates have it.
+    pub const PKG_VERSION: &str = ::std::env!("CARGO_PKG_VERSION");
 }
