@@ -122,3 +122,81 @@ async fn partner_central_endpoints_come_from_the_rules() {
         "http://127.0.0.1:9/"
     );
 }
+
+/// The error a Bedrock AgentCore call fails with before any request is built.
+async fn bedrock_construction_error(
+    configure: impl FnOnce(bedrockagentcore::config::Builder) -> bedrockagentcore::config::Builder,
+) -> String {
+    let capture = CaptureUri::default();
+    let config = bedrockagentcore::Config::builder()
+        .region(Region::new(common::REGION))
+        .credentials_provider(common::credentials())
+        .http_client(common::http_client())
+        .retry_config(RetryConfig::disabled())
+        .interceptor(capture.clone());
+    let client = bedrockagentcore::Client::from_conf(configure(config).build());
+    let err = client
+        .get_payment_session()
+        .payment_manager_arn(common::MANAGER_ARN)
+        .payment_session_id(common::SESSION_ID)
+        .send()
+        .await
+        .expect_err("the call must fail");
+    assert!(
+        matches!(
+            err,
+            aws_smithy_runtime_api::client::result::SdkError::ConstructionFailure(_)
+        ),
+        "{err:?}"
+    );
+    assert!(
+        capture.0.lock().expect("lock").is_none(),
+        "no request was built"
+    );
+    sdk_runtime::Report(&err).to_string()
+}
+
+#[tokio::test]
+async fn fips_with_endpoint_url_is_refused_by_the_rules() {
+    let err =
+        bedrock_construction_error(|c| c.endpoint_url("http://127.0.0.1:9").use_fips(true)).await;
+    assert!(
+        err.contains("Invalid Configuration: FIPS and custom endpoint are not supported"),
+        "{err}"
+    );
+    let err =
+        bedrock_construction_error(|c| c.endpoint_url("http://127.0.0.1:9").use_dual_stack(true))
+            .await;
+    assert!(
+        err.contains("Invalid Configuration: Dualstack and custom endpoint are not supported"),
+        "{err}"
+    );
+    // endpoint_url alone is what the rules return.
+    assert_eq!(
+        partner_uri(|c| c.endpoint_url("http://127.0.0.1:9")).await,
+        "http://127.0.0.1:9/"
+    );
+}
+
+#[tokio::test]
+async fn regions_that_are_not_host_labels_fail_before_any_endpoint() {
+    let long = "a".repeat(64);
+    for region in [
+        "us-east-1.evil.com/",
+        "a b",
+        "",
+        "-us-east-1",
+        long.as_str(),
+    ] {
+        let err = bedrock_construction_error(|c| c.region(Region::new(region.to_owned()))).await;
+        assert!(err.contains("invalid region"), "{region:?}: {err}");
+        assert!(err.contains(&format!("{region:?}")), "{region:?}: {err}");
+        // With a custom endpoint too: the region is still signed with.
+        let err = bedrock_construction_error(|c| {
+            c.region(Region::new(region.to_owned()))
+                .endpoint_url("http://127.0.0.1:9")
+        })
+        .await;
+        assert!(err.contains("invalid region"), "{region:?}: {err}");
+    }
+}

@@ -48,6 +48,14 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
                 }
                 _ => next_token,
             };
+            // With modeled items, runs of empty pages are capped (see `operation_token_pages`).
+            let page_is_empty = match items {
+                Some((path, _)) => {
+                    let read = read_list(path);
+                    quote!(::std::option::Option::Some(|page| #read.is_none_or(|items| items.is_empty())))
+                }
+                None => quote!(::std::option::Option::None),
+            };
             let pages = quote! {
                 ::sdk_runtime::paginate::operation_token_pages::<super::#op_name, _>(
                     &crate::client::SERVICE,
@@ -55,6 +63,7 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
                     self.inner.build(),
                     |page| #next_token,
                     |input, token| input.#set = token,
+                    #page_is_empty,
                 )
             };
             (
@@ -96,6 +105,15 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
                 Some((vec![items_field.clone()], item.clone())),
             )
         }
+    };
+    // Only token paging with modeled items caps runs of empty pages.
+    let empty_pages_doc = match pagination {
+        Pagination::Token { items: Some(_), .. } => quote! {
+            ///
+            /// After 1,000 consecutive empty pages that each carry a new token the stream yields
+            /// a construction-failure error instead of requesting more, and ends.
+        },
+        _ => TokenStream::new(),
     };
     let page_size_fn = page_size.map(|f| {
         let setter = ident(&f.rust_name);
@@ -139,6 +157,7 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
                 #page_size_fn
                 /// Streams the pages; the stream ends after the last page (no next token, a repeated
                 /// token, or a short page) or after the first error.
+                #empty_pages_doc
                 pub fn send(self) -> #page_stream {
                     #pages
                 }
@@ -164,6 +183,20 @@ fn read_path(path: &[Field]) -> TokenStream {
     } else {
         quote!((|| #expr.#last.as_ref())())
     }
+}
+
+/// Borrows the list at the end of a path of structure members (`Option<&Vec<T>>`).
+fn read_list(path: &[Field]) -> TokenStream {
+    let Some((first, rest)) = path.split_first() else {
+        return quote!(::std::option::Option::<&::std::vec::Vec<()>>::None);
+    };
+    let first = ident(&first.rust_name);
+    let mut expr = quote!(page.#first.as_ref());
+    for f in rest {
+        let field = ident(&f.rust_name);
+        expr = quote!(#expr.and_then(|v| v.#field.as_ref()));
+    }
+    expr
 }
 
 /// Takes the list at the end of a path of structure members out of a page (`Vec<T>`).

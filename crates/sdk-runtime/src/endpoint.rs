@@ -30,10 +30,15 @@ pub fn params(config: &ConfigCore) -> Params {
 }
 
 /// Resolves the endpoint URL for `config` with `rules`.
+/// A configured region that is not a host label is refused before the rules run (see
+/// [`check_region`](crate::check_region)).
 pub fn resolve_with_rules(
     rules: &EmbeddedRuleSet,
     config: &ConfigCore,
 ) -> Result<String, BoxError> {
+    if let Some(region) = config.region() {
+        crate::check_region(region.as_ref())?;
+    }
     let endpoint = rules
         .resolve(&params(config))
         .map_err(|e| format!("endpoint resolution failed: {e}"))?;
@@ -112,5 +117,82 @@ mod tests {
         let none = ConfigCore::builder().build();
         let err = resolve_with_rules(&RULES, &none).unwrap_err();
         assert!(err.to_string().contains("Missing Region"), "{err}");
+    }
+
+    #[test]
+    fn regions_that_are_not_host_labels_are_refused_before_the_rules() {
+        let long = "a".repeat(64);
+        for region in [
+            "us-east-1.evil.com/",
+            "a b",
+            "",
+            "-us",
+            "us-",
+            "x/y",
+            long.as_str(),
+        ] {
+            let config = ConfigCore::builder()
+                .region(Region::new(region.to_owned()))
+                .build();
+            let err = resolve_with_rules(&RULES, &config).unwrap_err();
+            assert!(
+                err.to_string().contains("invalid region"),
+                "{region:?}: {err}"
+            );
+            assert!(err.to_string().contains(&format!("{region:?}")), "{err}");
+            // Also with a custom endpoint: the region is still signed with.
+            let config = ConfigCore::builder()
+                .region(Region::new(region.to_owned()))
+                .endpoint_url("http://localhost:1")
+                .build();
+            assert!(resolve_with_rules(&RULES, &config).is_err(), "{region:?}");
+        }
+        let max = "a".repeat(63);
+        for region in ["us-east-1", "US-EAST-1", "cn-north-1", max.as_str()] {
+            let config = ConfigCore::builder()
+                .region(Region::new(region.to_owned()))
+                .build();
+            assert!(resolve_with_rules(&RULES, &config).is_ok(), "{region:?}");
+        }
+    }
+
+    static FIPS_RULES: EmbeddedRuleSet = EmbeddedRuleSet::new(
+        r#"{"version": "1.0",
+            "parameters": {
+                "Region": {"type": "String", "builtIn": "AWS::Region", "required": false},
+                "UseFIPS": {"type": "Boolean", "builtIn": "AWS::UseFIPS", "required": true, "default": false},
+                "Endpoint": {"type": "String", "builtIn": "SDK::Endpoint", "required": false}
+            },
+            "rules": [
+                {"type": "tree", "conditions": [{"fn": "isSet", "argv": [{"ref": "Endpoint"}]}], "rules": [
+                    {"type": "error", "conditions": [{"fn": "booleanEquals", "argv": [{"ref": "UseFIPS"}, true]}],
+                     "error": "Invalid Configuration: FIPS and custom endpoint are not supported"},
+                    {"type": "endpoint", "conditions": [], "endpoint": {"url": {"ref": "Endpoint"}}}
+                ]},
+                {"type": "endpoint", "conditions": [], "endpoint": {"url": "https://svc.{Region}.amazonaws.com"}}
+            ]}"#,
+    );
+
+    #[test]
+    fn endpoint_url_goes_through_the_rules() {
+        let fips = ConfigCore::builder()
+            .region(Region::new("us-east-1"))
+            .endpoint_url("http://127.0.0.1:9")
+            .use_fips(true)
+            .build();
+        let err = resolve_with_rules(&FIPS_RULES, &fips).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("FIPS and custom endpoint are not supported"),
+            "{err}"
+        );
+        let custom = ConfigCore::builder()
+            .region(Region::new("us-east-1"))
+            .endpoint_url("http://127.0.0.1:9")
+            .build();
+        assert_eq!(
+            resolve_with_rules(&FIPS_RULES, &custom).unwrap(),
+            "http://127.0.0.1:9"
+        );
     }
 }

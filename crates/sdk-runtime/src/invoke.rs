@@ -101,10 +101,16 @@ fn build_operation<O: OperationSpec>(
     endpoint_override: Option<String>,
     host_prefix: Option<&str>,
 ) -> Result<OperationOf<O>, BoxError> {
-    let endpoint = match (endpoint_override, config.endpoint_url()) {
-        (Some(url), _) => url,
-        (None, Some(url)) => url.to_owned(),
-        (None, None) => (service.endpoint)(config)?,
+    // The region goes into host names (endpoint rules, templates) and the signing scope:
+    // refuse one that is not a host label before anything is built from it.
+    if let Some(region) = config.region() {
+        crate::check_region(region.as_ref())?;
+    }
+    // `endpoint_url` is an input of the service's endpoint resolution (the rules' `Endpoint`
+    // parameter), so the rules decide how it combines with FIPS and dual-stack.
+    let endpoint = match endpoint_override {
+        Some(url) => url,
+        None => (service.endpoint)(config)?,
     };
     let endpoint = match host_prefix {
         Some(prefix) => with_host_prefix(&endpoint, prefix)?,

@@ -45,7 +45,7 @@ pub use request::{BuildError, RequestBuilder};
 pub use response::{DeserializeError, Response};
 pub use spec::{
     ApiKeyLocation, AuthScheme, EndpointFn, OperationError, OperationSpec, Protocol, ServiceSpec,
-    regional_endpoint,
+    check_region, regional_endpoint,
 };
 pub use validate::{ValidationError, Validator};
 

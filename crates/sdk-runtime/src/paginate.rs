@@ -13,6 +13,7 @@
 //!         },
 //!         |page| page.next_token.as_deref(),
 //!         |input, token| input.next_token = token,
+//!         None,
 //!     )
 //! }
 //! pub fn items(self) -> PaginationStream<Result<Thing, SdkError<ListThingsError, HttpResponse>>> {
@@ -114,18 +115,35 @@ where
 }
 
 /// A source that calls `fetch` with its input and asks `advance` for the next input.
-struct PagedSource<I, F, A> {
+struct PagedSource<I, E, F, A> {
     /// The input of the next call; `None` once the stream has ended.
     input: Option<I>,
+    /// An error to yield before ending (the advance refused to go on).
+    failure: Option<E>,
     fetch: F,
     advance: A,
 }
 
 /// How a paged source moves on from a page to the next call.
-trait Advance<I, P>: Send {
-    /// The input of the next call, given the input just sent and the page it returned; `None`
-    /// when that page was the last.
-    fn next_input(&mut self, sent: I, page: &P) -> Option<I>;
+trait Advance<I, P, E>: Send {
+    /// The next step, given the input just sent and the page it returned.
+    fn next_input(&mut self, sent: I, page: &P) -> Step<I, E>;
+}
+
+/// What follows a page.
+enum Step<I, E> {
+    /// Call again with this input.
+    Next(I),
+    /// That page was the last.
+    End,
+    /// Stop paging: yield this error, then end.
+    Fail(E),
+}
+
+impl<I, E> From<Option<I>> for Step<I, E> {
+    fn from(next: Option<I>) -> Self {
+        next.map_or(Step::End, Step::Next)
+    }
 }
 
 /// The pages `fetch` returns, starting with `input` and moving on with `advance`.
@@ -136,48 +154,91 @@ where
     E: Send + 'static,
     F: FnMut(I) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, E>> + Send + 'static,
-    A: Advance<I, P> + 'static,
+    A: Advance<I, P, E> + 'static,
 {
     PaginationStream {
         source: Box::new(PagedSource {
             input: Some(input),
+            failure: None,
             fetch,
             advance,
         }),
     }
 }
 
-impl<I, P, E, F, Fut, A> Source<Result<P, E>> for PagedSource<I, F, A>
+impl<I, P, E, F, Fut, A> Source<Result<P, E>> for PagedSource<I, E, F, A>
 where
     I: Clone + Send + 'static,
     P: Send + 'static,
     E: Send + 'static,
     F: FnMut(I) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, E>> + Send + 'static,
-    A: Advance<I, P>,
+    A: Advance<I, P, E>,
 {
     fn next(&mut self) -> BoxFuture<'_, Option<Result<P, E>>> {
         Box::pin(async move {
+            if let Some(e) = self.failure.take() {
+                return Some(Err(e));
+            }
             let input = self.input.take()?;
             let page = match (self.fetch)(input.clone()).await {
                 Ok(page) => page,
                 Err(e) => return Some(Err(e)),
             };
-            self.input = self.advance.next_input(input, &page);
+            match self.advance.next_input(input, &page) {
+                Step::Next(next) => self.input = Some(next),
+                Step::End => {}
+                Step::Fail(e) => self.failure = Some(e),
+            }
             Some(Ok(page))
         })
     }
 }
 
+/// The default of [`EmptyPages::limit`]: how many consecutive empty pages that still carry a
+/// new token a token paginator follows before it gives up.
+///
+/// Services do return runs of empty pages legitimately (a DynamoDB `Scan` with a filter reads
+/// 1 MB per page and may match nothing in it; CloudWatch Logs `FilterLogEvents` walks log streams
+/// with nothing in the time range), so the cap is high: 1,000 empty pages is far more than such
+/// a run usually lasts, yet it bounds a service that keeps minting fresh tokens for empty pages
+/// (which the repeated-token check cannot catch) to a few minutes of calls instead of forever.
+pub const DEFAULT_MAX_EMPTY_PAGES: usize = 1000;
+
+/// The cap on consecutive empty pages of a token paginator.
+pub struct EmptyPages<P, E> {
+    /// Whether a page has no items.
+    pub is_empty: fn(&P) -> bool,
+    /// How many consecutive empty pages with a next token are followed; the page after the
+    /// last of them is not requested.
+    pub limit: usize,
+    /// The error yielded instead of that next page, given the number of empty pages.
+    pub error: fn(usize) -> E,
+}
+
+impl<P, E> Clone for EmptyPages<P, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P, E> Copy for EmptyPages<P, E> {}
+
 /// Token paging: calls `fetch(input)`, then repeats with the page's next token set on the input
 /// until the page has no token or repeats one already sent in this pagination (a service that
 /// cycles `A, B, A, ...` cannot loop forever). Tokens are strings, maps or structures;
 /// `next_token` returns `None` for an absent or empty one.
+///
+/// With `empty_pages`, after `limit` consecutive empty pages that each carry a new token the
+/// stream yields `error(limit)` instead of requesting another page, and ends: a service that
+/// hands out fresh tokens for empty pages forever is reported rather than followed forever or
+/// silently cut short.
 pub fn token_pages<I, P, E, F, Fut, T>(
     input: I,
     fetch: F,
     next_token: fn(&P) -> Option<&T>,
     set_token: fn(&mut I, Option<T>),
+    empty_pages: Option<EmptyPages<P, E>>,
 ) -> PaginationStream<Result<P, E>>
 where
     I: Clone + Send + 'static,
@@ -194,23 +255,39 @@ where
             sent: Vec::new(),
             next_token,
             set_token,
+            empty_pages,
+            empty_run: 0,
         },
     )
 }
 
-/// Token paging's state: every token sent so far.
-struct TokenAdvance<I, P, T> {
+/// Token paging's state: every token sent so far and the current run of empty pages.
+struct TokenAdvance<I, P, E, T> {
     sent: Vec<T>,
     next_token: fn(&P) -> Option<&T>,
     set_token: fn(&mut I, Option<T>),
+    empty_pages: Option<EmptyPages<P, E>>,
+    empty_run: usize,
 }
 
-impl<I, P, T: Clone + PartialEq + Send> Advance<I, P> for TokenAdvance<I, P, T> {
-    fn next_input(&mut self, mut sent: I, page: &P) -> Option<I> {
-        let token = (self.next_token)(page).filter(|t| !self.sent.contains(t))?;
+impl<I, P, E, T: Clone + PartialEq + Send> Advance<I, P, E> for TokenAdvance<I, P, E, T> {
+    fn next_input(&mut self, mut sent: I, page: &P) -> Step<I, E> {
+        let Some(token) = (self.next_token)(page).filter(|t| !self.sent.contains(t)) else {
+            return Step::End;
+        };
+        if let Some(cap) = &self.empty_pages {
+            if (cap.is_empty)(page) {
+                self.empty_run += 1;
+                if self.empty_run >= cap.limit {
+                    return Step::Fail((cap.error)(self.empty_run));
+                }
+            } else {
+                self.empty_run = 0;
+            }
+        }
         (self.set_token)(&mut sent, Some(token.clone()));
         self.sent.push(token.clone());
-        Some(sent)
+        Step::Next(sent)
     }
 }
 
@@ -251,16 +328,16 @@ where
     paged(input, fetch, paging)
 }
 
-impl<I, P> Advance<I, P> for OffsetPaging<I, P> {
-    fn next_input(&mut self, mut sent: I, page: &P) -> Option<I> {
+impl<I, P, E> Advance<I, P, E> for OffsetPaging<I, P> {
+    fn next_input(&mut self, mut sent: I, page: &P) -> Step<I, E> {
         let len = i64::try_from((self.page_len)(page)).unwrap_or(i64::MAX);
         let short = (self.limit)(&sent).is_some_and(|limit| len < limit);
         if len == 0 || short {
-            return None;
+            return Step::End;
         }
         let offset = (self.offset)(&sent).unwrap_or(0);
         (self.set_offset)(&mut sent, offset.saturating_add(len));
-        Some(sent)
+        Step::Next(sent)
     }
 }
 
@@ -297,18 +374,47 @@ fn failed<P: Send + 'static, E: Send + 'static>(error: E) -> PaginationStream<Re
 /// Token paging of a generated operation: each page is one [`invoke`](crate::invoke) of `O`
 /// with the input's token set from the previous page. An input that failed to build is yielded
 /// as a construction-failure error.
+///
+/// `page_is_empty` (the generated paginator passes it when the operation models its items)
+/// caps runs of empty pages at [`DEFAULT_MAX_EMPTY_PAGES`]: the stream then yields a
+/// construction-failure error saying so, after the pages it has, and ends.
 pub fn operation_token_pages<O: crate::OperationSpec, T: Clone + PartialEq + Send + 'static>(
     service: &'static crate::ServiceSpec,
     config: crate::ConfigCore,
     input: Result<O::Input, aws_smithy_types::error::operation::BuildError>,
     next_token: fn(&O::Output) -> Option<&T>,
     set_token: fn(&mut O::Input, Option<T>),
+    page_is_empty: Option<fn(&O::Output) -> bool>,
 ) -> PaginationStream<crate::InvokeResult<O>> {
+    let empty_pages = page_is_empty.map(|is_empty| EmptyPages {
+        is_empty,
+        limit: DEFAULT_MAX_EMPTY_PAGES,
+        error: too_many_empty_pages::<O>,
+    });
     match input {
         Err(e) => failed(aws_smithy_runtime_api::client::result::SdkError::construction_failure(e)),
-        Ok(input) => token_pages(input, fetch::<O>(service, config), next_token, set_token),
+        Ok(input) => token_pages(
+            input,
+            fetch::<O>(service, config),
+            next_token,
+            set_token,
+            empty_pages,
+        ),
     }
 }
+
+fn too_many_empty_pages<O: crate::OperationSpec>(count: usize) -> OperationSdkError<O> {
+    aws_smithy_runtime_api::client::result::SdkError::construction_failure(format!(
+        "{}: pagination stopped after {count} consecutive empty pages that each carried a new \
+         next token; the service may be paging forever",
+        O::NAME
+    ))
+}
+
+type OperationSdkError<O> = aws_smithy_runtime_api::client::result::SdkError<
+    <O as crate::OperationSpec>::Error,
+    aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+>;
 
 /// Offset/limit paging of a generated operation (see [`operation_token_pages`]).
 pub fn operation_offset_pages<O: crate::OperationSpec>(
@@ -380,7 +486,113 @@ mod tests {
             },
             |p: &Page| p.next.as_ref().filter(|t| !t.is_empty()),
             |i: &mut Input, t| i.token = t,
+            None,
         )
+    }
+
+    /// A service that returns `items_of(n)` for page `n` with a fresh token on every page,
+    /// forever, paged with an empty-page cap of `limit`.
+    fn endless_stream(
+        items_of: fn(u32) -> Vec<u32>,
+        limit: usize,
+        calls: Arc<Mutex<u32>>,
+    ) -> PaginationStream<Result<Page, String>> {
+        token_pages(
+            Input::default(),
+            move |_: Input| {
+                let n = {
+                    let mut calls = calls.lock().unwrap();
+                    *calls += 1;
+                    *calls
+                };
+                async move {
+                    Ok(Page {
+                        items: items_of(n),
+                        next: Some(format!("t{n}")),
+                    })
+                }
+            },
+            |p: &Page| p.next.as_ref(),
+            |i: &mut Input, t| i.token = t,
+            Some(EmptyPages {
+                is_empty: |p: &Page| p.items.is_empty(),
+                limit,
+                error: |n| format!("{n} empty pages"),
+            }),
+        )
+    }
+
+    #[test]
+    fn token_paging_caps_consecutive_empty_pages_with_an_error() {
+        let calls = Arc::new(Mutex::new(0));
+        let pages: Vec<Result<Page, String>> =
+            block_on(endless_stream(|_| vec![], 5, calls.clone()).collect());
+        assert_eq!(pages.len(), 6, "five empty pages, then the error");
+        assert!(pages[..5].iter().all(Result::is_ok));
+        assert_eq!(pages[5].as_ref().unwrap_err(), "5 empty pages");
+        assert_eq!(*calls.lock().unwrap(), 5, "the sixth page is not requested");
+    }
+
+    #[test]
+    fn token_paging_empty_page_cap_counts_consecutive_pages_only() {
+        // Every third page has an item: runs of two empty pages never reach a cap of three.
+        let calls = Arc::new(Mutex::new(0));
+        let mut stream = endless_stream(
+            |n| if n % 3 == 0 { vec![n] } else { vec![] },
+            3,
+            calls.clone(),
+        )
+        .items(|p| p.items);
+        let items: Vec<u32> = block_on(async {
+            let mut out = Vec::new();
+            while out.len() < 10 {
+                out.push(stream.next().await.unwrap().unwrap());
+            }
+            out
+        });
+        assert_eq!(items, (1..=10).map(|n| n * 3).collect::<Vec<_>>());
+        assert_eq!(*calls.lock().unwrap(), 30);
+    }
+
+    #[test]
+    fn token_paging_empty_page_cap_ends_items_with_the_error() {
+        // Items first, then empty pages forever: the items come out, then the error, then the end.
+        let calls = Arc::new(Mutex::new(0));
+        let mut stream =
+            endless_stream(|n| if n <= 2 { vec![n] } else { vec![] }, 4, calls).items(|p| p.items);
+        block_on(async {
+            assert_eq!(stream.next().await, Some(Ok(1)));
+            assert_eq!(stream.next().await, Some(Ok(2)));
+            assert_eq!(stream.next().await, Some(Err("4 empty pages".to_owned())));
+            assert_eq!(stream.next().await, None);
+        });
+    }
+
+    #[test]
+    fn token_paging_empty_last_page_without_token_is_no_error() {
+        let calls = Arc::new(Mutex::new(0u32));
+        let counter = calls.clone();
+        let stream = token_pages(
+            Input::default(),
+            move |_: Input| {
+                *counter.lock().unwrap() += 1;
+                async move {
+                    Ok::<_, String>(Page {
+                        items: vec![],
+                        next: None,
+                    })
+                }
+            },
+            |p: &Page| p.next.as_ref(),
+            |i: &mut Input, t| i.token = t,
+            Some(EmptyPages {
+                is_empty: |p: &Page| p.items.is_empty(),
+                limit: 1,
+                error: |n| format!("{n} empty pages"),
+            }),
+        );
+        assert_eq!(block_on(stream.try_collect()).unwrap().len(), 1);
+        assert_eq!(DEFAULT_MAX_EMPTY_PAGES, 1000);
     }
 
     #[test]
@@ -450,6 +662,7 @@ mod tests {
             },
             |page: &Option<Key>| page.as_ref().filter(|k| !k.is_empty()),
             |input: &mut MapInput, token| input.start = token,
+            None,
         );
         assert_eq!(block_on(stream.try_collect()).unwrap().len(), 3);
         assert_eq!(*sent.lock().unwrap(), vec![None, key(1), key(2)]);

@@ -317,6 +317,36 @@ fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>, BuildError> {
         .map_err(|e| BuildError::Other(format!("gzip compression failed: {e}")))
 }
 
+/// Headers an `@httpPrefixHeaders` map may not set (compared case-insensitively): the HTTP/1.1
+/// framing and connection headers (RFC 9110 / 9112: `Host`, `Content-Length`,
+/// `Transfer-Encoding`, `Connection` and the hop-by-hop headers it governs, `Expect`, `TE`,
+/// `Upgrade`, `Trailer`), the credentials (`Authorization`, `Proxy-Authorization`) and the
+/// headers SigV4 signs with (`X-Amz-Date`, `X-Amz-Security-Token`, `X-Amz-Content-Sha256`).
+/// `Content-Type` is not in the list: it describes the body and a model may bind it.
+pub const RESERVED_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "expect",
+    "te",
+    "upgrade",
+    "trailer",
+    "authorization",
+    "proxy-authorization",
+    "x-amz-date",
+    "x-amz-security-token",
+    "x-amz-content-sha256",
+];
+
+fn is_reserved_header(name: &str) -> bool {
+    RESERVED_HEADERS
+        .iter()
+        .any(|reserved| reserved.eq_ignore_ascii_case(name))
+}
+
 /// Fills an `@endpoint` host prefix (`foo.{label}.`) with `@hostLabel` values, each of which must
 /// be a valid host label (letters, digits, `-`, and `.` between labels).
 pub fn host_prefix(template: &str, labels: &[(&str, Option<&str>)]) -> Result<String, BuildError> {
@@ -637,7 +667,10 @@ impl RequestBuilder {
         Ok(self)
     }
 
-    /// Binds a `@httpPrefixHeaders` map: each entry becomes header `prefix + key`.
+    /// Binds a `@httpPrefixHeaders` map: each entry becomes header `prefix + key`. A name in
+    /// [`RESERVED_HEADERS`] (reachable through an empty prefix, or a prefix such as `x-amz-`)
+    /// is refused with [`BuildError::InvalidHeader`] naming it: map keys must not override the
+    /// message framing, the target host, the credentials or the signature.
     pub fn prefix_headers<T: ToParam>(
         &mut self,
         prefix: &str,
@@ -651,6 +684,13 @@ impl RequestBuilder {
         for key in keys {
             if let Some(v) = values.get(key) {
                 let name = format!("{prefix}{key}");
+                if is_reserved_header(&name) {
+                    return Err(BuildError::InvalidHeader {
+                        name,
+                        reason: "reserved header: an `@httpPrefixHeaders` map cannot set it"
+                            .to_owned(),
+                    });
+                }
                 for text in texts(v, ParamLocation::Header)? {
                     self.insert_header(&name, &text, false)?;
                 }
@@ -816,6 +856,55 @@ mod tests {
 
     fn rest() -> RequestBuilder {
         RequestBuilder::new(Protocol::RestJson1, "Op")
+    }
+
+    #[test]
+    fn prefix_headers_cannot_set_reserved_headers() {
+        for name in [
+            "Host",
+            "content-length",
+            "Transfer-Encoding",
+            "Authorization",
+            "Connection",
+            "Expect",
+            "X-Amz-Date",
+            "x-amz-security-token",
+            "x-amz-content-sha256",
+        ] {
+            let mut r = rest();
+            r.http("POST", "/h").unwrap();
+            let map = HashMap::from([(name.to_owned(), "v".to_owned())]);
+            let err = r.prefix_headers("", &Some(map)).unwrap_err();
+            match &err {
+                BuildError::InvalidHeader { name: n, reason } => {
+                    assert_eq!(n, name);
+                    assert!(reason.contains("reserved"), "{reason}");
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+            assert!(err.to_string().contains(name), "{err}");
+        }
+        // A prefix that completes a reserved name is refused too.
+        let mut r = rest();
+        let map = HashMap::from([("date".to_owned(), "v".to_owned())]);
+        let err = r.prefix_headers("x-amz-", &Some(map)).unwrap_err();
+        assert!(err.to_string().contains("x-amz-date"), "{err}");
+    }
+
+    #[test]
+    fn prefix_headers_with_empty_prefix_send_ordinary_headers() {
+        let mut r = rest();
+        r.http("POST", "/h").unwrap();
+        let map = HashMap::from([
+            ("hello".to_owned(), "there".to_owned()),
+            ("Content-Type".to_owned(), "text/plain".to_owned()),
+            ("x-hostname".to_owned(), "a".to_owned()),
+        ]);
+        r.prefix_headers("", &Some(map)).unwrap();
+        let req = r.build().unwrap();
+        assert_eq!(req.headers().get("hello"), Some("there"));
+        assert_eq!(req.headers().get("content-type"), Some("text/plain"));
+        assert_eq!(req.headers().get("x-hostname"), Some("a"));
     }
 
     #[test]

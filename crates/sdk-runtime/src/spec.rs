@@ -92,7 +92,8 @@ impl Protocol {
     }
 }
 
-/// Resolves the endpoint URL of a service from the configuration when no `endpoint_url` is set.
+/// Resolves the endpoint URL of a service from the configuration (including its `endpoint_url`,
+/// which endpoint rules receive as the `Endpoint` parameter).
 pub type EndpointFn = fn(&ConfigCore) -> Result<String, BoxError>;
 
 /// Static description of a service; a generated crate defines one as a `const`/`static`.
@@ -112,7 +113,8 @@ pub struct ServiceSpec {
     /// Headers every request carries unless the call sets them (service customisations such as
     /// API Gateway's `Accept: application/json`).
     pub headers: &'static [(&'static str, &'static str)],
-    /// Default endpoint resolution, used when the config has no `endpoint_url`.
+    /// Endpoint resolution, used for every call (an `endpoint_url` in the config is its input,
+    /// not a bypass).
     pub endpoint: EndpointFn,
 }
 
@@ -129,9 +131,14 @@ impl fmt::Debug for ServiceSpec {
 }
 
 /// A default endpoint from a template where `{region}` is replaced by the configured region,
-/// e.g. `regional_endpoint(cfg, "https://bedrock-agentcore.{region}.amazonaws.com")`.
-/// Fails with a clear message when no region is configured.
+/// e.g. `regional_endpoint(cfg, "https://bedrock-agentcore.{region}.amazonaws.com")`; a
+/// configured `endpoint_url` is returned instead (services without endpoint rules).
+/// Fails with a clear message when no region is configured or the region is not a host label
+/// (see [`check_region`]).
 pub fn regional_endpoint(config: &ConfigCore, template: &str) -> Result<String, BoxError> {
+    if let Some(url) = config.endpoint_url() {
+        return Ok(url.to_owned());
+    }
     if !template.contains("{region}") {
         return Ok(template.to_owned());
     }
@@ -139,14 +146,32 @@ pub fn regional_endpoint(config: &ConfigCore, template: &str) -> Result<String, 
         .region()
         .ok_or("no region configured: set `region` (or `endpoint_url`) on the config builder")?;
     let region = region.as_ref();
-    let valid = !region.is_empty()
-        && region
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    if !valid {
-        return Err(format!("invalid region {region:?}: expected letters, digits and `-`").into());
-    }
+    check_region(region)?;
     Ok(template.replace("{region}", region))
+}
+
+/// Checks that a region is one host label (RFC 1123): 1 to 63 ASCII letters, digits and `-`,
+/// neither starting nor ending with `-`. A region becomes part of the endpoint's host name, so
+/// anything else (`us-east-1.evil.com/`, `a b`, an empty string) could change the host the
+/// request goes to; it is refused with an error naming the region. Letters of either case are
+/// accepted, as host names are case-insensitive.
+pub fn check_region(region: &str) -> Result<(), BoxError> {
+    let bytes = region.as_bytes();
+    let valid = (1..=63).contains(&bytes.len())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        && !region.starts_with('-')
+        && !region.ends_with('-');
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "invalid region {region:?}: a region must be a host label (1 to 63 letters, digits \
+             and `-`, not starting or ending with `-`)"
+        )
+        .into())
+    }
 }
 
 /// What a generated crate implements per operation; [`invoke`](crate::invoke) does the rest.
@@ -258,5 +283,34 @@ mod tests {
             regional_endpoint(&none, "https://global.example").unwrap(),
             "https://global.example"
         );
+        let custom = ConfigCore::builder()
+            .endpoint_url("http://127.0.0.1:9")
+            .build();
+        assert_eq!(
+            regional_endpoint(&custom, template).unwrap(),
+            "http://127.0.0.1:9"
+        );
+    }
+
+    #[test]
+    fn check_region_is_the_host_label_rule() {
+        let long = "a".repeat(64);
+        for bad in [
+            "us-east-1.evil.com/",
+            "a b",
+            "",
+            "-a",
+            "a-",
+            "a_b",
+            "é",
+            long.as_str(),
+        ] {
+            let err = check_region(bad).unwrap_err().to_string();
+            assert!(err.contains(&format!("{bad:?}")), "{err}");
+        }
+        let max = "a".repeat(63);
+        for good in ["us-east-1", "US-EAST-1", "a", "us-gov-west-1", max.as_str()] {
+            assert!(check_region(good).is_ok(), "{good}");
+        }
     }
 }

@@ -422,6 +422,7 @@ async fn aws_json_request_shape_and_token_pagination() {
         },
         |page: &ListConnectionsOutput| page.next_token.as_ref().filter(|t| !t.is_empty()),
         |input: &mut ListConnectionsInput, token| input.next_token = token,
+        None,
     )
     .items(|page| page.connection_summaries.unwrap_or_default())
     .collect::<Vec<_>>()

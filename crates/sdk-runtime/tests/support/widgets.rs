@@ -44,7 +44,9 @@ pub static CONNECTIONS: ServiceSpec = ServiceSpec {
     },
     query_compatible: false,
     headers: &[],
-    endpoint: |_| Ok("https://partnercentral-account.us-east-1.api.aws".to_owned()),
+    endpoint: |config| {
+        sdk_runtime::regional_endpoint(config, "https://partnercentral-account.us-east-1.api.aws")
+    },
 };
 
 pub static USAGE: ServiceSpec = ServiceSpec {
@@ -54,7 +56,7 @@ pub static USAGE: ServiceSpec = ServiceSpec {
     protocol: Protocol::PlainRestJson,
     query_compatible: false,
     headers: &[],
-    endpoint: |_| Ok("https://api.billforward.net/v1".to_owned()),
+    endpoint: |config| sdk_runtime::regional_endpoint(config, "https://api.billforward.net/v1"),
 };
 
 // ------------------------------------------------------------------------------------------

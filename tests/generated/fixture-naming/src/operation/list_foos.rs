@@ -99,6 +99,9 @@ pub mod paginator {
         }
         /// Streams the pages; the stream ends after the last page (no next token, a repeated
         /// token, or a short page) or after the first error.
+        ///
+        /// After 1,000 consecutive empty pages that each carry a new token the stream yields
+        /// a construction-failure error instead of requesting more, and ends.
         pub fn send(self) -> ::sdk_runtime::paginate::Pages<super::ListFoos> {
             ::sdk_runtime::paginate::operation_token_pages::<
                 super::ListFoos,
@@ -109,6 +112,9 @@ pub mod paginator {
                 self.inner.build(),
                 |page| page.next_token.as_ref().filter(|token| !token.is_empty()),
                 |input, token| input.next_token = token,
+                ::std::option::Option::Some(|page| {
+                    page.items.as_ref().is_none_or(|items| items.is_empty())
+                }),
             )
         }
         /// Streams the items of every page instead of the pages.

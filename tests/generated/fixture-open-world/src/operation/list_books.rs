@@ -79,6 +79,9 @@ pub mod paginator {
         }
         /// Streams the pages; the stream ends after the last page (no next token, a repeated
         /// token, or a short page) or after the first error.
+        ///
+        /// After 1,000 consecutive empty pages that each carry a new token the stream yields
+        /// a construction-failure error instead of requesting more, and ends.
         pub fn send(self) -> ::sdk_runtime::paginate::Pages<super::ListBooks> {
             ::sdk_runtime::paginate::operation_token_pages::<
                 super::ListBooks,
@@ -92,6 +95,13 @@ pub mod paginator {
                         .filter(|token| !token.is_empty())
                 },
                 |input, token| input.marker = token,
+                ::std::option::Option::Some(|page| {
+                    page
+                        .page
+                        .as_ref()
+                        .and_then(|v| v.books.as_ref())
+                        .is_none_or(|items| items.is_empty())
+                }),
             )
         }
         /// Streams the items of every page instead of the pages.
