@@ -65,6 +65,7 @@ pub fn build_service(
     let mut builder = Builder {
         model,
         cycles: Cycles::new(model),
+        sensitive: SensitiveShapes::new(model),
         service_paginated: shape.traits.paginated.clone(),
         service_errors: match &shape.kind {
             ShapeKind::Service(s) => s.errors.clone(),
@@ -371,6 +372,8 @@ struct Builder<'m> {
     model: &'m Model,
     /// Which members close a cycle (and so are boxed).
     cycles: Cycles,
+    /// Which shapes hold sensitive data.
+    sensitive: SensitiveShapes,
     /// The service's `@paginated` defaults.
     service_paginated: Option<model::PaginatedTrait>,
     /// Errors bound to the service: every operation can return them.
@@ -552,6 +555,7 @@ impl<'m> Builder<'m> {
             }
         }
         let output = self.io_structure(&op.output, format!("{name}Output"), false)?;
+        let sensitive_output = output.sensitivity.contains;
         let mut errors = Vec::new();
         // Errors bound to the service can come back from every operation.
         let service_errors = self
@@ -626,6 +630,7 @@ impl<'m> Builder<'m> {
             input_defaults: Vec::new(),
             body_checksums: Vec::new(),
             endpoint_member: None,
+            sensitive_output,
             host_prefix: shape
                 .traits
                 .other
@@ -773,6 +778,9 @@ impl<'m> Builder<'m> {
             http_status: shape.traits.http_error,
             retryable: shape.traits.retryable.map(|r| r.throttling),
         });
+        let whole = shape.traits.sensitive;
+        let message =
+            error.is_some() && (whole || fields.iter().any(|f| f.sensitive && is_error_message(f)));
         Ok(Structure {
             id: shape.id.clone(),
             rust_name,
@@ -781,6 +789,11 @@ impl<'m> Builder<'m> {
             error,
             protocol_tests: protocol_tests(&shape.traits),
             validated: false,
+            sensitivity: Sensitivity {
+                whole,
+                contains: self.sensitive.contains(&shape.id),
+                message,
+            },
         })
     }
 
@@ -805,6 +818,11 @@ impl<'m> Builder<'m> {
             docs: docs(&shape.traits),
             variants,
             unknown_variant,
+            sensitivity: Sensitivity {
+                whole: shape.traits.sensitive,
+                contains: self.sensitive.contains(&shape.id),
+                message: false,
+            },
         })
     }
 
@@ -872,7 +890,7 @@ impl<'m> Builder<'m> {
             binding,
             constraints: constraints(t, &target.traits),
             idempotency_token: t.idempotency_token,
-            sensitive: t.sensitive || target.traits.sensitive,
+            sensitive: t.sensitive || self.sensitive.value(self.model, &member.target),
             media_type: t
                 .media_type
                 .clone()
@@ -1032,6 +1050,85 @@ fn mark_validated(types: &mut [TypeDef], operations: &mut [Operation]) {
         {
             s.validated = true;
         }
+    }
+}
+
+/// True for the member the runtime reads an error's message from (`message`, `Message`,
+/// `errorMessage`): a string member with one of those names, case aside.
+fn is_error_message(f: &Field) -> bool {
+    f.ty == RustType::String
+        && (f.member.eq_ignore_ascii_case("message")
+            || f.member.eq_ignore_ascii_case("errorMessage"))
+}
+
+/// Which shapes hold sensitive data, found once per model: a shape is sensitive, or has a
+/// `@sensitive` member, or has a member whose target holds sensitive data (propagated backwards
+/// along member edges, so cycles cost nothing extra).
+#[derive(Default)]
+struct SensitiveShapes {
+    containing: BTreeSet<ShapeId>,
+}
+
+impl SensitiveShapes {
+    fn new(model: &Model) -> SensitiveShapes {
+        let mut parents: BTreeMap<&ShapeId, Vec<&ShapeId>> = BTreeMap::new();
+        let mut work: Vec<&ShapeId> = Vec::new();
+        for (id, shape) in &model.shapes {
+            let members: Vec<&Member> = match &shape.kind {
+                ShapeKind::Structure(ms) | ShapeKind::Union(ms) => ms.iter().collect(),
+                ShapeKind::List(m) => vec![m],
+                ShapeKind::Map { key, value } => vec![key, value],
+                _ => Vec::new(),
+            };
+            for m in &members {
+                parents.entry(&m.target).or_default().push(id);
+            }
+            if shape.traits.sensitive || members.iter().any(|m| m.traits.sensitive) {
+                work.push(id);
+            }
+        }
+        let mut containing = BTreeSet::new();
+        while let Some(id) = work.pop() {
+            if containing.insert(id.clone()) {
+                work.extend(parents.get(id).into_iter().flatten().copied());
+            }
+        }
+        SensitiveShapes { containing }
+    }
+
+    /// A value of `id` holds sensitive data somewhere.
+    fn contains(&self, id: &ShapeId) -> bool {
+        self.containing.contains(id)
+    }
+
+    /// A value of `id` is itself sensitive: `id` is `@sensitive`, or a list or map (nested to any
+    /// depth) whose members or values are. Structures and unions redact their own members.
+    fn value(&self, model: &Model, id: &ShapeId) -> bool {
+        let mut id = id;
+        // Collections cannot recurse without a structure or union between, but stay bounded.
+        for _ in 0..64 {
+            let Some(shape) = model.get(id) else {
+                return false;
+            };
+            if shape.traits.sensitive {
+                return true;
+            }
+            let member = match &shape.kind {
+                ShapeKind::List(m) => m,
+                ShapeKind::Map { key, value } => {
+                    if key.traits.sensitive || self.value(model, &key.target) {
+                        return true;
+                    }
+                    value
+                }
+                _ => return false,
+            };
+            if member.traits.sensitive {
+                return true;
+            }
+            id = &member.target;
+        }
+        false
     }
 }
 

@@ -147,6 +147,8 @@ pub struct Operation {
     pub body_checksums: Vec<BodyChecksum>,
     /// An input member (Rust name) whose value, when set, is the endpoint of the call.
     pub endpoint_member: Option<String>,
+    /// The output holds sensitive data: the orchestrator must not log response bodies.
+    pub sensitive_output: bool,
 }
 
 /// A checksum header computed from a request body.
@@ -232,6 +234,21 @@ pub struct Structure {
     /// Gets a `validate` method: it has a constraint to check (directly or through nested
     /// structures) and an operation input can reach it (or it is an input).
     pub validated: bool,
+    /// Redaction, decided once over the shape graph.
+    pub sensitivity: Sensitivity,
+}
+
+/// What a structure or union holds that must not be printed (`@sensitive`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sensitivity {
+    /// The shape itself is `@sensitive`: its `Debug` redacts every member.
+    pub whole: bool,
+    /// A value of the shape holds sensitive data somewhere (a sensitive member, a list or map of
+    /// sensitive values, a nested structure or union that does), cycles included.
+    pub contains: bool,
+    /// An error whose message is sensitive (its `message` member or the whole error): its
+    /// `Display`, `Debug` and error metadata carry a redaction marker instead.
+    pub message: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -264,6 +281,8 @@ pub struct Field {
     pub binding: Binding,
     pub constraints: Constraints,
     pub idempotency_token: bool,
+    /// The member's value must be redacted in `Debug`: the member or its target is `@sensitive`,
+    /// or the target is a list or map (nested to any depth) of sensitive values.
     pub sensitive: bool,
     /// The member closes a cycle of structures/unions, so it is stored boxed.
     pub boxed: bool,
@@ -407,6 +426,8 @@ pub struct Union {
     pub variants: Vec<Field>,
     /// The name of the catch-all variant (`Unknown`, or `UnknownValue` when a member took `Unknown`).
     pub unknown_variant: String,
+    /// Redaction, decided once over the shape graph (`message` is unused).
+    pub sensitivity: Sensitivity,
 }
 
 #[derive(Debug, Clone)]

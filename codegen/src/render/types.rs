@@ -83,7 +83,7 @@ pub fn structure(
         s.docs.as_deref(),
         &format!("The `{}` structure.", s.id.name),
     );
-    let sensitive = s.fields.iter().any(|f| f.sensitive);
+    let sensitive = s.sensitivity.whole || s.fields.iter().any(|f| f.sensitive);
     let debug = if sensitive { quote!() } else { quote!(Debug,) };
     let is_error = kind == Kind::Error;
 
@@ -251,13 +251,19 @@ fn sensitive_debug(s: &Structure, is_error: bool) -> TokenStream {
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let label = bare(&f.rust_name);
-        if f.sensitive {
+        if f.sensitive || s.sensitivity.whole {
             quote!(.field(#label, &"*** Sensitive Data Redacted ***"))
         } else {
             quote!(.field(#label, &self.#field))
         }
     });
-    let meta = is_error.then(|| quote!(.field("meta", &self.meta)));
+    let meta = match (is_error, s.sensitivity.message) {
+        (true, true) => {
+            Some(quote!(.field("meta", &::sdk_runtime::error::redact_message(self.meta.clone()))))
+        }
+        (true, false) => Some(quote!(.field("meta", &self.meta))),
+        (false, _) => None,
+    };
     quote! {
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -303,7 +309,11 @@ fn error_impls(s: &Structure) -> TokenStream {
         })
         .collect();
     let headers = (!headers.is_empty()).then(|| quote!(, headers { #(#headers),* }));
-    quote!(::sdk_runtime::error_struct!(#name, #code, #retryable #message #headers);)
+    let redacted = s
+        .sensitivity
+        .message
+        .then(|| quote!(, sensitive_message: true));
+    quote!(::sdk_runtime::error_struct!(#name, #code, #retryable #redacted #message #headers);)
 }
 
 /// The builder: a newtype over the structure it builds, so members are declared once.
@@ -451,10 +461,34 @@ fn union(u: &Union) -> TokenStream {
             }
         }
     });
+    let redact = u.sensitivity.whole || u.variants.iter().any(|f| f.sensitive);
+    let debug = (!redact).then(|| quote!(Debug,));
+    let debug_impl = redact.then(|| {
+        let debug_arms = u.variants.iter().map(|f| {
+            let v = variant_ident(f);
+            let label = &f.variant;
+            if f.sensitive || u.sensitivity.whole {
+                quote!(Self::#v(_) => f.debug_tuple(#label).field(&"*** Sensitive Data Redacted ***").finish(),)
+            } else {
+                quote!(Self::#v(value) => f.debug_tuple(#label).field(value).finish(),)
+            }
+        });
+        let unknown_label = &u.unknown_variant;
+        quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    match self {
+                        #(#debug_arms)*
+                        Self::#unknown => f.write_str(#unknown_label),
+                    }
+                }
+            }
+        }
+    });
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
+        #[derive(Clone, PartialEq, #debug ::serde::Serialize)]
         pub enum #name {
             #(#variants)*
             /// A variant this version of the client does not know (a newer service may send one).
@@ -479,6 +513,7 @@ fn union(u: &Union) -> TokenStream {
                 }
             }
         }
+        #debug_impl
     }
 }
 

@@ -85,6 +85,11 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             }
         }
     });
+    let sensitive_output = op.sensitive_output.then(|| {
+        quote!(
+            const SENSITIVE_OUTPUT: bool = true;
+        )
+    });
     let auth = op.auth.as_ref().map(|schemes| {
         let schemes = super::client::auth_schemes(schemes);
         quote! {
@@ -111,6 +116,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             type Error = #error;
             const NAME: &'static str = #name;
             #auth
+            #sensitive_output
             #validate
             #prepare
             #endpoint_override

@@ -21,6 +21,19 @@ use crate::response::{HTTP_STATUS_KEY, REQUEST_ID_KEY};
 
 pub use aws_smithy_types::error::display::DisplayErrorContext;
 
+/// What `Debug`, `Display` and error metadata print instead of `@sensitive` data (the text
+/// smithy-rs uses).
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// `meta` with its message, if any, replaced by [`REDACTED`] (for errors whose message is
+/// `@sensitive`); code, status, request id and other extras are kept.
+pub fn redact_message(meta: ErrorMetadata) -> ErrorMetadata {
+    if meta.message().is_none() {
+        return meta;
+    }
+    meta.into_builder().message(REDACTED).build()
+}
+
 /// The HTTP status kept in `meta` by [`invoke`](crate::invoke), if any.
 pub fn http_status(meta: &ErrorMetadata) -> Option<u16> {
     meta.extra(HTTP_STATUS_KEY)?.parse().ok()
@@ -127,6 +140,10 @@ impl ProvideErrorMetadata for Unhandled {
 
 /// A modeled error shape: deserialised from the error body, then given the response's metadata.
 pub trait ModeledError: serde::de::DeserializeOwned {
+    /// The error's message is `@sensitive`: [`modeled`] and
+    /// [`modeled_error`](crate::shape::modeled_error) replace it in the metadata by [`REDACTED`].
+    const SENSITIVE_MESSAGE: bool = false;
+
     /// Stores the error metadata (code, message, HTTP status, request id).
     fn set_meta(&mut self, meta: ErrorMetadata);
 
@@ -149,6 +166,11 @@ pub fn modeled<T: ModeledError>(
     resp: &crate::response::Response<'_>,
     meta: ErrorMetadata,
 ) -> Result<T, Unhandled> {
+    let meta = if T::SENSITIVE_MESSAGE {
+        redact_message(meta)
+    } else {
+        meta
+    };
     match resp.json::<T>() {
         Ok(mut err) => {
             err.set_meta(meta);
@@ -245,6 +267,27 @@ mod tests {
         );
         assert_eq!(http_status(&meta), Some(400));
         assert_eq!(request_id(&meta), Some("abc"));
+    }
+
+    #[test]
+    fn redacted_message_keeps_everything_else() {
+        let meta = ErrorMetadata::builder()
+            .code("SecretError")
+            .message("the password is hunter2")
+            .custom(HTTP_STATUS_KEY, "400")
+            .custom(REQUEST_ID_KEY, "abc")
+            .build();
+        let meta = redact_message(meta);
+        assert_eq!(meta.message(), Some(REDACTED));
+        assert_eq!(
+            Shown(&meta).to_string(),
+            format!(
+                "CreatePaymentSession failed: HTTP 400 SecretError: {REDACTED} (request id abc)"
+            )
+        );
+        assert!(!format!("{meta:?}").contains("hunter2"));
+        let bare = redact_message(ErrorMetadata::builder().code("E").build());
+        assert_eq!(bare.message(), None);
     }
 
     #[test]

@@ -124,6 +124,9 @@ fn build_operation<O: OperationSpec>(
     })?;
 
     let mut layer = Layer::new("sdk_runtime");
+    if O::SENSITIVE_OUTPUT {
+        layer.store_put(aws_smithy_runtime_api::client::orchestrator::SensitiveOutput);
+    }
     let mut components = RuntimeComponentsBuilder::new("sdk_runtime");
     let schemes = match O::AUTH.unwrap_or(service.auth) {
         [] => &[AuthScheme::NoAuth][..],

@@ -467,10 +467,11 @@ macro_rules! operation_error {
 /// What a modeled error structure (with a `meta: ErrorMetadata` field) implements: its retry kind,
 /// a `Display` of its code and message, `Error`, `ProvideErrorMetadata` and `ModeledError`.
 /// The message is the body's `message` member when given, else the metadata's; `headers { .. }`
-/// names members bound to response headers.
+/// names members bound to response headers. `sensitive_message: true` prints
+/// [`REDACTED`](crate::error::REDACTED) instead of the message and redacts it in the metadata.
 #[macro_export]
 macro_rules! error_struct {
-    ($name:ident, $code:literal, $retry:expr $(, message: $message:ident)? $(, headers { $($header_field:ident: $header:literal),* $(,)? })?) => {
+    ($name:ident, $code:literal, $retry:expr $(, sensitive_message: $sensitive:literal)? $(, message: $message:ident)? $(, headers { $($header_field:ident: $header:literal),* $(,)? })?) => {
         impl $name {
             /// How a retry strategy should treat this error (from `@retryable`).
             pub fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
@@ -482,6 +483,7 @@ macro_rules! error_struct {
                 f.write_str($code)?;
                 let message = self.meta.message();
                 $(let message = self.$message.as_deref().or(message);)?
+                $(let message = if $sensitive { message.map(|_| $crate::error::REDACTED) } else { message };)?
                 if let ::std::option::Option::Some(message) = message {
                     ::std::write!(f, ": {message}")?;
                 }
@@ -495,6 +497,7 @@ macro_rules! error_struct {
             }
         }
         impl $crate::error::ModeledError for $name {
+            $(const SENSITIVE_MESSAGE: bool = $sensitive;)?
             fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
                 self.meta = meta;
             }

@@ -86,6 +86,11 @@ pub fn modeled_error<T: ModeledError, E: From<Unhandled>>(
     meta: ErrorMetadata,
     variant: fn(T) -> E,
 ) -> E {
+    let meta = if T::SENSITIVE_MESSAGE {
+        crate::error::redact_message(meta)
+    } else {
+        meta
+    };
     let decoded = resp
         .json::<T>()
         .and_then(|mut error| error.read_headers(resp).map(|()| error));

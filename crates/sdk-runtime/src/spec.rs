@@ -200,6 +200,10 @@ pub trait OperationSpec: Send + Sync + 'static {
     /// service's ([`ServiceSpec::auth`]); `&[AuthScheme::NoAuth]` sends it unsigned.
     const AUTH: Option<&'static [AuthScheme]> = None;
 
+    /// The output holds `@sensitive` data: the orchestrator is told not to log response bodies
+    /// (`SensitiveOutput` in the config bag).
+    const SENSITIVE_OUTPUT: bool = false;
+
     /// Records constraint violations of `input` (`@required`, `@length`, `@range`, `@pattern`).
     fn validate(input: &Self::Input, v: &mut Validator) {
         let _ = (input, v);
