@@ -66,6 +66,9 @@ pub enum Reply {
     Truncated(Response),
     /// Wait, then act on the inner reply (for timeout tests).
     Delay(Duration, Box<Reply>),
+    /// Send the head and the first half of the body, stop for the duration (a stalled stream),
+    /// then send the rest.
+    StallMidBody(Duration, Response),
     /// Close the connection without sending anything.
     CloseWithoutResponse,
 }
@@ -134,6 +137,18 @@ impl Reply {
         self.map_response(Reply::Truncated)
     }
 
+    /// Turns this reply into [`Reply::StallMidBody`]: half the body, a pause of `stall`, the rest.
+    pub fn stalled_mid_body(self, stall: Duration) -> Self {
+        match self {
+            Reply::Normal(r)
+            | Reply::CloseMidResponse(r)
+            | Reply::Truncated(r)
+            | Reply::StallMidBody(_, r) => Reply::StallMidBody(stall, r),
+            Reply::Delay(d, inner) => Reply::Delay(d, Box::new(inner.stalled_mid_body(stall))),
+            Reply::CloseWithoutResponse => Reply::CloseWithoutResponse,
+        }
+    }
+
     /// Wraps this reply in [`Reply::Delay`].
     pub fn delayed(self, delay: Duration) -> Self {
         Reply::Delay(delay, Box::new(self))
@@ -141,7 +156,10 @@ impl Reply {
 
     fn response_mut(&mut self) -> Option<&mut Response> {
         match self {
-            Reply::Normal(r) | Reply::CloseMidResponse(r) | Reply::Truncated(r) => Some(r),
+            Reply::Normal(r)
+            | Reply::CloseMidResponse(r)
+            | Reply::Truncated(r)
+            | Reply::StallMidBody(_, r) => Some(r),
             Reply::Delay(_, inner) => inner.response_mut(),
             Reply::CloseWithoutResponse => None,
         }
@@ -149,7 +167,10 @@ impl Reply {
 
     fn map_response(self, f: fn(Response) -> Reply) -> Self {
         match self {
-            Reply::Normal(r) | Reply::CloseMidResponse(r) | Reply::Truncated(r) => f(r),
+            Reply::Normal(r)
+            | Reply::CloseMidResponse(r)
+            | Reply::Truncated(r)
+            | Reply::StallMidBody(_, r) => f(r),
             Reply::Delay(d, inner) => Reply::Delay(d, Box::new(inner.map_response(f))),
             Reply::CloseWithoutResponse => Reply::CloseWithoutResponse,
         }
@@ -428,8 +449,13 @@ async fn write_reply(
         tokio::time::sleep(delay).await;
         reply = *inner;
     }
+    let mut stall = None;
     let (resp, sent_len, declared_len, keep) = match &reply {
         Reply::Normal(r) => (r, r.body.len(), r.body.len(), !close),
+        Reply::StallMidBody(d, r) => {
+            stall = Some(*d);
+            (r, r.body.len() / 2, r.body.len(), !close)
+        }
         Reply::Truncated(r) => (r, r.body.len() / 2, r.body.len() / 2, !close),
         Reply::CloseMidResponse(r) => (r, r.body.len() / 2, r.body.len(), false),
         Reply::Delay(..) | Reply::CloseWithoutResponse => {
@@ -456,6 +482,11 @@ async fn write_reply(
     stream.write_all(head.as_bytes()).await?;
     if !no_body && !is_head {
         stream.write_all(&resp.body[..sent_len]).await?;
+        if let Some(stall) = stall {
+            stream.flush().await?;
+            tokio::time::sleep(stall).await;
+            stream.write_all(&resp.body[sent_len..]).await?;
+        }
     }
     stream.flush().await?;
     if !keep {

@@ -17,6 +17,7 @@ use aws_smithy_async::time::{SharedTimeSource, TimeSource};
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
 use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
 use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
+use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
 use aws_smithy_runtime_api::shared::IntoShared;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
@@ -47,6 +48,7 @@ pub struct ConfigCore {
     pub(crate) use_fips: bool,
     pub(crate) use_dual_stack: bool,
     pub(crate) disable_request_compression: bool,
+    pub(crate) stalled_stream_protection: Option<StalledStreamProtectionConfig>,
     pub(crate) request_min_compression_size_bytes: u32,
 }
 
@@ -103,6 +105,7 @@ impl ConfigCore {
             use_fips: Some(self.use_fips),
             use_dual_stack: Some(self.use_dual_stack),
             disable_request_compression: Some(self.disable_request_compression),
+            stalled_stream_protection: self.stalled_stream_protection.clone(),
             request_min_compression_size_bytes: Some(self.request_min_compression_size_bytes),
         }
     }
@@ -183,6 +186,11 @@ impl ConfigCore {
         self.bearer_token.as_deref()
     }
 
+    /// The stalled-stream protection settings, when configured (otherwise the default: on).
+    pub fn stalled_stream_protection(&self) -> Option<&StalledStreamProtectionConfig> {
+        self.stalled_stream_protection.as_ref()
+    }
+
     /// The API key (`@httpApiKeyAuth`), if any.
     pub fn api_key(&self) -> Option<&str> {
         self.api_key.as_deref()
@@ -242,6 +250,7 @@ pub struct ConfigCoreBuilder {
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
     disable_request_compression: Option<bool>,
+    stalled_stream_protection: Option<StalledStreamProtectionConfig>,
     request_min_compression_size_bytes: Option<u32>,
 }
 
@@ -300,8 +309,17 @@ impl ConfigCoreBuilder {
             use_fips: config.use_fips(),
             use_dual_stack: config.use_dual_stack(),
             disable_request_compression: config.disable_request_compression(),
+            stalled_stream_protection: config.stalled_stream_protection(),
             request_min_compression_size_bytes: config.request_min_compression_size_bytes(),
         }
+    }
+
+    /// Stalled-stream protection: a call fails when a request or response body moves less than
+    /// one byte per second for longer than the grace period (default: on, 5 s grace, as in
+    /// aws-sdk-rust). `StalledStreamProtectionConfig::disabled()` turns it off.
+    pub fn stalled_stream_protection(mut self, config: StalledStreamProtectionConfig) -> Self {
+        self.stalled_stream_protection = Some(config);
+        self
     }
 
     /// Turns `@requestCompression` off (default: compression on).
@@ -502,6 +520,7 @@ impl ConfigCoreBuilder {
             use_fips: self.use_fips.unwrap_or(false),
             use_dual_stack: self.use_dual_stack.unwrap_or(false),
             disable_request_compression: self.disable_request_compression.unwrap_or(false),
+            stalled_stream_protection: self.stalled_stream_protection,
             request_min_compression_size_bytes: self
                 .request_min_compression_size_bytes
                 .unwrap_or(crate::request::MIN_COMPRESSION_SIZE as u32),

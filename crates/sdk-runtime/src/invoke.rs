@@ -14,6 +14,7 @@ use aws_smithy_runtime::client::auth::no_auth::{NO_AUTH_SCHEME_ID, NoAuthScheme}
 use aws_smithy_runtime::client::identity::no_auth::NoAuthIdentityResolver;
 use aws_smithy_runtime::client::orchestrator::operation::Operation;
 use aws_smithy_runtime::client::retries::classifiers::TransientErrorClassifier;
+use aws_smithy_runtime::client::stalled_stream_protection::StalledStreamProtectionInterceptor;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::auth::http::{
     HTTP_API_KEY_AUTH_SCHEME_ID, HTTP_BEARER_AUTH_SCHEME_ID,
@@ -151,6 +152,12 @@ fn build_operation<O: OperationSpec>(
     components.set_auth_scheme_option_resolver(Some(SharedAuthSchemeOptionResolver::new(
         StaticAuthSchemeOptionResolver::new(options),
     )));
+    // A body that stops moving fails the call instead of hanging it; the orchestrator's default
+    // settings (on, 5 s grace) apply unless the config has its own.
+    components.push_interceptor(StalledStreamProtectionInterceptor::default());
+    if let Some(stalled) = config.stalled_stream_protection() {
+        layer.store_put(stalled.clone());
+    }
     for interceptor in config.interceptors() {
         components.push_interceptor(interceptor);
     }

@@ -61,6 +61,7 @@ pub mod types {
     pub use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
     pub use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
     pub use aws_smithy_runtime_api::client::result::{CreateUnhandledError, SdkError};
+    pub use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
     pub use aws_smithy_types::date_time::Format as DateTimeFormat;
     pub use aws_smithy_types::error::ErrorMetadata;
     pub use aws_smithy_types::error::metadata::ProvideErrorMetadata;

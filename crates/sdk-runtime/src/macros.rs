@@ -656,6 +656,7 @@ macro_rules! client_config {
     (@common { $($extra:tt)* }) => {
         pub use $crate::types::{
             BehaviorVersion, Intercept, SharedAsyncSleep, SharedHttpClient, SharedInterceptor,
+            StalledStreamProtectionConfig,
         };
         /// Retry settings.
         pub mod retry {
@@ -717,6 +718,12 @@ macro_rules! client_config {
             /// Adds an interceptor that sees every request and response.
             pub fn interceptor(mut self, interceptor: impl $crate::types::Intercept + 'static) -> Self {
                 self.0 = self.0.interceptor(interceptor);
+                self
+            }
+            /// Stalled-stream protection: a call fails when a body moves less than one byte per
+            /// second for longer than the grace period (default: on, 5 s grace).
+            pub fn stalled_stream_protection(mut self, config: $crate::types::StalledStreamProtectionConfig) -> Self {
+                self.0 = self.0.stalled_stream_protection(config);
                 self
             }
             /// Turns `@requestCompression` (gzip of large bodies) off (default: on).
