@@ -990,35 +990,28 @@ fn mark_validated(types: &mut [TypeDef], operations: &mut [Operation]) {
         TypeDef::Structure(s) => s.fields.as_slice(),
         _ => &[],
     };
-    // Structures that need checks: direct ones, then whoever leads to one, until nothing changes.
+    // The structure each member leads to (directly or as list items), as an index.
+    let nested = |f: &Field| f.nested_structure().and_then(|n| index.get(n)).copied();
+    let mut used_by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in index.values() {
+        for j in fields_of(i).iter().filter_map(nested) {
+            used_by.entry(j).or_default().push(i);
+        }
+    }
+    // Structures that need checks: direct ones, then, backwards along members, whoever leads to one.
     let mut needs: BTreeSet<usize> = index
         .values()
         .copied()
         .filter(|&i| fields_of(i).iter().any(Field::has_checks))
         .collect();
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &i in index.values() {
-            if needs.contains(&i) {
-                continue;
-            }
-            let leads = fields_of(i).iter().any(|f| {
-                f.nested_structure()
-                    .and_then(|n| index.get(n))
-                    .is_some_and(|j| needs.contains(j))
-            });
-            if leads {
-                needs.insert(i);
-                changed = true;
+    let mut work: Vec<usize> = needs.iter().copied().collect();
+    while let Some(j) = work.pop() {
+        for &i in used_by.get(&j).into_iter().flatten() {
+            if needs.insert(i) {
+                work.push(i);
             }
         }
     }
-    let struct_needs = |f: &Field| {
-        f.nested_structure()
-            .and_then(|n| index.get(n))
-            .is_some_and(|j| needs.contains(j))
-    };
     let mut reachable = BTreeSet::new();
     let mut stack: Vec<usize> = Vec::new();
     for op in operations.iter_mut() {
@@ -1026,23 +1019,13 @@ fn mark_validated(types: &mut [TypeDef], operations: &mut [Operation]) {
             .input
             .fields
             .iter()
-            .any(|f| f.has_checks() || struct_needs(f));
-        stack.extend(
-            op.input
-                .fields
-                .iter()
-                .filter_map(|f| f.nested_structure().and_then(|n| index.get(n)).copied()),
-        );
+            .any(|f| f.has_checks() || nested(f).is_some_and(|j| needs.contains(&j)));
+        stack.extend(op.input.fields.iter().filter_map(nested));
     }
     while let Some(i) = stack.pop() {
-        if !reachable.insert(i) {
-            continue;
+        if reachable.insert(i) {
+            stack.extend(fields_of(i).iter().filter_map(nested));
         }
-        stack.extend(
-            fields_of(i)
-                .iter()
-                .filter_map(|f| f.nested_structure().and_then(|n| index.get(n)).copied()),
-        );
     }
     for i in reachable {
         if needs.contains(&i)
