@@ -26,11 +26,22 @@ pub struct GeneratedCrate {
     pub warnings: Vec<String>,
 }
 
-/// Generates the crates for every service in the model at `paths` (files or directories).
+/// Generates the crates for every service in the model at `paths` (files or directories), their
+/// Rust files formatted by `rustfmt`.
 ///
 /// A `codegen.json` next to a model directory supplies the crate settings; without one, every
 /// service in the model gets a crate named after its SDK id.
 pub fn generate(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
+    let mut crates = generate_unformatted(paths)?;
+    for c in &mut crates {
+        render::format_files(&mut c.files)?;
+    }
+    Ok(crates)
+}
+
+/// [`generate`] without the `rustfmt` pass: the same code, as `prettyplease` prints it. For
+/// callers that only build the output (it is not what `cargo xtask codegen` commits).
+pub fn generate_unformatted(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
     let model = model::load_model(paths).map_err(|e| e.to_string())?;
     let settings = paths
         .iter()

@@ -3,7 +3,7 @@
 //!
 //! Every `*.json` file of the corpus directory (default `reference/aws-corpus` in the shared
 //! directory: `SDK_SHARED_DIR`, or `../shared` beside the workspace) is loaded, resolved and
-//! rendered in memory with [`codegen::generate`], one model at a time, timed, and with a panic
+//! rendered in memory with [`codegen::generate_unformatted`], one model at a time, timed, and with a panic
 //! caught so it is reported as that model's failure instead of hiding the others. A model whose
 //! service shape carries only protocols the generator does not understand (restXml, awsQuery,
 //! ec2Query, rpcv2Cbor) is reported as "unsupported protocol", which is not a failure; that is
@@ -575,7 +575,7 @@ fn describe(path: &Path) -> Result<(String, Protocols), String> {
 }
 
 /// Loads one model for its protocols and, when the generator understands one, generates it in
-/// memory (timed: load, IR and render, as [`codegen::generate`] does them).
+/// memory (timed: load, IR and render, as [`codegen::generate_unformatted`] does them).
 fn generate_one(path: &Path, file: &str) -> (ModelResult, Vec<GeneratedCrate>) {
     let mut result = ModelResult {
         file: file.to_string(),
@@ -605,7 +605,7 @@ fn generate_one(path: &Path, file: &str) -> (ModelResult, Vec<GeneratedCrate>) {
         return (result, Vec::new());
     }
     let start = Instant::now();
-    let generated = codegen::generate(&[path.to_path_buf()]);
+    let generated = codegen::generate_unformatted(&[path.to_path_buf()]);
     result.generation_ms = start.elapsed().as_secs_f64() * 1000.0;
     match generated {
         Ok(crates) => {

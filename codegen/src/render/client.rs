@@ -198,20 +198,41 @@ pub fn fluent_builder(_service: &Service, op: &Operation) -> TokenStream {
         " Fluent builder for the `{}` operation: set the input, then `send()` it.",
         op.name
     );
-    let setters: Vec<_> = op
+    let setters = op
         .input
         .fields
         .iter()
-        .map(super::types::member_setters)
-        .collect();
-    let setters =
-        (!setters.is_empty()).then(|| quote!(::sdk_runtime::fluent_setters! { #(#setters)* }));
+        .map(|f| super::types::member_setters(f, super::types::Setter::Fluent));
     let paginator = super::paginator::into_paginator(op);
+    let input_link = format!(" The input as set so far ([`{input_builder}`]).");
     quote! {
-        ::sdk_runtime::fluent_builder!(#[doc = #doc] #name, super::#op_name, #input_builder, crate::client::SERVICE);
+        #[doc = #doc]
+        #[derive(Clone, Debug)]
+        pub struct #name {
+            config: ::sdk_runtime::ConfigCore,
+            inner: #input_builder,
+        }
         impl #name {
+            pub(crate) fn new(config: ::sdk_runtime::ConfigCore) -> Self {
+                Self {
+                    config,
+                    inner: ::std::default::Default::default(),
+                }
+            }
+            #[doc = #input_link]
+            pub fn as_input(&self) -> &#input_builder {
+                &self.inner
+            }
+            /// Checks the input, sends the request (retrying as configured) and reads the response.
+            pub async fn send(self) -> ::sdk_runtime::InvokeResult<super::#op_name> {
+                let input = self
+                    .inner
+                    .build()
+                    .map_err(::aws_smithy_runtime_api::client::result::SdkError::construction_failure)?;
+                ::sdk_runtime::invoke::<super::#op_name>(&crate::client::SERVICE, &self.config, input).await
+            }
             #paginator
-            #setters
+            #(#setters)*
         }
     }
 }

@@ -1,10 +1,10 @@
-//! How an IR type is spelled in generated code: its Rust type and its JSON serde adapter.
+//! How an IR type is spelled in generated code.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ident;
-use crate::ir::{Field, RustType, TimestampFormat};
+use crate::ir::{Field, RustType};
 
 /// The Rust type of a value (without the `Option` every member is wrapped in).
 pub fn tokens(ty: &RustType) -> TokenStream {
@@ -52,41 +52,5 @@ pub fn field_tokens(field: &Field) -> TokenStream {
         quote!(::std::option::Option<::std::boxed::Box<#ty>>)
     } else {
         quote!(::std::option::Option<#ty>)
-    }
-}
-
-/// The `sdk_runtime::serde` marker for a value, as source text; `None` when serde's own form is the wire form.
-pub fn marker(ty: &RustType) -> Option<String> {
-    let m = |name: &str| Some(format!("::sdk_runtime::serde::{name}"));
-    match ty {
-        RustType::F32 | RustType::F64 => m("Float"),
-        RustType::DateTime(TimestampFormat::DateTime) => m("DateTime"),
-        RustType::DateTime(TimestampFormat::EpochSeconds) => m("EpochSeconds"),
-        RustType::DateTime(TimestampFormat::HttpDate) => m("HttpDate"),
-        RustType::Blob => m("Base64"),
-        RustType::Document => m("Doc"),
-        RustType::BigNumber => Some("::sdk_runtime::shape::BigNumber".to_string()),
-        RustType::List { item, sparse, .. } => {
-            let inner = marker(item).unwrap_or_else(|| "::sdk_runtime::serde::Same".to_string());
-            m(&format!(
-                "{}<{inner}>",
-                if *sparse { "SparseList" } else { "List" }
-            ))
-        }
-        RustType::Map { value, sparse, .. } => {
-            let inner = marker(value).unwrap_or_else(|| "::sdk_runtime::serde::Same".to_string());
-            m(&format!(
-                "{}<{inner}>",
-                if *sparse { "SparseMap" } else { "Map" }
-            ))
-        }
-        RustType::String
-        | RustType::Unit
-        | RustType::Bool
-        | RustType::I8
-        | RustType::I16
-        | RustType::I32
-        | RustType::I64
-        | RustType::Named { .. } => None,
     }
 }

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::rust_type::{field_tokens, marker, tokens};
+use super::rust_type::{field_tokens, tokens};
 use super::{doc_attrs, doc_or, ident};
 use crate::ir::docs::code_span;
 use crate::ir::{
@@ -93,23 +93,13 @@ pub fn structure(
         let docs = field_docs(f);
         quote! { #docs pub #field: #ty, }
     });
-    let json_fields = s.fields.iter().filter(|f| is_body(f, kind)).map(|f| {
-        let field = ident(&f.rust_name);
-        let wire = &f.wire_name;
-        match marker(&f.ty).filter(|_| !f.boxed) {
-            Some(m) => {
-                let m: TokenStream = m.parse().unwrap_or_default();
-                quote!(#field: #wire => #m)
-            }
-            None => quote!(#field: #wire),
-        }
-    });
     // Error correction applies to what is decoded from responses: required body members that are
     // not unions and have no default.
-    let corrected: Vec<_> = s
-        .fields
+    let body: Vec<&Field> = s.fields.iter().filter(|f| is_body(f, kind)).collect();
+    let corrected: Vec<&Field> = body
         .iter()
-        .filter(|f| kind != Kind::Input && is_body(f, kind) && f.required && f.default.is_none())
+        .copied()
+        .filter(|f| kind != Kind::Input && f.required && f.default.is_none())
         .filter(|f| {
             !matches!(
                 f.ty,
@@ -119,10 +109,8 @@ pub fn structure(
                 } | RustType::Unit
             )
         })
-        .map(|f| ident(&f.rust_name))
         .collect();
-    let corrected = (!corrected.is_empty()).then(|| quote!(required { #(#corrected),* }));
-    let json = quote!(::sdk_runtime::json_struct!(#name { #(#json_fields),* } #corrected););
+    let codec = super::schema::structure(s, &body, &corrected);
     let meta_field = is_error.then(|| {
         quote! {
             /// Error metadata (code, message, request id) as received.
@@ -182,13 +170,13 @@ pub fn structure(
             #meta_field
         }
         #default_impl
-        #json
+        #codec
         impl #name {
             #[doc = #builder_doc]
             pub fn builder() -> #builders_path::#builder_name {
                 ::std::default::Default::default()
             }
-            ::sdk_runtime::getters! { #(#getters)* }
+            #(#getters)*
             #validate
         }
         #debug_impl
@@ -216,20 +204,26 @@ fn field_docs(f: &Field) -> TokenStream {
     doc_attrs(Some(&docs))
 }
 
-/// One line of the runtime's `getters!` for a member.
+/// The getter of a member, documented like the member: strings as `&str`, lists as slices
+/// (empty when unset), small copyable values by value, everything else by reference.
 fn getter(f: &Field) -> TokenStream {
     let field = ident(&f.rust_name);
-    let (kind, ty) = match &f.ty {
-        RustType::String | RustType::BigNumber if !f.boxed => (quote!(str), quote!(str)),
-        RustType::List { item, sparse, .. } => {
+    let docs = field_docs(f);
+    let (ret, body) = match &f.ty {
+        RustType::String | RustType::BigNumber if !f.boxed => (
+            quote!(::std::option::Option<&str>),
+            quote!(self.#field.as_deref()),
+        ),
+        RustType::List { item, sparse, .. } if !f.boxed => {
             let item = tokens(item);
+            let item = if *sparse {
+                quote!(::std::option::Option<#item>)
+            } else {
+                item
+            };
             (
-                quote!(slice),
-                if *sparse {
-                    quote!(::std::option::Option<#item>)
-                } else {
-                    item
-                },
+                quote!(&[#item]),
+                quote!(self.#field.as_deref().unwrap_or_default()),
             )
         }
         RustType::Bool
@@ -238,12 +232,56 @@ fn getter(f: &Field) -> TokenStream {
         | RustType::I32
         | RustType::I64
         | RustType::F32
-        | RustType::F64 => (quote!(copy), tokens(&f.ty)),
-        other if f.boxed => (quote!(boxed), tokens(other)),
-        other => (quote!(reference), tokens(other)),
+        | RustType::F64
+            if !f.boxed =>
+        {
+            let ty = tokens(&f.ty);
+            (quote!(::std::option::Option<#ty>), quote!(self.#field))
+        }
+        other if f.boxed => {
+            let ty = tokens(other);
+            (
+                quote!(::std::option::Option<&#ty>),
+                quote!(self.#field.as_deref()),
+            )
+        }
+        other => {
+            let ty = tokens(other);
+            (
+                quote!(::std::option::Option<&#ty>),
+                quote!(self.#field.as_ref()),
+            )
+        }
     };
-    quote!(#kind #field: #ty;)
+    // A getter named like a std trait method (`clone`, `next`, ...) is the model's name, not an
+    // attempt at the trait.
+    let allow = TRAIT_METHODS
+        .contains(&bare(&f.rust_name))
+        .then(|| quote!(#[allow(clippy::should_implement_trait)]));
+    quote! {
+        #docs
+        #allow
+        pub fn #field(&self) -> #ret {
+            #body
+        }
+    }
 }
+
+/// One-argument std trait methods clippy expects to be trait impls when a type defines them.
+const TRAIT_METHODS: &[&str] = &[
+    "as_mut",
+    "as_ref",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "deref",
+    "deref_mut",
+    "drop",
+    "into_iter",
+    "neg",
+    "next",
+    "not",
+];
 
 fn sensitive_debug(s: &Structure, is_error: bool) -> TokenStream {
     let name = ident(&s.rust_name);
@@ -273,7 +311,7 @@ fn sensitive_debug(s: &Structure, is_error: bool) -> TokenStream {
     }
 }
 
-/// Display, Error and error metadata for modeled errors, expanded by the runtime's `error_struct!`.
+/// Display, Error, error metadata and the retry kind of a modeled error.
 fn error_impls(s: &Structure) -> TokenStream {
     let name = ident(&s.rust_name);
     let code = &s.id.name;
@@ -295,25 +333,72 @@ fn error_impls(s: &Structure) -> TokenStream {
         .find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String)
         .map(|f| {
             let field = ident(&f.rust_name);
-            quote!(, message: #field)
+            quote!(let message = self.#field.as_deref().or(message);)
         });
+    let redact = s
+        .sensitivity
+        .message
+        .then(|| quote!(let message = message.map(|_| ::sdk_runtime::error::REDACTED);));
+    let sensitive_const = s.sensitivity.message.then(|| {
+        quote!(
+            const SENSITIVE_MESSAGE: bool = true;
+        )
+    });
     let headers: Vec<_> = s
         .fields
         .iter()
         .filter_map(|f| match &f.binding {
             crate::ir::Binding::Header(header) => {
                 let field = ident(&f.rust_name);
-                Some(quote!(#field: #header))
+                Some(quote!(self.#field = resp.header(#header)?;))
             }
             _ => None,
         })
         .collect();
-    let headers = (!headers.is_empty()).then(|| quote!(, headers { #(#headers),* }));
-    let redacted = s
-        .sensitivity
-        .message
-        .then(|| quote!(, sensitive_message: true));
-    quote!(::sdk_runtime::error_struct!(#name, #code, #retryable #redacted #message #headers);)
+    let read_headers = (!headers.is_empty()).then(|| {
+        quote! {
+            fn read_headers(
+                &mut self,
+                resp: &::sdk_runtime::response::Response<'_>,
+            ) -> ::std::result::Result<(), ::sdk_runtime::response::DeserializeError> {
+                #(#headers)*
+                ::std::result::Result::Ok(())
+            }
+        }
+    });
+    quote! {
+        impl #name {
+            /// How a retry strategy should treat this error (from `@retryable` / the HTTP status).
+            pub fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+                #retryable
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(#code)?;
+                let message = ::aws_smithy_types::error::metadata::ProvideErrorMetadata::message(self);
+                #message
+                #redact
+                if let ::std::option::Option::Some(message) = message {
+                    ::std::write!(f, ": {message}")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl ::std::error::Error for #name {}
+        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
+                &self.meta
+            }
+        }
+        impl ::sdk_runtime::error::ModeledError for #name {
+            #sensitive_const
+            fn set_meta(&mut self, meta: ::aws_smithy_types::error::ErrorMetadata) {
+                self.meta = meta;
+            }
+            #read_headers
+        }
+    }
 }
 
 /// The builder: a newtype over the structure it builds, so members are declared once.
@@ -324,8 +409,11 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         Kind::Plain => quote!(crate::types::#name),
         Kind::Error => quote!(crate::types::error::#name),
     };
-    let methods: Vec<_> = s.fields.iter().map(member_setters).collect();
-    let methods = (!methods.is_empty()).then(|| quote!(::sdk_runtime::setters! { #(#methods)* }));
+    let methods: Vec<_> = s
+        .fields
+        .iter()
+        .map(|f| member_setters(f, Setter::Builder))
+        .collect();
     let required: Vec<_> = s
         .fields
         .iter()
@@ -333,7 +421,16 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         .map(|f| {
             let field = ident(&f.rust_name);
             let member = &f.member;
-            quote!(#field = #member)
+            quote! {
+                if value.#field.is_none() {
+                    return ::std::result::Result::Err(
+                        ::aws_smithy_types::error::operation::BuildError::missing_field(
+                            #member,
+                            "a required member was not set",
+                        ),
+                    );
+                }
+            }
         })
         .collect();
     let fallible = kind == Kind::Input || !required.is_empty();
@@ -354,7 +451,9 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         quote! {
             #[doc = #doc]
             pub fn build(self) -> ::std::result::Result<#target, ::aws_smithy_types::error::operation::BuildError> {
-                ::sdk_runtime::build_checked!(self.0; #(#required),*)
+                let value = self.0;
+                #(#required)*
+                ::std::result::Result::Ok(value)
             }
         }
     } else {
@@ -371,47 +470,136 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         #[derive(Clone, PartialEq, Debug, Default)]
         pub struct #builder_name(#target);
         impl #builder_name {
-            #methods
+            #(#methods)*
             #meta_setter
             #build
         }
     }
 }
 
-/// One member's entry for the runtime's `setters!` (builders) or `fluent_setters!` (fluent
-/// builders), which expand to `x(..)`, `set_x(..)` and `get_x()` (lists append, maps insert, as
-/// aws-sdk-rust does).
-pub fn member_setters(f: &Field) -> TokenStream {
+/// Where a member's setters write: a builder wrapping the structure it builds, or a fluent
+/// builder that forwards to its input builder (`inner`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Setter {
+    Builder,
+    Fluent,
+}
+
+/// `x(..)`, `set_x(..)` and `get_x()` for one member, documented like the member (lists append
+/// and maps insert one entry, as in aws-sdk-rust).
+pub fn member_setters(f: &Field, setter: Setter) -> TokenStream {
     let field = ident(&f.rust_name);
     let set = format_ident!("set_{}", bare(&f.rust_name));
     let get = format_ident!("get_{}", bare(&f.rust_name));
-    let (kind, ty) = match &f.ty {
-        RustType::List { item, sparse, .. } => {
-            let item = tokens(item);
-            (
-                quote!(list),
-                if *sparse {
-                    quote!(::std::option::Option<#item>)
-                } else {
-                    item
-                },
-            )
+    let docs = field_docs(f);
+    let boxed = |ty: TokenStream| {
+        if f.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty
         }
-        RustType::Map { value, sparse, .. } => {
-            let value = tokens(value);
-            (
-                quote!(map),
-                if *sparse {
-                    quote!(::std::option::Option<#value>)
-                } else {
-                    value
-                },
-            )
-        }
-        other if f.boxed => (quote!(boxed), tokens(other)),
-        other => (quote!(value), tokens(other)),
     };
-    quote!(#kind #field, #set, #get: #ty;)
+    // (the argument list and the stored value of `x(..)`, the type `set_x` takes)
+    let (params, value, whole) = match &f.ty {
+        RustType::List { item, sparse, .. } if !f.boxed => {
+            let item = tokens(item);
+            let item = if *sparse {
+                quote!(::std::option::Option<#item>)
+            } else {
+                item
+            };
+            (
+                quote!(item: impl ::std::convert::Into<#item>),
+                quote!(item.into()),
+                quote!(::std::vec::Vec<#item>),
+            )
+        }
+        RustType::Map { value, sparse, .. } if !f.boxed => {
+            let value = tokens(value);
+            let value = if *sparse {
+                quote!(::std::option::Option<#value>)
+            } else {
+                value
+            };
+            (
+                quote!(key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<#value>),
+                quote!((key.into(), value.into())),
+                quote!(::std::collections::HashMap<::std::string::String, #value>),
+            )
+        }
+        other => {
+            let ty = tokens(other);
+            (
+                quote!(input: impl ::std::convert::Into<#ty>),
+                quote!(input.into()),
+                ty,
+            )
+        }
+    };
+    let stored = boxed(whole.clone());
+    match setter {
+        Setter::Builder => {
+            let add = match &f.ty {
+                RustType::List { .. } if !f.boxed => quote! {
+                    self.0.#field.get_or_insert_with(::std::vec::Vec::new).push(#value);
+                },
+                RustType::Map { .. } if !f.boxed => quote! {
+                    let (key, value) = #value;
+                    self.0.#field.get_or_insert_with(::std::collections::HashMap::new).insert(key, value);
+                },
+                _ if f.boxed => quote! {
+                    self.0.#field = ::std::option::Option::Some(::std::boxed::Box::new(#value));
+                },
+                _ => quote! {
+                    self.0.#field = ::std::option::Option::Some(#value);
+                },
+            };
+            let set_value = if f.boxed {
+                quote!(input.map(::std::boxed::Box::new))
+            } else {
+                quote!(input)
+            };
+            quote! {
+                #docs
+                pub fn #field(mut self, #params) -> Self {
+                    #add
+                    self
+                }
+                #docs
+                pub fn #set(mut self, input: ::std::option::Option<#whole>) -> Self {
+                    self.0.#field = #set_value;
+                    self
+                }
+                #docs
+                pub fn #get(&self) -> &::std::option::Option<#stored> {
+                    &self.0.#field
+                }
+            }
+        }
+        Setter::Fluent => {
+            let args = match &f.ty {
+                RustType::Map { .. } if !f.boxed => quote!(key, value),
+                RustType::List { .. } if !f.boxed => quote!(item),
+                _ => quote!(input),
+            };
+            quote! {
+                #docs
+                pub fn #field(mut self, #params) -> Self {
+                    self.inner = self.inner.#field(#args);
+                    self
+                }
+                #docs
+                pub fn #set(mut self, input: ::std::option::Option<#whole>) -> Self {
+                    self.inner = self.inner.#set(input);
+                    self
+                }
+                #docs
+                pub fn #get(&self) -> &::std::option::Option<#stored> {
+                    self.inner.#get()
+                }
+            }
+        }
+    }
 }
 
 fn union(u: &Union) -> TokenStream {
@@ -425,7 +613,6 @@ fn union(u: &Union) -> TokenStream {
     );
     let variants = u.variants.iter().map(|f| {
         let v = variant_ident(f);
-        let wire = &f.wire_name;
         let ty = tokens(&f.ty);
         let ty = if f.boxed {
             quote!(::std::boxed::Box<#ty>)
@@ -433,22 +620,7 @@ fn union(u: &Union) -> TokenStream {
             ty
         };
         let docs = doc_or(f.docs.as_deref(), &format!("The `{}` variant.", f.member));
-        let with = marker(&f.ty).filter(|_| !f.boxed).map(|m| {
-            let with = format!("::sdk_runtime::serde::As::<{m}>");
-            quote!(with = #with,)
-        });
-        quote! { #docs #[serde(rename = #wire, #with)] #v(#ty), }
-    });
-    let arms = u.variants.iter().map(|f| {
-        let v = variant_ident(f);
-        let wire = &f.wire_name;
-        match marker(&f.ty).filter(|_| !f.boxed) {
-            Some(m) => {
-                let m: TokenStream = m.parse().unwrap_or_default();
-                quote!(#wire => ::sdk_runtime::shape::union_value::<_, #m, D>(value).map(Self::#v),)
-            }
-            None => quote!(#wire => ::sdk_runtime::shape::union_value::<_, ::sdk_runtime::serde::Same, D>(value).map(Self::#v),),
-        }
+        quote! { #docs #v(#ty), }
     });
     let is_fns = u.variants.iter().map(|f| {
         let v = variant_ident(f);
@@ -462,7 +634,8 @@ fn union(u: &Union) -> TokenStream {
         }
     });
     let redact = u.sensitivity.whole || u.variants.iter().any(|f| f.sensitive);
-    let debug = (!redact).then(|| quote!(Debug,));
+    let debug = (!redact).then(|| quote!(Debug));
+    let codec = super::schema::union(u);
     let debug_impl = redact.then(|| {
         let debug_arms = u.variants.iter().map(|f| {
             let v = variant_ident(f);
@@ -488,11 +661,10 @@ fn union(u: &Union) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, PartialEq, #debug ::serde::Serialize)]
+        #[derive(Clone, PartialEq, #debug)]
         pub enum #name {
             #(#variants)*
             /// A variant this version of the client does not know (a newer service may send one).
-            #[serde(skip)]
             #unknown,
         }
         impl #name {
@@ -502,17 +674,7 @@ fn union(u: &Union) -> TokenStream {
                 ::std::matches!(self, Self::#unknown)
             }
         }
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let ::std::option::Option::Some((key, value)) = ::sdk_runtime::shape::union_entry(deserializer)? else {
-                    return ::std::result::Result::Ok(Self::#unknown);
-                };
-                match key.as_str() {
-                    #(#arms)*
-                    _ => ::std::result::Result::Ok(Self::#unknown),
-                }
-            }
-        }
+        #codec
         #debug_impl
     }
 }
@@ -521,33 +683,139 @@ fn enumeration(e: &Enum) -> TokenStream {
     let name = ident(&e.rust_name);
     let unknown = format_ident!("{}", e.unknown_variant);
     let docs = doc_or(e.docs.as_deref(), &format!("The `{}` enum.", e.id.name));
-    let variants = e.variants.iter().map(|v| {
-        let id = format_ident!("{}", v.rust_name);
+    let variant_ids: Vec<_> = e
+        .variants
+        .iter()
+        .map(|v| format_ident!("{}", v.rust_name))
+        .collect();
+    let variants = e.variants.iter().zip(&variant_ids).map(|(v, id)| {
         // The value is model text: a code span that no backtick or line break in it can end.
         let value = match code_span(&v.value) {
             span if span.is_empty() => code_span(&format!("{:?}", v.value)),
             span => span,
         };
         let docs = doc_or(v.docs.as_deref(), &value);
-        let value = if e.int {
-            let i: i32 = v.value.parse().unwrap_or_default();
-            quote!(#i)
-        } else {
-            let s = &v.value;
-            quote!(#s)
-        };
-        quote!(#docs #id = #value)
+        quote!(#docs #id,)
     });
-    let which = if e.int {
-        quote!(int_enum)
-    } else {
-        quote!(string_enum)
-    };
-    quote! {
-        ::sdk_runtime::#which! {
+    if e.int {
+        let values: Vec<i32> = e
+            .variants
+            .iter()
+            .map(|v| v.value.parse().unwrap_or_default())
+            .collect();
+        return quote! {
             #docs
-            #name, #unknown {
-                #(#variants),*
+            #[non_exhaustive]
+            #[derive(Clone, Copy, Eq, Ord, PartialEq, PartialOrd, Debug, Hash)]
+            pub enum #name {
+                #(#variants)*
+                /// A value this version of the client does not know; the raw value is kept so it round-trips.
+                #unknown(i32),
+            }
+            impl #name {
+                /// The wire value.
+                pub fn as_i32(&self) -> i32 {
+                    match self {
+                        #(Self::#variant_ids => #values,)*
+                        Self::#unknown(value) => *value,
+                    }
+                }
+                /// Every value this client knows.
+                pub const fn values() -> &'static [i32] {
+                    &[#(#values),*]
+                }
+            }
+            impl ::std::convert::From<i32> for #name {
+                fn from(value: i32) -> Self {
+                    match value {
+                        #(#values => Self::#variant_ids,)*
+                        other => Self::#unknown(other),
+                    }
+                }
+            }
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::write!(f, "{}", self.as_i32())
+                }
+            }
+            impl ::sdk_runtime::request::ToParam for #name {
+                fn to_params(
+                    &self,
+                    location: ::sdk_runtime::request::ParamLocation,
+                    out: &mut ::std::vec::Vec<::std::string::String>,
+                ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+                    ::sdk_runtime::request::ToParam::to_params(&self.as_i32(), location, out)
+                }
+            }
+            impl ::sdk_runtime::response::FromHeader for #name {
+                fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
+                    <i32 as ::sdk_runtime::response::FromHeader>::from_header(value).map(Self::from)
+                }
+            }
+        };
+    }
+    let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
+    quote! {
+        #docs
+        #[non_exhaustive]
+        #[derive(Clone, Eq, Ord, PartialEq, PartialOrd, Debug, Hash)]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the client does not know; the raw value is kept so it round-trips.
+            #unknown(::std::string::String),
+        }
+        impl #name {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variant_ids => #values,)*
+                    Self::#unknown(value) => value.as_str(),
+                }
+            }
+            /// Every value this client knows.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#values),*]
+            }
+        }
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#values => Self::#variant_ids,)*
+                    other => Self::#unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    #(#values => Self::#variant_ids,)*
+                    _ => Self::#unknown(value),
+                }
+            }
+        }
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sdk_runtime::request::ToParam for #name {
+            fn to_params(
+                &self,
+                location: ::sdk_runtime::request::ParamLocation,
+                out: &mut ::std::vec::Vec<::std::string::String>,
+            ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+                ::sdk_runtime::request::ToParam::to_params(self.as_str(), location, out)
+            }
+        }
+        impl ::sdk_runtime::response::FromHeader for #name {
+            fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
+                ::std::result::Result::Ok(Self::from(value))
             }
         }
     }

@@ -267,7 +267,7 @@ fn payload_statement(f: &Field) -> TokenStream {
         },
         RustType::Document => quote! {
             if let ::std::option::Option::Some(document) = &input.#field {
-                req.json_body(&::sdk_runtime::serde::SerializeAsWrap::<_, ::sdk_runtime::serde::Doc>::new(document))?;
+                req.document_body(document)?;
             }
         },
         // Unions: JSON, nothing when unset.
@@ -349,9 +349,8 @@ fn deserialize_output(service: &Service, op: &Operation) -> (TokenStream, bool) 
                     },
                     RustType::Document => quote! {
                         output.#field = (!resp.body().is_empty())
-                            .then(|| resp.json::<::sdk_runtime::serde::DeserializeAsWrap<_, ::sdk_runtime::serde::Doc>>())
-                            .transpose()?
-                            .map(::sdk_runtime::serde::DeserializeAsWrap::into_inner);
+                            .then(|| resp.document())
+                            .transpose()?;
                     },
                     _ => quote! {
                         output.#field = (!resp.body().is_empty()).then(|| resp.json()).transpose()?;

@@ -139,7 +139,7 @@ impl ProvideErrorMetadata for Unhandled {
 }
 
 /// A modeled error shape: deserialised from the error body, then given the response's metadata.
-pub trait ModeledError: serde::de::DeserializeOwned {
+pub trait ModeledError: crate::schema::DeserializeShape {
     /// The error's message is `@sensitive`: [`modeled`] and
     /// [`modeled_error`](crate::shape::modeled_error) replace it in the metadata by [`REDACTED`].
     const SENSITIVE_MESSAGE: bool = false;

@@ -222,7 +222,7 @@ fn deserialize<O: OperationSpec>(
     query_compatible: bool,
     resp: &HttpResponse,
 ) -> Result<O::Output, OrchestratorError<O::Error>> {
-    let view = Response::new(resp);
+    let view = Response::new(resp, protocol);
     if (200..300).contains(&view.status()) {
         return O::deserialize_output(&view).map_err(|e| OrchestratorError::response(e.into()));
     }

@@ -2,7 +2,7 @@
 //!
 //! Generated crates stay thin by delegating everything they would otherwise repeat to this crate:
 //!
-//! * [`serde`]: JSON adapters for Smithy types (`#[serde(with = "::sdk_runtime::serde::As::<..>")]`);
+//! * [`schema`]: shape schemas and the JSON codecs driven by them;
 //! * [`config`]: [`ConfigCore`] / [`ConfigCoreBuilder`], wrapped by each crate's `Config`;
 //! * [`ServiceSpec`] and [`OperationSpec`]: the static description a generated crate writes;
 //! * [`invoke`]: runs one call on the smithy-rs orchestrator (validation, idempotency tokens,
@@ -13,11 +13,10 @@
 //! * [`paginate`]: token and offset/limit paginators;
 //! * [`idempotency`]: idempotency token providers;
 //! * [`endpoint`]: endpoint resolution through Smithy endpoint rules;
-//! * [`shape`]: helpers for generated data types (required members, unions, big numbers,
-//!   modeled errors).
+//! * [`shape`]: helpers for generated data types (the unit value, modeled errors).
 //!
 //! Commonly used smithy-rs types are re-exported in [`types`] so that generated crates only need
-//! this crate and `serde`.
+//! this crate.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -31,7 +30,7 @@ mod macros;
 pub mod paginate;
 pub mod request;
 pub mod response;
-pub mod serde;
+pub mod schema;
 pub mod shape;
 mod spec;
 pub mod validate;
@@ -73,6 +72,3 @@ pub mod types {
     pub use aws_types::region::Region;
     pub use aws_types::request_id::RequestId;
 }
-
-#[doc(hidden)]
-pub use ::serde as __serde;

@@ -70,7 +70,7 @@ pub enum BuildError {
         reason: String,
     },
     /// The JSON body could not be serialised.
-    Body(serde_json::Error),
+    Body(crate::schema::SerdeError),
     /// The generated code did not describe a valid request (missing or bad method / URI).
     Other(String),
 }
@@ -720,8 +720,22 @@ impl RequestBuilder {
     }
 
     /// Sets the JSON body (`Content-Type` follows the protocol).
-    pub fn json_body(&mut self, body: &impl serde::Serialize) -> Result<&mut Self, BuildError> {
-        let bytes = serde_json::to_vec(body).map_err(BuildError::Body)?;
+    pub fn json_body(
+        &mut self,
+        body: &dyn crate::schema::SerializableStruct,
+    ) -> Result<&mut Self, BuildError> {
+        let bytes = crate::schema::to_json(self.protocol, body).map_err(BuildError::Body)?;
+        let content_type = self.protocol.json_content_type();
+        self.body = Some((Bytes::from(bytes), content_type.to_owned()));
+        Ok(self)
+    }
+
+    /// Sets a document (any JSON value) as the body.
+    pub fn document_body(
+        &mut self,
+        document: &aws_smithy_types::Document,
+    ) -> Result<&mut Self, BuildError> {
+        let bytes = crate::schema::document_to_json(document).map_err(BuildError::Body)?;
         let content_type = self.protocol.json_content_type();
         self.body = Some((Bytes::from(bytes), content_type.to_owned()));
         Ok(self)
@@ -847,6 +861,50 @@ impl RequestBuilder {
             .map_err(|e| BuildError::Other(format!("invalid request `{method} {uri}`: {e}")))?;
         HttpRequest::try_from(request)
             .map_err(|e| BuildError::Other(format!("invalid request `{method} {uri}`: {e}")))
+    }
+}
+
+/// A one-member body shape for the tests: `{"a":1}` or `{"data":"..."}`.
+#[cfg(test)]
+mod test_body {
+    use crate::schema::{
+        Schema, SerdeError, SerializableStruct, ShapeSerializer, ShapeType, shape_id,
+    };
+
+    static A: Schema<'static> =
+        Schema::new_member(shape_id!("test", "Body"), ShapeType::Integer, "a", 0);
+    static DATA: Schema<'static> =
+        Schema::new_member(shape_id!("test", "Body"), ShapeType::String, "data", 1);
+    static BODY: Schema<'static> = Schema::new_struct(
+        shape_id!("test", "Body"),
+        ShapeType::Structure,
+        &[&A, &DATA],
+    );
+
+    pub enum Body {
+        A(i32),
+        Data(String),
+    }
+
+    impl Body {
+        pub fn a1() -> Self {
+            Self::A(1)
+        }
+        pub fn data(text: String) -> Self {
+            Self::Data(text)
+        }
+    }
+
+    impl SerializableStruct for Body {
+        fn schema(&self) -> &Schema<'_> {
+            &BODY
+        }
+        fn serialize_members(&self, s: &mut dyn ShapeSerializer) -> Result<(), SerdeError> {
+            match self {
+                Self::A(v) => s.write_integer(&A, *v),
+                Self::Data(v) => s.write_string(&DATA, v),
+            }
+        }
     }
 }
 
@@ -1003,7 +1061,7 @@ mod tests {
     fn rest_json_body_sets_content_type_and_length() {
         let mut r = rest();
         r.http("PUT", "/b").unwrap();
-        r.json_body(&serde_json::json!({"a": 1})).unwrap();
+        r.json_body(&test_body::Body::a1()).unwrap();
         let req = r.build().unwrap();
         assert_eq!(req.method(), "PUT");
         assert_eq!(req.headers().get("content-type"), Some("application/json"));
@@ -1016,7 +1074,7 @@ mod tests {
         let build = |min: Option<usize>| {
             let mut r = rest();
             r.http("POST", "/c").unwrap();
-            r.json_body(&serde_json::json!({"data": "x".repeat(100)}))
+            r.json_body(&test_body::Body::data("x".repeat(100)))
                 .unwrap();
             r.compress(&["gzip"]).set_min_compression_size(min);
             r.build().unwrap()
@@ -1045,7 +1103,7 @@ mod tests {
             },
             "ListThings",
         );
-        r.json_body(&serde_json::json!({})).unwrap();
+        r.json_body(&crate::shape::Unit).unwrap();
         let req = r.build().unwrap();
         assert_eq!(req.method(), "POST");
         assert_eq!(req.uri(), "/");
@@ -1108,7 +1166,7 @@ mod tests {
             target_prefix: "Svc_2017",
         };
         let mut r = RequestBuilder::new(protocol, "Put");
-        r.json_body(&serde_json::json!({"a": 1})).unwrap();
+        r.json_body(&test_body::Body::a1()).unwrap();
         let req = r.build().unwrap();
         assert_eq!(req.headers().get("x-amz-target"), Some("Svc_2017.Put"));
         assert_eq!(

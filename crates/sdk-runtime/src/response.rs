@@ -7,7 +7,6 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_types::date_time::Format;
 use aws_smithy_types::error::ErrorMetadata;
 use aws_smithy_types::{Blob, DateTime};
-use serde::de::DeserializeOwned;
 
 use crate::spec::Protocol;
 
@@ -34,7 +33,7 @@ impl DeserializeError {
     }
 
     /// A JSON body that does not match the expected shape.
-    pub fn json(err: serde_json::Error) -> Self {
+    pub fn json(err: crate::schema::SerdeError) -> Self {
         Self {
             message: format!("invalid JSON body: {err}"),
             source: Some(Box::new(err)),
@@ -234,12 +233,13 @@ impl<T: FromHeader> FromHeader for Vec<T> {
 #[derive(Clone, Copy, Debug)]
 pub struct Response<'a> {
     inner: &'a HttpResponse,
+    protocol: Protocol,
 }
 
 impl<'a> Response<'a> {
-    /// Wraps a response.
-    pub fn new(inner: &'a HttpResponse) -> Self {
-        Self { inner }
+    /// Wraps a response of a service speaking `protocol` (which picks the body codec).
+    pub fn new(inner: &'a HttpResponse, protocol: Protocol) -> Self {
+        Self { inner, protocol }
     }
 
     /// The underlying response.
@@ -289,14 +289,19 @@ impl<'a> Response<'a> {
 
     /// Decodes the JSON body into `T`; an empty body reads as `{}`. Never panics: a body that is
     /// not JSON or does not match `T` is a [`DeserializeError`].
-    pub fn json<T: DeserializeOwned>(&self) -> Result<T, DeserializeError> {
+    pub fn json<T: crate::schema::DeserializeShape>(&self) -> Result<T, DeserializeError> {
         let body = self.body();
         let body = if body.iter().all(u8::is_ascii_whitespace) {
             &b"{}"[..]
         } else {
             body
         };
-        serde_json::from_slice(body).map_err(DeserializeError::json)
+        crate::schema::from_json(self.protocol, body).map_err(DeserializeError::json)
+    }
+
+    /// Decodes the body as a document (any JSON value).
+    pub fn document(&self) -> Result<aws_smithy_types::Document, DeserializeError> {
+        crate::schema::document_from_json(self.body()).map_err(DeserializeError::json)
     }
 
     /// The request id (`x-amzn-requestid`, then `x-amz-request-id`).
@@ -454,7 +459,8 @@ mod tests {
             ],
             br#"{"__type": "FromType", "code": "FromCode", "message": "m"}"#,
         );
-        let meta = parse_error_metadata(Protocol::RestJson1, &Response::new(&r));
+        let meta =
+            parse_error_metadata(Protocol::RestJson1, &Response::new(&r, Protocol::RestJson1));
         assert_eq!(meta.code(), Some("FromHeader"));
         assert_eq!(meta.message(), Some("m"));
         assert_eq!(meta.extra(REQUEST_ID_KEY), Some("rid"));
@@ -465,7 +471,8 @@ mod tests {
             &[],
             br#"{"__type": "ns#FromType", "code": "FromCode", "Message": "M"}"#,
         );
-        let meta = parse_error_metadata(Protocol::RestJson1, &Response::new(&r));
+        let meta =
+            parse_error_metadata(Protocol::RestJson1, &Response::new(&r, Protocol::RestJson1));
         assert_eq!((meta.code(), meta.message()), (Some("FromType"), Some("M")));
 
         let r = response(
@@ -475,7 +482,7 @@ mod tests {
         );
         let meta = parse_error_metadata(
             Protocol::AwsJson1_0 { target_prefix: "P" },
-            &Response::new(&r),
+            &Response::new(&r, Protocol::RestJson1),
         );
         assert_eq!(meta.code(), Some("FromCode"));
         assert_eq!(meta.extra(REQUEST_ID_KEY), Some("r2"));
@@ -485,10 +492,13 @@ mod tests {
     fn error_metadata_survives_garbage_bodies() {
         let big: &'static [u8] = Box::leak(vec![b'<'; 10 * 1024 * 1024].into_boxed_slice());
         let r = response(503, &[], big);
-        let meta = parse_error_metadata(Protocol::RestJson1, &Response::new(&r));
+        let meta =
+            parse_error_metadata(Protocol::RestJson1, &Response::new(&r, Protocol::RestJson1));
         assert_eq!(meta.code(), None);
         assert_eq!(meta.extra(HTTP_STATUS_KEY), Some("503"));
-        let err = Response::new(&r).json::<serde_json::Value>().unwrap_err();
+        let err = Response::new(&r, Protocol::RestJson1)
+            .json::<crate::shape::Unit>()
+            .unwrap_err();
         assert!(err.to_string().contains("invalid JSON body"));
     }
 
@@ -500,17 +510,17 @@ mod tests {
             &[("x-amzn-query-error", "Customized;Sender")],
             br#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#,
         );
-        let parsed = parse_error_response(protocol, true, &Response::new(&r));
+        let parsed = parse_error_response(protocol, true, &Response::new(&r, Protocol::RestJson1));
         assert_eq!(parsed.dispatch_code, "CustomCodeError");
         assert_eq!(parsed.meta.code(), Some("Customized"));
         assert_eq!(parsed.meta.extra(QUERY_ERROR_TYPE_KEY), Some("Sender"));
         assert_eq!(parsed.meta.message(), Some("Hi"));
         // Not query compatible: the header means nothing.
-        let plain = parse_error_response(protocol, false, &Response::new(&r));
+        let plain = parse_error_response(protocol, false, &Response::new(&r, Protocol::RestJson1));
         assert_eq!(plain.meta.code(), Some("CustomCodeError"));
         // No `__type`: the query code selects the modeled error (its `@awsQueryError` code).
         let r = response(400, &[("x-amzn-query-error", "Customized;Receiver")], b"{}");
-        let parsed = parse_error_response(protocol, true, &Response::new(&r));
+        let parsed = parse_error_response(protocol, true, &Response::new(&r, Protocol::RestJson1));
         assert_eq!(parsed.dispatch_code, "Customized");
         assert_eq!(parsed.meta.extra(QUERY_ERROR_TYPE_KEY), Some("Receiver"));
     }
@@ -522,7 +532,10 @@ mod tests {
             &[],
             br#"{"errorType": "ValidationError", "errorMessage": "bad", "errorCode": 7}"#,
         );
-        let meta = parse_error_metadata(Protocol::PlainRestJson, &Response::new(&r));
+        let meta = parse_error_metadata(
+            Protocol::PlainRestJson,
+            &Response::new(&r, Protocol::RestJson1),
+        );
         assert_eq!(
             (meta.code(), meta.message()),
             (Some("ValidationError"), Some("bad"))
@@ -549,10 +562,10 @@ mod tests {
             ],
             b"  ",
         );
-        let resp = Response::new(&r);
+        let resp = Response::new(&r, Protocol::RestJson1);
         assert_eq!(resp.status(), 201);
-        let v: serde_json::Value = resp.json().unwrap();
-        assert_eq!(v, serde_json::json!({}));
+        let v: crate::shape::Unit = resp.json().unwrap();
+        assert_eq!(v, crate::shape::Unit);
         assert_eq!(resp.header::<i32>("x-count").unwrap(), Some(12));
         assert_eq!(resp.header::<i32>("x-missing").unwrap(), None);
         let err = resp.header::<i32>("x-bad").unwrap_err();

@@ -63,13 +63,10 @@ pub static USAGE: ServiceSpec = ServiceSpec {
 // types: a modeled error shape (one struct per error shape, shared by operations)
 // ------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationException {
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(default, rename = "fieldList")]
     pub field_list: Option<Vec<String>>,
-    #[serde(skip)]
     pub meta: ErrorMetadata,
 }
 
@@ -85,11 +82,9 @@ impl fmt::Display for ValidationException {
 
 impl std::error::Error for ValidationException {}
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(skip)]
     pub meta: ErrorMetadata,
 }
 
@@ -121,44 +116,23 @@ impl ModeledError for ThrottlingException {
 // operation/create_widget.rs (restJson1: labels, query, headers, body, idempotency token)
 // ------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWidgetInput {
-    #[serde(skip)]
     pub widget_id: Option<String>,
-    #[serde(skip)]
     pub tags: Option<Vec<String>>,
-    #[serde(skip)]
     pub trace: Option<String>,
-    #[serde(skip)]
     pub not_before: Option<DateTime>,
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(rename = "count", skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
-    #[serde(
-        rename = "expiresAt",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::EpochSeconds>>"
-    )]
     pub expires_at: Option<DateTime>,
-    #[serde(rename = "clientToken", skip_serializing_if = "Option::is_none")]
     pub client_token: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWidgetOutput {
-    #[serde(rename = "widgetArn", default)]
     pub widget_arn: Option<String>,
-    #[serde(
-        rename = "createdAt",
-        default,
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::DateTime>>"
-    )]
     pub created_at: Option<DateTime>,
-    #[serde(skip)]
     pub version: Option<i64>,
-    #[serde(skip)]
     pub status_code: i32,
 }
 
@@ -277,25 +251,16 @@ impl OperationSpec for CreateWidget {
 // operation/list_connections.rs (awsJson1_0: the whole input is the body)
 // ------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConnectionsInput {
-    #[serde(rename = "Catalog", skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
-    #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConnectionsOutput {
-    #[serde(
-        rename = "ConnectionSummaries",
-        default,
-        with = "::sdk_runtime::serde::As::<::std::option::Option<::sdk_runtime::serde::List<::sdk_runtime::serde::Same>>>"
-    )]
     pub connection_summaries: Option<Vec<String>>,
-    #[serde(rename = "NextToken", default)]
     pub next_token: Option<String>,
 }
 
@@ -380,13 +345,10 @@ impl OperationSpec for ListConnections {
 // operation/get_usage.rs (plain REST + JSON, optional bearer token, single modeled error)
 // ------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct BfError {
-    #[serde(rename = "errorType", default)]
     pub error_type: Option<String>,
-    #[serde(rename = "errorMessage", default)]
     pub error_message: Option<String>,
-    #[serde(skip)]
     pub meta: ErrorMetadata,
 }
 
@@ -415,9 +377,8 @@ pub struct GetUsageInput {
     pub records: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct GetUsageOutput {
-    #[serde(default)]
     pub results: Vec<u32>,
 }
 
@@ -489,5 +450,241 @@ impl OperationSpec for GetUsage {
 
     fn deserialize_error(_code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
         modeled(resp, meta).map_or_else(Self::Error::Unhandled, Self::Error::BfError)
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// schemas: what a generated crate writes for each shape (body members only)
+// ------------------------------------------------------------------------------------------
+
+mod schemas {
+    use sdk_runtime::schema::{
+        DeserializeShape, Schema, SerdeError, SerializableStruct, ShapeDeserializer,
+        ShapeSerializer, ShapeType, TimestampFormat, read_list, read_struct, shape_id,
+    };
+
+    use super::*;
+
+    macro_rules! member {
+        ($shape:literal, $ty:ident, $name:literal, $index:literal) => {
+            Schema::new_member(shape_id!("widgets", $shape), ShapeType::$ty, $name, $index)
+        };
+    }
+
+    static VALIDATION_MESSAGE: Schema<'static> =
+        member!("ValidationException", String, "message", 0);
+    static VALIDATION_FIELDS: Schema<'static> =
+        member!("ValidationException", List, "fieldList", 1).with_list_member(&FIELD);
+    static FIELD: Schema<'static> = member!("ValidationException$fieldList", String, "member", 0);
+    static VALIDATION: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "ValidationException"),
+        ShapeType::Structure,
+        &[&VALIDATION_MESSAGE, &VALIDATION_FIELDS],
+    );
+
+    impl DeserializeShape for ValidationException {
+        fn deserialize(d: &mut dyn ShapeDeserializer) -> Result<Self, SerdeError> {
+            let mut out = Self::default();
+            read_struct(d, &VALIDATION, &mut |m, d| {
+                match m.member_index() {
+                    Some(0) => out.message = Some(d.read_string(m)?),
+                    Some(1) => out.field_list = Some(read_list(d, m, &|d| d.read_string(&FIELD))?),
+                    _ => d.skip_value()?,
+                }
+                Ok(())
+            })?;
+            Ok(out)
+        }
+    }
+
+    static THROTTLING_MESSAGE: Schema<'static> =
+        member!("ThrottlingException", String, "message", 0);
+    static THROTTLING: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "ThrottlingException"),
+        ShapeType::Structure,
+        &[&THROTTLING_MESSAGE],
+    );
+
+    impl DeserializeShape for ThrottlingException {
+        fn deserialize(d: &mut dyn ShapeDeserializer) -> Result<Self, SerdeError> {
+            let mut out = Self::default();
+            read_struct(d, &THROTTLING, &mut |m, d| {
+                match m.member_index() {
+                    Some(0) => out.message = Some(d.read_string(m)?),
+                    _ => d.skip_value()?,
+                }
+                Ok(())
+            })?;
+            Ok(out)
+        }
+    }
+
+    static CREATE_NAME: Schema<'static> = member!("CreateWidgetInput", String, "name", 0);
+    static CREATE_COUNT: Schema<'static> = member!("CreateWidgetInput", Integer, "count", 1);
+    static CREATE_EXPIRES: Schema<'static> =
+        member!("CreateWidgetInput", Timestamp, "expiresAt", 2)
+            .with_timestamp_format(TimestampFormat::EpochSeconds);
+    static CREATE_TOKEN: Schema<'static> = member!("CreateWidgetInput", String, "clientToken", 3);
+    static CREATE_INPUT: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "CreateWidgetInput"),
+        ShapeType::Structure,
+        &[&CREATE_NAME, &CREATE_COUNT, &CREATE_EXPIRES, &CREATE_TOKEN],
+    );
+
+    impl SerializableStruct for CreateWidgetInput {
+        fn schema(&self) -> &Schema<'_> {
+            &CREATE_INPUT
+        }
+        fn serialize_members(&self, s: &mut dyn ShapeSerializer) -> Result<(), SerdeError> {
+            if let Some(v) = &self.name {
+                s.write_string(&CREATE_NAME, v)?;
+            }
+            if let Some(v) = self.count {
+                s.write_integer(&CREATE_COUNT, v)?;
+            }
+            if let Some(v) = &self.expires_at {
+                s.write_timestamp(&CREATE_EXPIRES, v)?;
+            }
+            if let Some(v) = &self.client_token {
+                s.write_string(&CREATE_TOKEN, v)?;
+            }
+            Ok(())
+        }
+    }
+
+    static CREATED_ARN: Schema<'static> = member!("CreateWidgetOutput", String, "widgetArn", 0);
+    static CREATED_AT: Schema<'static> = member!("CreateWidgetOutput", Timestamp, "createdAt", 1)
+        .with_timestamp_format(TimestampFormat::DateTime);
+    static CREATE_OUTPUT: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "CreateWidgetOutput"),
+        ShapeType::Structure,
+        &[&CREATED_ARN, &CREATED_AT],
+    );
+
+    impl DeserializeShape for CreateWidgetOutput {
+        fn deserialize(d: &mut dyn ShapeDeserializer) -> Result<Self, SerdeError> {
+            let mut out = Self::default();
+            read_struct(d, &CREATE_OUTPUT, &mut |m, d| {
+                match m.member_index() {
+                    Some(0) => out.widget_arn = Some(d.read_string(m)?),
+                    Some(1) => out.created_at = Some(d.read_timestamp(m)?),
+                    _ => d.skip_value()?,
+                }
+                Ok(())
+            })?;
+            Ok(out)
+        }
+    }
+
+    static LIST_CATALOG: Schema<'static> = member!("ListConnectionsInput", String, "Catalog", 0);
+    static LIST_TOKEN: Schema<'static> = member!("ListConnectionsInput", String, "NextToken", 1);
+    static LIST_MAX: Schema<'static> = member!("ListConnectionsInput", Integer, "MaxResults", 2);
+    static LIST_INPUT: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "ListConnectionsInput"),
+        ShapeType::Structure,
+        &[&LIST_CATALOG, &LIST_TOKEN, &LIST_MAX],
+    );
+
+    impl SerializableStruct for ListConnectionsInput {
+        fn schema(&self) -> &Schema<'_> {
+            &LIST_INPUT
+        }
+        fn serialize_members(&self, s: &mut dyn ShapeSerializer) -> Result<(), SerdeError> {
+            if let Some(v) = &self.catalog {
+                s.write_string(&LIST_CATALOG, v)?;
+            }
+            if let Some(v) = &self.next_token {
+                s.write_string(&LIST_TOKEN, v)?;
+            }
+            if let Some(v) = self.max_results {
+                s.write_integer(&LIST_MAX, v)?;
+            }
+            Ok(())
+        }
+    }
+
+    static LISTED: Schema<'static> =
+        member!("ListConnectionsOutput", List, "ConnectionSummaries", 0)
+            .with_list_member(&LISTED_ITEM);
+    static LISTED_ITEM: Schema<'static> = member!(
+        "ListConnectionsOutput$ConnectionSummaries",
+        String,
+        "member",
+        0
+    );
+    static LISTED_TOKEN: Schema<'static> = member!("ListConnectionsOutput", String, "NextToken", 1);
+    static LIST_OUTPUT: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "ListConnectionsOutput"),
+        ShapeType::Structure,
+        &[&LISTED, &LISTED_TOKEN],
+    );
+
+    impl DeserializeShape for ListConnectionsOutput {
+        fn deserialize(d: &mut dyn ShapeDeserializer) -> Result<Self, SerdeError> {
+            let mut out = Self::default();
+            read_struct(d, &LIST_OUTPUT, &mut |m, d| {
+                match m.member_index() {
+                    Some(0) => {
+                        out.connection_summaries =
+                            Some(read_list(d, m, &|d| d.read_string(&LISTED_ITEM))?)
+                    }
+                    Some(1) => out.next_token = Some(d.read_string(m)?),
+                    _ => d.skip_value()?,
+                }
+                Ok(())
+            })?;
+            Ok(out)
+        }
+    }
+
+    static USAGE_RESULTS: Schema<'static> =
+        member!("GetUsageOutput", List, "results", 0).with_list_member(&USAGE_ITEM);
+    static USAGE_ITEM: Schema<'static> = member!("GetUsageOutput$results", Integer, "member", 0);
+    static USAGE: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "GetUsageOutput"),
+        ShapeType::Structure,
+        &[&USAGE_RESULTS],
+    );
+
+    impl DeserializeShape for GetUsageOutput {
+        fn deserialize(d: &mut dyn ShapeDeserializer) -> Result<Self, SerdeError> {
+            let mut out = Self::default();
+            read_struct(d, &USAGE, &mut |m, d| {
+                match m.member_index() {
+                    Some(0) => {
+                        out.results = read_list(d, m, &|d| {
+                            let n = d.read_integer(&USAGE_ITEM)?;
+                            u32::try_from(n).map_err(|_| SerdeError::custom("negative result"))
+                        })?
+                    }
+                    _ => d.skip_value()?,
+                }
+                Ok(())
+            })?;
+            Ok(out)
+        }
+    }
+
+    static BF_TYPE: Schema<'static> = member!("BFError", String, "errorType", 0);
+    static BF_MESSAGE: Schema<'static> = member!("BFError", String, "errorMessage", 1);
+    static BF_ERROR: Schema<'static> = Schema::new_struct(
+        shape_id!("widgets", "BFError"),
+        ShapeType::Structure,
+        &[&BF_TYPE, &BF_MESSAGE],
+    );
+
+    impl DeserializeShape for BfError {
+        fn deserialize(d: &mut dyn ShapeDeserializer) -> Result<Self, SerdeError> {
+            let mut out = Self::default();
+            read_struct(d, &BF_ERROR, &mut |m, d| {
+                match m.member_index() {
+                    Some(0) => out.error_type = Some(d.read_string(m)?),
+                    Some(1) => out.error_message = Some(d.read_string(m)?),
+                    _ => d.skip_value()?,
+                }
+                Ok(())
+            })?;
+            Ok(out)
+        }
     }
 }
