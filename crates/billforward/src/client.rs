@@ -17,7 +17,7 @@ impl Client {
     pub fn config(&self) -> &crate::Config {
         &self.config
     }
-    /// Lists the active usage sessions of a subscription. Results are paged by `offset` and `records`.
+    /// Get active by subscription
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn get_active_sessions_for_subscription(
@@ -27,7 +27,7 @@ impl Client {
             self.config.0.clone(),
         )
     }
-    /// Lists the usage sessions of a subscription. Results are paged by `offset` and `records`.
+    /// Retrieve by subscription
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn get_usage_list_for_usage_session(
@@ -37,7 +37,7 @@ impl Client {
             self.config.0.clone(),
         )
     }
-    /// Starts new usage sessions.
+    /// Start a new session
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn start_usage_session(
@@ -47,7 +47,7 @@ impl Client {
             self.config.0.clone(),
         )
     }
-    /// Stops the given usage sessions.
+    /// Stop a specified session
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn stop_usage_session(

@@ -3,30 +3,29 @@
 //! Data types shared by the service's operations.
 pub mod error;
 ::sdk_runtime::string_enum! {
-    #[doc = " Categorises the nature of an error."] BfErrorType, Unknown { #[doc =
-    " `BFError`"] BfError = "BFError", #[doc = " `ServerError`"] ServerError =
-    "ServerError", #[doc = " `ValidationError`"] ValidationError = "ValidationError",
-    #[doc = " `UnserializationException`"] UnserializationException =
-    "UnserializationException", #[doc = " `Oauth`"] Oauth = "Oauth", #[doc =
-    " `PermissionsError`"] PermissionsError = "PermissionsError", #[doc =
-    " `PreconditionFailed`"] PreconditionFailed = "PreconditionFailed", #[doc =
-    " `NotImplemented`"] NotImplemented = "NotImplemented", #[doc = " `InvocationError`"]
-    InvocationError = "InvocationError", #[doc = " `NoSuchEntity`"] NoSuchEntity =
-    "NoSuchEntity", #[doc = " `InconsistentState`"] InconsistentState =
-    "InconsistentState", #[doc = " `StripeOperationFailure`"] StripeOperationFailure =
-    "StripeOperationFailure", #[doc = " `BraintreeOperationFailure`"]
-    BraintreeOperationFailure = "BraintreeOperationFailure", #[doc =
-    " `BraintreeValidationError`"] BraintreeValidationError = "BraintreeValidationError",
-    #[doc = " `SagePayOperationFailure`"] SagePayOperationFailure =
-    "SagePayOperationFailure", #[doc = " `TokenizationAuthCaptureFailure`"]
-    TokenizationAuthCaptureFailure = "TokenizationAuthCaptureFailure", #[doc =
-    " `TokenizationPreAuthFailure`"] TokenizationPreAuthFailure =
-    "TokenizationPreAuthFailure", #[doc = " `CouponException`"] CouponException =
-    "CouponException", #[doc = " `CouponUniqueCodesRequestException`"]
-    CouponUniqueCodesRequestException = "CouponUniqueCodesRequestException", #[doc =
-    " `CouponUniqueCodesResponseException`"] CouponUniqueCodesResponseException =
-    "CouponUniqueCodesResponseException", #[doc = " `RemoveCouponException`"]
-    RemoveCouponException = "RemoveCouponException", #[doc =
+    #[doc = " The `BFErrorType` enum."] BfErrorType, Unknown { #[doc = " `BFError`"]
+    BfError = "BFError", #[doc = " `ServerError`"] ServerError = "ServerError", #[doc =
+    " `ValidationError`"] ValidationError = "ValidationError", #[doc =
+    " `UnserializationException`"] UnserializationException = "UnserializationException",
+    #[doc = " `Oauth`"] Oauth = "Oauth", #[doc = " `PermissionsError`"] PermissionsError
+    = "PermissionsError", #[doc = " `PreconditionFailed`"] PreconditionFailed =
+    "PreconditionFailed", #[doc = " `NotImplemented`"] NotImplemented = "NotImplemented",
+    #[doc = " `InvocationError`"] InvocationError = "InvocationError", #[doc =
+    " `NoSuchEntity`"] NoSuchEntity = "NoSuchEntity", #[doc = " `InconsistentState`"]
+    InconsistentState = "InconsistentState", #[doc = " `StripeOperationFailure`"]
+    StripeOperationFailure = "StripeOperationFailure", #[doc =
+    " `BraintreeOperationFailure`"] BraintreeOperationFailure =
+    "BraintreeOperationFailure", #[doc = " `BraintreeValidationError`"]
+    BraintreeValidationError = "BraintreeValidationError", #[doc =
+    " `SagePayOperationFailure`"] SagePayOperationFailure = "SagePayOperationFailure",
+    #[doc = " `TokenizationAuthCaptureFailure`"] TokenizationAuthCaptureFailure =
+    "TokenizationAuthCaptureFailure", #[doc = " `TokenizationPreAuthFailure`"]
+    TokenizationPreAuthFailure = "TokenizationPreAuthFailure", #[doc =
+    " `CouponException`"] CouponException = "CouponException", #[doc =
+    " `CouponUniqueCodesRequestException`"] CouponUniqueCodesRequestException =
+    "CouponUniqueCodesRequestException", #[doc = " `CouponUniqueCodesResponseException`"]
+    CouponUniqueCodesResponseException = "CouponUniqueCodesResponseException", #[doc =
+    " `RemoveCouponException`"] RemoveCouponException = "RemoveCouponException", #[doc =
     " `AddCouponCodeToSubscriptionRequestException`"]
     AddCouponCodeToSubscriptionRequestException =
     "AddCouponCodeToSubscriptionRequestException", #[doc =
@@ -44,15 +43,15 @@ pub mod error;
     " `GatewaySDKUnhandledError`"] GatewaySdkUnhandledError = "GatewaySDKUnhandledError"
     }
 }
-/// A wrapper for a list of usage sessions.
+/// A wrapper for an array of usage sessions.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CompoundUsageSession {
-    /// The UTC date-time when the object was created.
+    /// The UTC DateTime when the object was created.
     pub created: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// ID of the user who last updated the entity.
     pub changed_by: ::std::option::Option<::std::string::String>,
-    /// The usage sessions to operate on.
+    /// Array of Usage Sessions that you wish to operate on.
     ///
     /// This member is required.
     pub usage_sessions: ::std::option::Option<
@@ -78,50 +77,50 @@ impl CompoundUsageSession {
     }
 }
 ::sdk_runtime::string_enum! {
-    #[doc = " The direction of an ordering."] Order, Unknown { #[doc =
-    " Ascending order."] Asc = "ASC", #[doc = " Descending order."] Desc = "DESC" }
+    #[doc = " The `Order` enum."] Order, Unknown { #[doc = " `ASC`"] Asc = "ASC", #[doc =
+    " `DESC`"] Desc = "DESC" }
 }
-/// A session of usage.
+/// A session of usage
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct UsageSession {
-    /// The UTC date-time when the object was created.
+    /// The UTC DateTime when the object was created.
     pub created: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// ID of the user who last updated the entity.
     pub changed_by: ::std::option::Option<::std::string::String>,
-    /// ID of the organization associated with this session.
+    /// Organization associated with this session.
     pub organization_id: ::std::option::Option<::std::string::String>,
     /// ID of the subscription to which this session pertains.
     ///
     /// This member is required.
     pub subscription_id: ::std::option::Option<::std::string::String>,
-    /// An identifier for this session, provided by the user; it is not guaranteed to be unique. Together with the subscription ID and the unit of measure it identifies a session.
+    /// A (not guaranteed unique) identifier for this session, provided by the user. This, when combined with the subscription ID and unit of measure, uniquely identify a session.
     ///
     /// This member is required.
     pub session_id: ::std::option::Option<::std::string::String>,
-    /// ID of the pricing component to which this usage session applies.
+    /// ID of the pricing-component to which this usage session applies
     ///
     /// This member is required.
     pub pricing_component_id: ::std::option::Option<::std::string::String>,
-    /// Name of the pricing component to which this usage session applies.
+    /// Name of the pricing-component to which this usage session applies
     ///
     /// This member is required.
     pub pricing_component_name: ::std::option::Option<::std::string::String>,
-    /// Unit of measure to which this usage session applies.
+    /// Unit-of-measure to which this usage session applies
     ///
     /// This member is required.
     pub uom: ::std::option::Option<::std::string::String>,
-    /// A description provided by the user, recording details about this session.
+    /// A description provided by the user, to record details about this session.
     pub description: ::std::option::Option<::std::string::String>,
-    /// The current incarnation of the session. Initially 0, it is incremented every time a cut is taken of the session without ending it: for example, when the session outlasts the end of the billing period it started in, it continues in the next billing period (if there is one) with an incremented `sessionix`.
+    /// The current incarnation of the session. Initially 0, this number increments every time the session is 'cut' without ending. For example, a cut is taken of a session if it outlasts the end date of the billing period it started in. The session reincarnates with an incremented sessionix, in the next billing period (that is, if some period indeed follows the current one).
     pub sessionix: ::std::option::Option<i32>,
-    /// The start of this session, as a UTC date-time.
+    /// The start date of this session, UTC DateTime
     pub start: ::std::option::Option<::aws_smithy_types::DateTime>,
-    /// The end of this session, as a UTC date-time.
+    /// The end date of this session, UTC DateTime
     pub stop: ::std::option::Option<::aws_smithy_types::DateTime>,
-    /// The state of this session: `Active` for a session that is currently running, `Historic` for a session that has ended.
+    /// The type of usage measured within this billing period. Options are 'Active', Which refers to a session that is currently running 'Historic', Which refers to a session that has terminated.
     pub state: ::std::option::Option<crate::types::UsageSessionState>,
-    /// The time that elapsed during this session (the specification suggests milliseconds). Initially 0; currently updated only when a cut is taken of the session, for example when the session or the billing period ends.
+    /// The amount of time that elapsed (in milliseconds?) during this session. Initially 0. Presently updated only when a cut is taken of the session (for example if the session or billnig period ends).
     pub uduration: ::std::option::Option<i64>,
 }
 ::sdk_runtime::json_struct!(
@@ -149,9 +148,8 @@ impl UsageSession {
     }
 }
 ::sdk_runtime::string_enum! {
-    #[doc = " The state of a usage session."] UsageSessionState, Unknown { #[doc =
-    " The session is currently running."] Active = "Active", #[doc =
-    " The session has ended."] Historic = "Historic" }
+    #[doc = " The `UsageSessionState` enum."] UsageSessionState, Unknown { #[doc =
+    " `Active`"] Active = "Active", #[doc = " `Historic`"] Historic = "Historic" }
 }
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
