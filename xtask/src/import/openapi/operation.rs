@@ -768,10 +768,12 @@ impl Ctx {
                 _ => c.parse().ok(),
             }
         };
+        // The lowest 2xx; without one, `default` describes the success.
         let success = codes
             .iter()
             .filter(|c| status(c).is_some_and(|s| (200..300).contains(&s)))
             .min_by_key(|c| status(c))
+            .or_else(|| codes.iter().find(|c| *c == "default"))
             .cloned();
         let code = success.as_deref().and_then(status).unwrap_or(200);
         let mut output = None;
