@@ -164,7 +164,7 @@ impl Ctx {
                 canonical,
             } => {
                 let mut candidates = Vec::new();
-                if let Some(c) = canonical.filter(|_| traits.is_empty()) {
+                if let Some(c) = canonical {
                     candidates.push(c);
                 }
                 candidates.push(hint.to_string());
