@@ -2,8 +2,8 @@
 //!
 //! - `codegen [--check]`: regenerate (or check) every crate under `crates/` from `models/`.
 //! - `generate --model PATH... --out DIR`: generate crates for arbitrary model files or directories.
-//! - `import smithy ...` / `import refresh [--check]`: slice operations out of a full Smithy JSON AST
-//!   model into `models/`.
+//! - `import smithy ...` / `import openapi ...` / `import refresh [--check]`: slice operations out of
+//!   a full Smithy JSON AST model, or import an OpenAPI / Swagger spec, into `models/`.
 //! - `reference-build`: generate and build crates for the full AWS reference models.
 //! - `conformance [--no-run]`: generate and run the Smithy protocol compliance tests.
 //! - `corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE]`:
@@ -37,6 +37,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | stats | bench [--runs N] [--compile] [--release]>"
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import openapi ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | stats | bench [--runs N] [--compile] [--release]>"
         .to_string()
 }

@@ -475,7 +475,7 @@ fn int_enum_value_outside_i32() {
 fn list_that_contains_itself() {
     let scratch = Scratch::new("list-recursion");
     let file = "billforward/service.json";
-    let list = "com.billforward#OrganizationList";
+    let list = "com.billforward#StringList";
     scratch.edit_json(file, |m| {
         shape(m, list)["member"]["target"] = Value::from(list);
     });

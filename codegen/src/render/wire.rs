@@ -373,12 +373,17 @@ fn deserialize_output(service: &Service, op: &Operation) -> (TokenStream, bool) 
             )
         };
     }
-    let start = if from_body {
-        quote!(resp.json::<Self::Output>()?)
+    let (start, allow) = if from_body {
+        (quote!(resp.json::<Self::Output>()?), quote!())
     } else {
-        quote!(<Self::Output as ::std::default::Default>::default())
+        // The members come from headers, the status and the payload, one statement each.
+        (
+            quote!(<Self::Output as ::std::default::Default>::default()),
+            quote!(#![allow(clippy::field_reassign_with_default)]),
+        )
     };
     let body = quote! {
+        #allow
         let mut output = #start;
         #payload
         #(#fill)*

@@ -16,7 +16,7 @@ impl Client {
     pub fn config(&self) -> &crate::Config {
         &self.config
     }
-    /// Lists the active usage sessions of a subscription. Results are paged by `offset` and `records`.
+    /// Get active by subscription
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn get_active_sessions_for_subscription(
@@ -26,7 +26,7 @@ impl Client {
             self.config.0.clone(),
         )
     }
-    /// Lists the usage sessions of a subscription. Results are paged by `offset` and `records`.
+    /// Retrieve by subscription
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn get_usage_list_for_usage_session(
@@ -36,7 +36,7 @@ impl Client {
             self.config.0.clone(),
         )
     }
-    /// Starts new usage sessions.
+    /// Start a new session
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn start_usage_session(
@@ -46,7 +46,7 @@ impl Client {
             self.config.0.clone(),
         )
     }
-    /// Stops the given usage sessions.
+    /// Stop a specified session
     ///
     /// Set the input with the builder's methods, then call `send().await`.
     pub fn stop_usage_session(

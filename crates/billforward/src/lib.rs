@@ -3,9 +3,7 @@
 //!
 //! **BillForward REST API**
 //!
-//! The usage-sessions part of the BillForward REST API. A usage session records a period of metered usage of a pricing component on a subscription: start a session when usage begins, stop it when usage ends, and list the sessions of a subscription.
-//!
-//! Requests may carry an `Authorization: Bearer` token; it is optional.
+//! The usage-sessions part of the BillForward REST API. A usage session records a period of metered usage of a pricing component on a subscription: start a session when usage begins, stop it when usage ends, and list the sessions of a subscription. Requests may carry an \`Authorization: Bearer\` token; it is optional.
 //!
 //! Operations:
 //! - [`get_active_sessions_for_subscription`](crate::Client::get_active_sessions_for_subscription) ([`GetActiveSessionsForSubscription`](crate::operation::get_active_sessions_for_subscription))

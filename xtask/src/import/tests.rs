@@ -433,7 +433,9 @@ fn import_writes_checks_and_removes_stale_files() {
         service: "ex#Svc".to_string(),
         operations: ops(&["GetWidget", "ListWidgets"]),
     };
-    let files = build_import(&source, &record).expect("import builds");
+    let files = build_import(&source, &Record::Smithy(record.clone()))
+        .expect("import builds")
+        .files;
     assert_eq!(
         files["import.json"],
         "{\n    \"from\": \"full.json\",\n    \"service\": \"ex#Svc\",\n    \"operations\": [\n        \"GetWidget\",\n        \"ListWidgets\"\n    ]\n}\n"
@@ -451,7 +453,9 @@ fn import_writes_checks_and_removes_stale_files() {
         operations: ops(&["GetWidget"]),
         ..record.clone()
     };
-    let files2 = build_import(&source, &narrower).expect("import builds");
+    let files2 = build_import(&source, &Record::Smithy(narrower))
+        .expect("import builds")
+        .files;
     let changed = changed_files(&out, &files2);
     assert!(
         changed
@@ -475,7 +479,7 @@ fn import_writes_checks_and_removes_stale_files() {
         operations: ops(&["Nope"]),
         ..record
     };
-    assert!(build_import(&source, &bad).is_err());
+    assert!(build_import(&source, &Record::Smithy(bad)).is_err());
     assert_eq!(fs::read(out.join("service.json")).expect("read"), before);
 }
 
@@ -497,79 +501,17 @@ fn recorded_imports_match_committed_models() {
         Err(e) => panic!("re-running recorded imports failed: {e}"),
     };
     assert!(
-        plans.len() >= 2,
-        "expected the bedrock-agentcore and partnercentral-account imports, found {}",
+        plans.len() >= 3,
+        "expected the bedrock-agentcore, billforward and partnercentral-account imports, found {}",
         plans.len()
     );
     let changed: Vec<String> = plans
         .iter()
-        .flat_map(|(dir, files)| changed_files(dir, files))
+        .flat_map(|(dir, plan)| changed_files(dir, &plan.files))
         .collect();
     assert!(
         changed.is_empty(),
         "models differ from their recorded imports (run `cargo xtask import refresh`):\n{}",
         changed.join("\n")
     );
-}
-
-#[test]
-fn billforward_model_follows_the_slice_layout() {
-    // The hand-written model must be complete (every target defined), and laid out and formatted
-    // exactly as the importer would lay it out: re-slicing the merged files reproduces them.
-    let Ok(root) = workspace_root() else {
-        panic!("cannot find the workspace root");
-    };
-    let dir = root.join("models/billforward");
-    let mut merged = serde_json::Map::new();
-    let mut committed = Files::new();
-    let mut rels = vec!["service.json".to_string()];
-    let ops_dir = match fs::read_dir(dir.join("operations")) {
-        Ok(entries) => entries,
-        Err(e) => panic!("cannot list {}: {e}", dir.join("operations").display()),
-    };
-    let mut names: Vec<String> = Vec::new();
-    for entry in ops_dir.filter_map(Result::ok) {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(stem) = name.strip_suffix(".json") {
-            names.push(stem.to_string());
-            rels.push(format!("operations/{name}"));
-        }
-    }
-    names.sort();
-    assert_eq!(
-        names,
-        ops(&[
-            "GetActiveSessionsForSubscription",
-            "GetUsageListForUsageSession",
-            "StartUsageSession",
-            "StopUsageSession"
-        ])
-    );
-    for rel in rels {
-        let text = fs::read_to_string(dir.join(&rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        let file: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        for (id, shape) in file["shapes"].as_object().cloned().unwrap_or_default() {
-            assert!(
-                merged.insert(id.clone(), shape).is_none(),
-                "{id} defined twice"
-            );
-        }
-        committed.insert(rel, text);
-    }
-    let model = json!({"smithy": "2.0", "shapes": merged});
-    let sliced = slice(
-        &model.to_string(),
-        "models/billforward",
-        "com.billforward#BillForwardUsageSessions",
-        &names,
-    )
-    .unwrap_or_else(|e| panic!("billforward model is incomplete: {e}"));
-    for (rel, text) in &committed {
-        assert_eq!(
-            sliced.get(rel),
-            Some(text),
-            "models/billforward/{rel} is not in slice layout"
-        );
-    }
-    assert_eq!(sliced.len(), committed.len());
 }
