@@ -51,7 +51,8 @@ pub fn batch_config(shared: &aws_types::SdkConfig) -> Config {
 pub fn standalone_config(endpoint_url: Option<&str>) -> Config {
     let mut builder = Config::builder()
         .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-west-2"))
+        // `region` takes `impl Into<Option<Region>>`: an unset variable leaves it unset.
+        .region(std::env::var("AWS_REGION").ok().map(Region::new))
         .credentials_provider(Credentials::new(
             "AKIDEXAMPLE",
             "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
