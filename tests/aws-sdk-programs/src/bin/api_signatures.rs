@@ -11,6 +11,91 @@
 
 #![allow(clippy::type_complexity)]
 
+/// What every AWS service crate has, for the crate `$sdk`: the paths of its configuration,
+/// errors and primitives, and the signatures of its client and config.
+macro_rules! common_signatures {
+    ($sdk:ident) => {{
+        #[allow(unused_imports)]
+        mod paths {
+            use $sdk::client::customize::CustomizableOperation;
+            use $sdk::config::endpoint::{
+                DefaultResolver, Endpoint, EndpointFuture, Params, ResolveEndpoint,
+                SharedEndpointResolver,
+            };
+            use $sdk::config::http::{HttpRequest, HttpResponse};
+            use $sdk::config::interceptors::{
+                BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
+                FinalizerInterceptorContextRef, InterceptorContext,
+            };
+            use $sdk::config::retry::{
+                ClassifyRetry, ReconnectMode, RetryAction, RetryConfig, RetryConfigBuilder,
+                RetryMode,
+            };
+            use $sdk::config::timeout::{TimeoutConfig, TimeoutConfigBuilder};
+            use $sdk::config::{
+                AppName, AsyncSleep, BehaviorVersion, Builder, ConfigBag, Credentials, FrozenLayer,
+                HttpClient, IdentityCache, Intercept, IntoShared, Layer, ProvideCredentials,
+                Region, ResolveCachedIdentity, RuntimeComponents, RuntimeComponentsBuilder,
+                RuntimePlugin, SharedAsyncSleep, SharedCredentialsProvider, SharedHttpClient,
+                SharedIdentityCache, SharedInterceptor, SharedRuntimePlugin, Sleep,
+                StalledStreamProtectionConfig,
+            };
+            use $sdk::error::{
+                BoxError, BuildError, ConnectorError, DisplayErrorContext, ErrorMetadata,
+                ProvideErrorMetadata, SdkError, UnknownVariantError,
+            };
+            use $sdk::operation::RequestId;
+            use $sdk::primitives::{Blob, DateTime, DateTimeFormat};
+            use $sdk::{Client, Config, Error};
+        }
+        use sdk::config::retry::RetryConfig;
+        use sdk::config::timeout::TimeoutConfig;
+        use sdk::config::{
+            BehaviorVersion, Builder, Region, SharedCredentialsProvider, SharedHttpClient,
+        };
+        use $sdk as sdk;
+        let _: fn(&aws_types::SdkConfig) -> sdk::Client = sdk::Client::new;
+        let _: fn(sdk::Config) -> sdk::Client = sdk::Client::from_conf;
+        let _: fn(&sdk::Client) -> &sdk::Config = sdk::Client::config;
+        let _: fn() -> Builder = sdk::Config::builder;
+        let _: fn(&sdk::Config) -> Builder = sdk::Config::to_builder;
+        let _: fn(&aws_types::SdkConfig) -> sdk::Config = sdk::Config::new;
+        let _: fn(&sdk::Config) -> Option<&Region> = sdk::Config::region;
+        let _: fn(&sdk::Config) -> Option<&RetryConfig> = sdk::Config::retry_config;
+        let _: fn(&sdk::Config) -> Option<&TimeoutConfig> = sdk::Config::timeout_config;
+        let _: fn(&sdk::Config) -> Option<SharedHttpClient> = sdk::Config::http_client;
+        let _: fn(&sdk::Config) -> Option<sdk::config::SharedAsyncSleep> = sdk::Config::sleep_impl;
+        let _: fn(&sdk::Config) -> Option<&sdk::config::StalledStreamProtectionConfig> =
+            sdk::Config::stalled_stream_protection;
+        let _: fn(&sdk::Config) -> &'static str = sdk::Config::signing_name;
+        let _: fn() -> Builder = Builder::new;
+        let _: fn(&aws_types::SdkConfig) -> Builder = |c| Builder::from(c);
+        let _: fn(Builder) -> sdk::Config = Builder::build;
+        let _: fn(Builder, BehaviorVersion) -> Builder = Builder::behavior_version;
+        let _: fn(Builder, RetryConfig) -> Builder = Builder::retry_config;
+        let _: fn(Builder, TimeoutConfig) -> Builder = Builder::timeout_config;
+        let _: fn(Builder, sdk::config::StalledStreamProtectionConfig) -> Builder =
+            Builder::stalled_stream_protection;
+        let _: fn(&mut Builder, Option<String>) -> &mut Builder = Builder::set_endpoint_url;
+        let _: fn(&mut Builder, Option<Region>) -> &mut Builder = Builder::set_region;
+        let _: fn(&mut Builder, Option<SharedCredentialsProvider>) -> &mut Builder =
+            Builder::set_credentials_provider;
+        let _: fn(&mut Builder, Option<SharedHttpClient>) -> &mut Builder =
+            Builder::set_http_client;
+        let _: fn(&mut Builder, Option<RetryConfig>) -> &mut Builder = Builder::set_retry_config;
+        let _: fn(&mut Builder, Option<TimeoutConfig>) -> &mut Builder =
+            Builder::set_timeout_config;
+        let _: fn(&mut Builder, Option<BehaviorVersion>) -> &mut Builder =
+            Builder::set_behavior_version;
+        let _: fn(&mut Builder, Option<sdk::config::SharedAsyncSleep>) -> &mut Builder =
+            Builder::set_sleep_impl;
+        let _: fn(&mut Builder, Option<bool>) -> &mut Builder = Builder::set_use_fips;
+        let _: fn(&mut Builder, sdk::config::SharedInterceptor) -> &mut Builder =
+            Builder::push_interceptor;
+        let _: &str = sdk::meta::PKG_VERSION;
+    }};
+}
+
 /// Shapes, operations and errors of `aws_sdk_bedrockagentcore`.
 fn bedrockagentcore() {
     use aws_sdk_bedrockagentcore as sdk;
@@ -1157,31 +1242,6 @@ fn partnercentralaccount() {
 /// Paths aws-sdk-rust users import from `aws_sdk_bedrockagentcore`.
 #[allow(unused_imports)]
 mod bedrockagentcore_paths {
-    use aws_sdk_bedrockagentcore::client::customize::CustomizableOperation;
-    use aws_sdk_bedrockagentcore::config::endpoint::{
-        DefaultResolver, Endpoint, EndpointFuture, Params, ResolveEndpoint, SharedEndpointResolver,
-    };
-    use aws_sdk_bedrockagentcore::config::http::{HttpRequest, HttpResponse};
-    use aws_sdk_bedrockagentcore::config::interceptors::{
-        BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
-        FinalizerInterceptorContextRef, InterceptorContext,
-    };
-    use aws_sdk_bedrockagentcore::config::retry::{
-        ClassifyRetry, ReconnectMode, RetryAction, RetryConfig, RetryConfigBuilder, RetryMode,
-    };
-    use aws_sdk_bedrockagentcore::config::timeout::{TimeoutConfig, TimeoutConfigBuilder};
-    use aws_sdk_bedrockagentcore::config::{
-        AppName, AsyncSleep, BehaviorVersion, Builder, ConfigBag, Credentials, FrozenLayer,
-        HttpClient, IdentityCache, Intercept, IntoShared, Layer, ProvideCredentials, Region,
-        ResolveCachedIdentity, RuntimeComponents, RuntimeComponentsBuilder, RuntimePlugin,
-        SharedAsyncSleep, SharedCredentialsProvider, SharedHttpClient, SharedIdentityCache,
-        SharedInterceptor, SharedRuntimePlugin, Sleep, StalledStreamProtectionConfig,
-    };
-    use aws_sdk_bedrockagentcore::error::{
-        BoxError, BuildError, ConnectorError, DisplayErrorContext, ErrorMetadata,
-        ProvideErrorMetadata, SdkError, UnknownVariantError,
-    };
-    use aws_sdk_bedrockagentcore::operation::RequestId;
     use aws_sdk_bedrockagentcore::operation::create_payment_session::builders::{
         CreatePaymentSessionFluentBuilder, CreatePaymentSessionInputBuilder,
         CreatePaymentSessionOutputBuilder,
@@ -1208,57 +1268,15 @@ mod bedrockagentcore_paths {
         ListPaymentSessions, ListPaymentSessionsError, ListPaymentSessionsInput,
         ListPaymentSessionsOutput,
     };
-    use aws_sdk_bedrockagentcore::primitives::{Blob, DateTime, DateTimeFormat};
-    use aws_sdk_bedrockagentcore::{Client, Config, Error};
 }
 
 /// Construction, configuration, paginators and errors of `aws_sdk_bedrockagentcore`.
 #[allow(dead_code)]
 fn bedrockagentcore_client() {
+    common_signatures!(aws_sdk_bedrockagentcore);
     use aws_sdk_bedrockagentcore as sdk;
-    use sdk::config::retry::RetryConfig;
-    use sdk::config::timeout::TimeoutConfig;
-    use sdk::config::{
-        BehaviorVersion, Builder, Region, SharedCredentialsProvider, SharedHttpClient,
-    };
-    let _: fn(&aws_types::SdkConfig) -> sdk::Client = sdk::Client::new;
-    let _: fn(sdk::Config) -> sdk::Client = sdk::Client::from_conf;
-    let _: fn(&sdk::Client) -> &sdk::Config = sdk::Client::config;
-    let _: fn() -> Builder = sdk::Config::builder;
-    let _: fn(&sdk::Config) -> Builder = sdk::Config::to_builder;
-    let _: fn(&aws_types::SdkConfig) -> sdk::Config = sdk::Config::new;
-    let _: fn(&sdk::Config) -> Option<&Region> = sdk::Config::region;
-    let _: fn(&sdk::Config) -> Option<&RetryConfig> = sdk::Config::retry_config;
-    let _: fn(&sdk::Config) -> Option<&TimeoutConfig> = sdk::Config::timeout_config;
-    let _: fn(&sdk::Config) -> Option<SharedHttpClient> = sdk::Config::http_client;
-    let _: fn(&sdk::Config) -> Option<sdk::config::SharedAsyncSleep> = sdk::Config::sleep_impl;
-    let _: fn(&sdk::Config) -> Option<&sdk::config::StalledStreamProtectionConfig> =
-        sdk::Config::stalled_stream_protection;
-    let _: fn(&sdk::Config) -> &'static str = sdk::Config::signing_name;
-    let _: fn() -> Builder = Builder::new;
-    let _: fn(&aws_types::SdkConfig) -> Builder = |c| Builder::from(c);
-    let _: fn(Builder) -> sdk::Config = Builder::build;
-    let _: fn(Builder, BehaviorVersion) -> Builder = Builder::behavior_version;
-    let _: fn(Builder, RetryConfig) -> Builder = Builder::retry_config;
-    let _: fn(Builder, TimeoutConfig) -> Builder = Builder::timeout_config;
-    let _: fn(Builder, sdk::config::StalledStreamProtectionConfig) -> Builder =
-        Builder::stalled_stream_protection;
-    let _: fn(&mut Builder, Option<String>) -> &mut Builder = Builder::set_endpoint_url;
-    let _: fn(&mut Builder, Option<Region>) -> &mut Builder = Builder::set_region;
-    let _: fn(&mut Builder, Option<SharedCredentialsProvider>) -> &mut Builder =
-        Builder::set_credentials_provider;
-    let _: fn(&mut Builder, Option<SharedHttpClient>) -> &mut Builder = Builder::set_http_client;
-    let _: fn(&mut Builder, Option<RetryConfig>) -> &mut Builder = Builder::set_retry_config;
-    let _: fn(&mut Builder, Option<TimeoutConfig>) -> &mut Builder = Builder::set_timeout_config;
-    let _: fn(&mut Builder, Option<BehaviorVersion>) -> &mut Builder =
-        Builder::set_behavior_version;
-    let _: fn(&mut Builder, Option<sdk::config::SharedAsyncSleep>) -> &mut Builder =
-        Builder::set_sleep_impl;
-    let _: fn(&mut Builder, Option<bool>) -> &mut Builder = Builder::set_use_fips;
-    let _: fn(&mut Builder, Option<bool>) -> &mut Builder = Builder::set_use_dual_stack;
-    let _: fn(&mut Builder, sdk::config::SharedInterceptor) -> &mut Builder =
-        Builder::push_interceptor;
-    let _: &str = sdk::meta::PKG_VERSION;
+    let _: fn(&mut sdk::config::Builder, Option<bool>) -> &mut sdk::config::Builder =
+        sdk::config::Builder::set_use_dual_stack;
     let _: fn(sdk::operation::list_payment_sessions::builders::ListPaymentSessionsFluentBuilder) -> sdk::operation::list_payment_sessions::paginator::ListPaymentSessionsPaginator = sdk::operation::list_payment_sessions::builders::ListPaymentSessionsFluentBuilder::into_paginator;
     let _: fn(
         sdk::operation::list_payment_sessions::paginator::ListPaymentSessionsPaginator,
@@ -1318,31 +1336,6 @@ fn bedrockagentcore_client() {
 /// Paths aws-sdk-rust users import from `aws_sdk_partnercentralaccount`.
 #[allow(unused_imports)]
 mod partnercentralaccount_paths {
-    use aws_sdk_partnercentralaccount::client::customize::CustomizableOperation;
-    use aws_sdk_partnercentralaccount::config::endpoint::{
-        DefaultResolver, Endpoint, EndpointFuture, Params, ResolveEndpoint, SharedEndpointResolver,
-    };
-    use aws_sdk_partnercentralaccount::config::http::{HttpRequest, HttpResponse};
-    use aws_sdk_partnercentralaccount::config::interceptors::{
-        BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
-        FinalizerInterceptorContextRef, InterceptorContext,
-    };
-    use aws_sdk_partnercentralaccount::config::retry::{
-        ClassifyRetry, ReconnectMode, RetryAction, RetryConfig, RetryConfigBuilder, RetryMode,
-    };
-    use aws_sdk_partnercentralaccount::config::timeout::{TimeoutConfig, TimeoutConfigBuilder};
-    use aws_sdk_partnercentralaccount::config::{
-        AppName, AsyncSleep, BehaviorVersion, Builder, ConfigBag, Credentials, FrozenLayer,
-        HttpClient, IdentityCache, Intercept, IntoShared, Layer, ProvideCredentials, Region,
-        ResolveCachedIdentity, RuntimeComponents, RuntimeComponentsBuilder, RuntimePlugin,
-        SharedAsyncSleep, SharedCredentialsProvider, SharedHttpClient, SharedIdentityCache,
-        SharedInterceptor, SharedRuntimePlugin, Sleep, StalledStreamProtectionConfig,
-    };
-    use aws_sdk_partnercentralaccount::error::{
-        BoxError, BuildError, ConnectorError, DisplayErrorContext, ErrorMetadata,
-        ProvideErrorMetadata, SdkError, UnknownVariantError,
-    };
-    use aws_sdk_partnercentralaccount::operation::RequestId;
     use aws_sdk_partnercentralaccount::operation::list_connections::builders::{
         ListConnectionsFluentBuilder, ListConnectionsInputBuilder, ListConnectionsOutputBuilder,
     };
@@ -1352,56 +1345,13 @@ mod partnercentralaccount_paths {
     use aws_sdk_partnercentralaccount::operation::list_connections::{
         ListConnections, ListConnectionsError, ListConnectionsInput, ListConnectionsOutput,
     };
-    use aws_sdk_partnercentralaccount::primitives::{Blob, DateTime, DateTimeFormat};
-    use aws_sdk_partnercentralaccount::{Client, Config, Error};
 }
 
 /// Construction, configuration, paginators and errors of `aws_sdk_partnercentralaccount`.
 #[allow(dead_code)]
 fn partnercentralaccount_client() {
+    common_signatures!(aws_sdk_partnercentralaccount);
     use aws_sdk_partnercentralaccount as sdk;
-    use sdk::config::retry::RetryConfig;
-    use sdk::config::timeout::TimeoutConfig;
-    use sdk::config::{
-        BehaviorVersion, Builder, Region, SharedCredentialsProvider, SharedHttpClient,
-    };
-    let _: fn(&aws_types::SdkConfig) -> sdk::Client = sdk::Client::new;
-    let _: fn(sdk::Config) -> sdk::Client = sdk::Client::from_conf;
-    let _: fn(&sdk::Client) -> &sdk::Config = sdk::Client::config;
-    let _: fn() -> Builder = sdk::Config::builder;
-    let _: fn(&sdk::Config) -> Builder = sdk::Config::to_builder;
-    let _: fn(&aws_types::SdkConfig) -> sdk::Config = sdk::Config::new;
-    let _: fn(&sdk::Config) -> Option<&Region> = sdk::Config::region;
-    let _: fn(&sdk::Config) -> Option<&RetryConfig> = sdk::Config::retry_config;
-    let _: fn(&sdk::Config) -> Option<&TimeoutConfig> = sdk::Config::timeout_config;
-    let _: fn(&sdk::Config) -> Option<SharedHttpClient> = sdk::Config::http_client;
-    let _: fn(&sdk::Config) -> Option<sdk::config::SharedAsyncSleep> = sdk::Config::sleep_impl;
-    let _: fn(&sdk::Config) -> Option<&sdk::config::StalledStreamProtectionConfig> =
-        sdk::Config::stalled_stream_protection;
-    let _: fn(&sdk::Config) -> &'static str = sdk::Config::signing_name;
-    let _: fn() -> Builder = Builder::new;
-    let _: fn(&aws_types::SdkConfig) -> Builder = |c| Builder::from(c);
-    let _: fn(Builder) -> sdk::Config = Builder::build;
-    let _: fn(Builder, BehaviorVersion) -> Builder = Builder::behavior_version;
-    let _: fn(Builder, RetryConfig) -> Builder = Builder::retry_config;
-    let _: fn(Builder, TimeoutConfig) -> Builder = Builder::timeout_config;
-    let _: fn(Builder, sdk::config::StalledStreamProtectionConfig) -> Builder =
-        Builder::stalled_stream_protection;
-    let _: fn(&mut Builder, Option<String>) -> &mut Builder = Builder::set_endpoint_url;
-    let _: fn(&mut Builder, Option<Region>) -> &mut Builder = Builder::set_region;
-    let _: fn(&mut Builder, Option<SharedCredentialsProvider>) -> &mut Builder =
-        Builder::set_credentials_provider;
-    let _: fn(&mut Builder, Option<SharedHttpClient>) -> &mut Builder = Builder::set_http_client;
-    let _: fn(&mut Builder, Option<RetryConfig>) -> &mut Builder = Builder::set_retry_config;
-    let _: fn(&mut Builder, Option<TimeoutConfig>) -> &mut Builder = Builder::set_timeout_config;
-    let _: fn(&mut Builder, Option<BehaviorVersion>) -> &mut Builder =
-        Builder::set_behavior_version;
-    let _: fn(&mut Builder, Option<sdk::config::SharedAsyncSleep>) -> &mut Builder =
-        Builder::set_sleep_impl;
-    let _: fn(&mut Builder, Option<bool>) -> &mut Builder = Builder::set_use_fips;
-    let _: fn(&mut Builder, sdk::config::SharedInterceptor) -> &mut Builder =
-        Builder::push_interceptor;
-    let _: &str = sdk::meta::PKG_VERSION;
     let _: fn(
         sdk::operation::list_connections::builders::ListConnectionsFluentBuilder,
     ) -> sdk::operation::list_connections::paginator::ListConnectionsPaginator =
