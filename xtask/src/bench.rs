@@ -696,7 +696,8 @@ fn render_sizes(sizes: &[ServiceSize]) -> String {
 // ---------------------------------------------------------------------------------------------
 // The scratch project and the aws-sdk-rust sources
 
-fn cargo_program() -> String {
+/// The cargo that runs xtask (`CARGO`), or `cargo`.
+pub fn cargo_program() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
 }
 
@@ -742,8 +743,28 @@ pub fn workspace_pin(manifest: &str, name: &str) -> Option<String> {
     None
 }
 
+/// The dependency line of `name` with `features`, at the exact version `root_manifest` (the text
+/// of the root `Cargo.toml`) pins in `[workspace.dependencies]`; an error when it pins none.
+pub fn pinned_dependency(
+    root_manifest: &str,
+    name: &str,
+    features: &[&str],
+) -> Result<String, String> {
+    let version = workspace_pin(root_manifest, name).ok_or_else(|| {
+        format!("root Cargo.toml: no exact `=x.y.z` version of {name} in [workspace.dependencies]")
+    })?;
+    if features.is_empty() {
+        return Ok(format!("{name} = \"{version}\""));
+    }
+    let list: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    Ok(format!(
+        "{name} = {{ version = \"{version}\", features = [{}] }}",
+        list.join(", ")
+    ))
+}
+
 /// A TOML basic string holding `text`.
-fn toml_string(text: &str) -> String {
+pub fn toml_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -788,28 +809,17 @@ pub fn scratch_manifest(
         );
     }
     for (name, features) in PER_CALL_DEPS {
-        let version = workspace_pin(root_manifest, name).ok_or_else(|| {
-            format!(
-                "root Cargo.toml: no exact `=x.y.z` version of {name} in [workspace.dependencies]"
-            )
-        })?;
-        if features.is_empty() {
-            let _ = writeln!(out, "{name} = \"{version}\"");
-        } else {
-            let list: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-            let _ = writeln!(
-                out,
-                "{name} = {{ version = \"{version}\", features = [{}] }}",
-                list.join(", ")
-            );
-        }
+        out.push_str(&pinned_dependency(root_manifest, name, features)?);
+        out.push('\n');
     }
     // Its own workspace: not a member of the checkout's workspace it sits in.
     out.push_str("\n[workspace]\n");
     Ok(out)
 }
 
-fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+/// Writes `text` to `path` (creating its directory) unless the file holds it already, so cargo
+/// does not see a changed manifest.
+pub fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
     if fs::read_to_string(path).is_ok_and(|t| t == text) {
         return Ok(());
     }

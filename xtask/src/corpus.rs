@@ -723,7 +723,7 @@ fn cargo() -> String {
 
 /// The target directory: `CARGO_TARGET_DIR`, or this workspace's, so the runtime dependencies
 /// built by the workspace's own builds are reused.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("target"))

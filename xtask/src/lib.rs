@@ -1,5 +1,6 @@
 //! Workspace automation behind `cargo xtask` (see `main.rs` for the commands).
 
+pub mod aws_sdk_programs;
 pub mod bench;
 pub mod codegen;
 pub mod conformance;

@@ -9,6 +9,8 @@
 //! - `corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE]`:
 //!   generate (and build) every model of the AWS model corpus, with a row per model.
 //! - `stats`, `bench ...`: generated code size and side-by-side measurements.
+//! - `aws-sdk-programs [--ours] [--no-run]`: build (and run offline) the programs written against
+//!   aws-sdk-rust, against its crates or, with `--ours`, against this workspace's.
 
 use std::process::ExitCode;
 
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("corpus") => xtask::corpus::run(&args[1..]),
         Some("stats") => xtask::stats::run(&args[1..]),
         Some("bench") => xtask::bench::run(&args[1..]),
+        Some("aws-sdk-programs") => xtask::aws_sdk_programs::run(&args[1..]),
         _ => Err(usage()),
     };
     match result {
@@ -37,6 +40,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import openapi ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | stats | bench [--runs N] [--compile] [--release]>"
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import openapi ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | stats | bench [--runs N] [--compile] [--release] | aws-sdk-programs [--ours] [--no-run]>"
         .to_string()
 }
