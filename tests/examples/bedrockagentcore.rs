@@ -39,7 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .currency(Currency::Usd)
                 .build()?,
         )
-        .build()?;
+        .build();
 
     // `clientToken` is left unset: the client fills in a UUID, the same on every retry.
     let created = client
@@ -52,9 +52,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let session_id = match created {
         Ok(out) => out
             .payment_session()
-            .and_then(|s| s.payment_session_id())
-            .unwrap_or_default()
-            .to_string(),
+            .map(|s| s.payment_session_id().to_string())
+            .unwrap_or_default(),
         Err(err) => {
             match err.as_service_error() {
                 Some(CreatePaymentSessionError::ServiceQuotaExceededException(e)) => {
@@ -87,7 +86,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let summary = summary?;
         println!(
             "{} expires after {:?} minutes",
-            summary.payment_session_id().unwrap_or_default(),
+            summary.payment_session_id(),
             summary.expiry_time_in_minutes()
         );
     }

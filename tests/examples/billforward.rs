@@ -66,7 +66,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let session = session?;
         println!(
             "{} started {:?}, state {:?}",
-            session.session_id().unwrap_or_default(),
+            session.session_id(),
             session.start(),
             session.state()
         );

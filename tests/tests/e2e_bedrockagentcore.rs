@@ -64,10 +64,7 @@ fn limits_100_usd() -> SessionLimits {
         .currency(Currency::Usd)
         .build()
         .expect("amount has its required members");
-    SessionLimits::builder()
-        .max_spend_amount(amount)
-        .build()
-        .expect("limits have their required members")
+    SessionLimits::builder().max_spend_amount(amount).build()
 }
 
 /// Asserts what every Bedrock AgentCore request shares: method, raw path, no query string,
@@ -124,12 +121,12 @@ async fn create_payment_session_request_and_output() {
     );
 
     let session = out.payment_session().expect("paymentSession decoded");
-    assert_eq!(session.payment_session_id.as_deref(), Some(SESSION_ID));
-    assert_eq!(session.payment_manager_arn.as_deref(), Some(MANAGER_ARN));
-    assert_eq!(session.user_id.as_deref(), Some("user-42"));
-    assert_eq!(session.expiry_time_in_minutes, Some(60));
-    assert_eq!(session.created_at, Some(date("2025-01-02T03:04:05Z")));
-    assert_eq!(session.updated_at, Some(date("2025-01-02T03:10:00.5Z")));
+    assert_eq!(session.payment_session_id, SESSION_ID);
+    assert_eq!(session.payment_manager_arn, MANAGER_ARN);
+    assert_eq!(session.user_id, "user-42");
+    assert_eq!(session.expiry_time_in_minutes, 60);
+    assert_eq!(session.created_at, date("2025-01-02T03:04:05Z"));
+    assert_eq!(session.updated_at, date("2025-01-02T03:10:00.5Z"));
     assert_eq!(session.limits, Some(limits_100_usd()));
     let available = session
         .available_limits
@@ -139,8 +136,8 @@ async fn create_payment_session_request_and_output() {
         .available_spend_amount
         .as_ref()
         .expect("availableSpendAmount decoded");
-    assert_eq!(spend.value.as_deref(), Some("75.50"));
-    assert_eq!(spend.currency, Some(Currency::Usd));
+    assert_eq!(spend.value, "75.50");
+    assert_eq!(spend.currency, Currency::Usd);
     assert_eq!(available.updated_at, Some(date("2025-01-02T03:10:00.5Z")));
 }
 
@@ -262,17 +259,17 @@ async fn get_payment_session_request_and_output() {
     );
 
     let session = out.payment_session().expect("paymentSession decoded");
-    assert_eq!(session.payment_session_id.as_deref(), Some(SESSION_ID));
+    assert_eq!(session.payment_session_id, SESSION_ID);
     assert_eq!(session.available_limits, None);
     let max = session
         .limits
         .as_ref()
         .and_then(|l| l.max_spend_amount.as_ref())
         .expect("limits.maxSpendAmount decoded");
-    assert_eq!(max.value.as_deref(), Some("9.99"));
-    assert_eq!(max.currency, Some(Currency::Unknown("EUR".into())));
-    assert_eq!(max.currency.as_ref().map(Currency::as_str), Some("EUR"));
-    assert_eq!(session.created_at, Some(date("2025-01-02T03:04:05Z")));
+    assert_eq!(max.value, "9.99");
+    assert_eq!(max.currency, Currency::Unknown("EUR".into()));
+    assert_eq!(max.currency.as_str(), "EUR");
+    assert_eq!(session.created_at, date("2025-01-02T03:04:05Z"));
 }
 
 #[tokio::test]
@@ -310,17 +307,14 @@ async fn list_payment_sessions_request_and_output() {
     let sessions = out.payment_sessions();
     assert_eq!(sessions.len(), 2);
     let first: &PaymentSessionSummary = &sessions[0];
-    assert_eq!(first.payment_session_id.as_deref(), Some(SESSION_ID));
-    assert_eq!(first.payment_manager_arn.as_deref(), Some(MANAGER_ARN));
-    assert_eq!(first.user_id.as_deref(), Some("user-42"));
-    assert_eq!(first.expiry_time_in_minutes, Some(60));
-    assert_eq!(first.created_at, Some(date("2025-01-02T03:04:05Z")));
-    assert_eq!(first.updated_at, Some(date("2025-01-02T04:05:06Z")));
-    assert_eq!(
-        sessions[1].payment_session_id.as_deref(),
-        Some(SESSION_ID_2)
-    );
-    assert_eq!(sessions[1].expiry_time_in_minutes, Some(120));
+    assert_eq!(first.payment_session_id, SESSION_ID);
+    assert_eq!(first.payment_manager_arn, MANAGER_ARN);
+    assert_eq!(first.user_id, "user-42");
+    assert_eq!(first.expiry_time_in_minutes, 60);
+    assert_eq!(first.created_at, date("2025-01-02T03:04:05Z"));
+    assert_eq!(first.updated_at, date("2025-01-02T04:05:06Z"));
+    assert_eq!(sessions[1].payment_session_id, SESSION_ID_2);
+    assert_eq!(sessions[1].expiry_time_in_minutes, 120);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -430,20 +424,14 @@ fn assert_error_surface<E>(
 
 #[track_caller]
 fn assert_validation_exception(e: &bedrockagentcore::types::error::ValidationException) {
-    assert_eq!(e.message.as_deref(), Some("bad input"));
-    assert_eq!(
-        e.reason,
-        Some(ValidationExceptionReason::FieldValidationFailed)
-    );
+    assert_eq!(e.message, "bad input");
+    assert_eq!(e.reason, ValidationExceptionReason::FieldValidationFailed);
     let fields = e.field_list();
     assert_eq!(fields.len(), 2);
-    assert_eq!(fields[0].name.as_deref(), Some("expiryTimeInMinutes"));
-    assert_eq!(fields[0].message.as_deref(), Some("must be at least 15"));
-    assert_eq!(fields[1].name.as_deref(), Some("paymentManagerArn"));
-    assert_eq!(
-        fields[1].message.as_deref(),
-        Some("unknown payment manager")
-    );
+    assert_eq!(fields[0].name, "expiryTimeInMinutes");
+    assert_eq!(fields[0].message, "must be at least 15");
+    assert_eq!(fields[1].name, "paymentManagerArn");
+    assert_eq!(fields[1].message, "unknown payment manager");
 }
 
 #[tokio::test]
@@ -800,10 +788,7 @@ async fn with_validation_off_the_same_input_is_sent() {
     let CreatePaymentSessionError::ValidationException(e) = err else {
         panic!("expected ValidationException, got {err:?}")
     };
-    assert_eq!(
-        e.reason,
-        Some(ValidationExceptionReason::FieldValidationFailed)
-    );
+    assert_eq!(e.reason, ValidationExceptionReason::FieldValidationFailed);
     assert_eq!(e.field_list().len(), 1);
 }
 
@@ -912,8 +897,8 @@ async fn paginator_items_flatten_the_pages() {
         .expect("the next item arrives")
     {
         let item = item.expect("every page succeeds");
-        ids.push(item.payment_session_id.clone().unwrap_or_default());
-        minutes.push(item.expiry_time_in_minutes.unwrap_or_default());
+        ids.push(item.payment_session_id.clone());
+        minutes.push(item.expiry_time_in_minutes);
     }
     assert_eq!(
         ids,

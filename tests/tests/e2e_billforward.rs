@@ -106,11 +106,11 @@ fn assert_usage_session(s: &UsageSession, session_id: &str, ix: i32) {
     assert_eq!(s.created, Some(date("2025-05-06T07:08:09Z")));
     assert_eq!(s.changed_by.as_deref(), Some("api-user"));
     assert_eq!(s.organization_id.as_deref(), Some("ORG-1"));
-    assert_eq!(s.subscription_id.as_deref(), Some(SUBSCRIPTION));
-    assert_eq!(s.session_id.as_deref(), Some(session_id));
-    assert_eq!(s.pricing_component_id.as_deref(), Some("PC-CPU"));
-    assert_eq!(s.pricing_component_name.as_deref(), Some("CPU hours"));
-    assert_eq!(s.uom.as_deref(), Some("hour"));
+    assert_eq!(s.subscription_id, SUBSCRIPTION);
+    assert_eq!(s.session_id, session_id);
+    assert_eq!(s.pricing_component_id, "PC-CPU");
+    assert_eq!(s.pricing_component_name, "CPU hours");
+    assert_eq!(s.uom, "hour");
     assert_eq!(s.description.as_deref(), Some("nightly batch"));
     assert_eq!(s.sessionix, Some(ix));
     assert_eq!(s.start, Some(date("2025-05-06T07:00:00Z")));
@@ -627,11 +627,7 @@ async fn usage_list_paginator_items() {
     .expect("the paginator ends");
     let ids: Vec<String> = items
         .into_iter()
-        .map(|i| {
-            i.expect("every page succeeds")
-                .session_id
-                .unwrap_or_default()
-        })
+        .map(|i| i.expect("every page succeeds").session_id)
         .collect();
     assert_eq!(
         ids,
@@ -693,11 +689,7 @@ async fn paginator_starts_from_a_given_offset() {
         .await;
     let ids: Vec<String> = items
         .into_iter()
-        .map(|i| {
-            i.expect("every page succeeds")
-                .session_id
-                .unwrap_or_default()
-        })
+        .map(|i| i.expect("every page succeeds").session_id)
         .collect();
     assert_eq!(ids, ["SESSION-3", "SESSION-4", "SESSION-5", "SESSION-6"]);
     let offsets: Vec<Option<String>> = server

@@ -143,7 +143,7 @@ async fn throttled_create_succeeds_on_the_second_attempt_with_the_same_token() {
     assert_eq!(s.sessions.len(), 1, "exactly one session was created");
     let session = out.payment_session().expect("paymentSession decoded");
     assert_eq!(
-        session.payment_session_id.as_deref(),
+        Some(session.payment_session_id.as_str()),
         s.sessions.get(&tokens[0]).map(String::as_str)
     );
 }
@@ -219,7 +219,7 @@ async fn retryable_modeled_error_is_retried_then_returned_typed() {
     let ListConnectionsError::InternalServerException(e) = &err else {
         panic!("InternalServerException expected, got {err:?}")
     };
-    assert_eq!(e.message.as_deref(), Some("try again"));
+    assert_eq!(e.message, "try again");
 }
 
 #[tokio::test]
@@ -306,8 +306,7 @@ async fn connection_closed_mid_response_is_retried_as_transient() {
         Ok(out) => {
             assert_eq!(attempts, 2, "the cut-off attempt was retried once");
             assert_eq!(
-                out.payment_session()
-                    .and_then(|s| s.payment_session_id.as_deref()),
+                out.payment_session().map(|s| s.payment_session_id.as_str()),
                 Some(SESSION_ID)
             );
         }

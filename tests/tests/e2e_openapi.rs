@@ -43,7 +43,7 @@ async fn stapi_get_animal_sends_query_parameters_and_decodes_the_animal() {
         .await
         .expect("the call succeeds");
     let animal = out.animal().expect("an animal");
-    assert_eq!(animal.name(), Some("Tribble"));
+    assert_eq!(animal.name(), "Tribble");
     assert_eq!(animal.feline(), Some(true));
     assert_eq!(animal.canine(), None);
     let req = only_request(&server);
@@ -118,7 +118,7 @@ async fn petstore_31_get_pet_by_id_sends_the_api_key_header() {
         .send()
         .await
         .expect("the call succeeds");
-    assert_eq!(pet.name(), Some("doggie"));
+    assert_eq!(pet.name(), "doggie");
     assert_eq!(
         pet.status(),
         Some(&openapi_petstore_31::types::PetStatus::Sold)

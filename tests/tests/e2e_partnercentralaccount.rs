@@ -117,32 +117,26 @@ async fn list_connections_request_and_output() {
     let [summary] = out.connection_summaries() else {
         panic!("one summary expected: {out:?}")
     };
-    assert_eq!(summary.catalog.as_deref(), Some("AWS"));
-    assert_eq!(summary.id.as_deref(), Some(CONNECTION_ID));
-    assert_eq!(summary.arn, Some(connection_arn(CONNECTION_ID)));
-    assert_eq!(
-        summary.other_participant_account_id.as_deref(),
-        Some("123456789012")
-    );
-    assert_eq!(summary.updated_at, Some(date("2025-04-05T06:07:08Z")));
-    let types = summary
-        .connection_types
-        .as_ref()
-        .expect("ConnectionTypes decoded");
+    assert_eq!(summary.catalog, "AWS");
+    assert_eq!(summary.id, CONNECTION_ID);
+    assert_eq!(summary.arn, connection_arn(CONNECTION_ID));
+    assert_eq!(summary.other_participant_account_id, "123456789012");
+    assert_eq!(summary.updated_at, date("2025-04-05T06:07:08Z"));
+    let types = &summary.connection_types;
     assert_eq!(types.len(), 2);
     let collab = &types["OPPORTUNITY_COLLABORATION"];
-    assert_eq!(collab.status, Some(ConnectionTypeStatus::Active));
+    assert_eq!(collab.status, ConnectionTypeStatus::Active);
     let Some(Participant::PartnerProfile(profile)) = &collab.other_participant else {
         panic!("PartnerProfile expected: {collab:?}")
     };
-    assert_eq!(profile.id.as_deref(), Some("pprofile-AbCdEf1234567"));
-    assert_eq!(profile.name.as_deref(), Some("Example Partner"));
+    assert_eq!(profile.id, "pprofile-AbCdEf1234567");
+    assert_eq!(profile.name, "Example Partner");
     let subsidiary = &types["SUBSIDIARY"];
-    assert_eq!(subsidiary.status, Some(ConnectionTypeStatus::Canceled));
+    assert_eq!(subsidiary.status, ConnectionTypeStatus::Canceled);
     let Some(Participant::Account(account)) = &subsidiary.other_participant else {
         panic!("Account expected: {subsidiary:?}")
     };
-    assert_eq!(account.name.as_deref(), Some("Example Subsidiary"));
+    assert_eq!(account.name, "Example Subsidiary");
 }
 
 #[tokio::test]
@@ -183,14 +177,11 @@ async fn unknown_union_member_and_enum_value_are_kept() {
         .send()
         .await
         .expect("ListConnections succeeds");
-    let types = out.connection_summaries()[0]
-        .connection_types
-        .as_ref()
-        .expect("ConnectionTypes decoded");
+    let types = &out.connection_summaries()[0].connection_types;
     let future = &types["FUTURE_TYPE"];
     assert_eq!(
         future.status,
-        Some(ConnectionTypeStatus::Unknown("PENDING".into()))
+        ConnectionTypeStatus::Unknown("PENDING".into())
     );
     assert!(
         matches!(future.other_participant, Some(Participant::Unknown)),
@@ -199,8 +190,8 @@ async fn unknown_union_member_and_enum_value_are_kept() {
     let Some(Participant::SellerProfile(seller)) = &types["SUBSIDIARY"].other_participant else {
         panic!("SellerProfile expected")
     };
-    assert_eq!(seller.id.as_deref(), Some("seller-1"));
-    assert_eq!(seller.name.as_deref(), Some("Seller"));
+    assert_eq!(seller.id, "seller-1");
+    assert_eq!(seller.name, "Seller");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,13 +277,10 @@ async fn access_denied_exception() {
     let ListConnectionsError::AccessDeniedException(e) = err else {
         panic!("AccessDeniedException expected, got {err:?}")
     };
-    assert_eq!(
-        e.message.as_deref(),
-        Some("You are not allowed to list connections")
-    );
+    assert_eq!(e.message, "You are not allowed to list connections");
     assert_eq!(
         e.reason,
-        Some(AccessDeniedExceptionReason::IncompatibleBenefitAwsPartnerState)
+        AccessDeniedExceptionReason::IncompatibleBenefitAwsPartnerState
     );
 }
 
@@ -318,7 +306,7 @@ async fn internal_server_exception() {
     let ListConnectionsError::InternalServerException(e) = err else {
         panic!("InternalServerException expected, got {err:?}")
     };
-    assert_eq!(e.message.as_deref(), Some("Something went wrong"));
+    assert_eq!(e.message, "Something went wrong");
 }
 
 #[tokio::test]
@@ -340,7 +328,7 @@ async fn throttling_exception() {
     let ListConnectionsError::ThrottlingException(e) = err else {
         panic!("ThrottlingException expected, got {err:?}")
     };
-    assert_eq!(e.message.as_deref(), Some("Rate exceeded"));
+    assert_eq!(e.message, "Rate exceeded");
     assert_eq!(e.service_code(), Some("partnercentral-account"));
     assert_eq!(e.quota_code(), Some("L-12345678"));
 }
@@ -371,28 +359,22 @@ async fn validation_exception_with_union_details() {
     let ListConnectionsError::ValidationException(e) = err else {
         panic!("ValidationException expected, got {err:?}")
     };
-    assert_eq!(e.message.as_deref(), Some("The request is invalid"));
-    assert_eq!(
-        e.reason,
-        Some(ValidationExceptionReason::RequestValidationFailed)
-    );
+    assert_eq!(e.message, "The request is invalid");
+    assert_eq!(e.reason, ValidationExceptionReason::RequestValidationFailed);
     let [field, business] = e.error_details() else {
         panic!("two details expected: {e:?}")
     };
     let ValidationError::FieldValidationError(field) = field else {
         panic!("FieldValidationError expected: {field:?}")
     };
-    assert_eq!(field.name.as_deref(), Some("Catalog"));
-    assert_eq!(field.message.as_deref(), Some("Unknown catalog"));
-    assert_eq!(field.code, Some(FieldValidationCode::InvalidValue));
+    assert_eq!(field.name, "Catalog");
+    assert_eq!(field.message, "Unknown catalog");
+    assert_eq!(field.code, FieldValidationCode::InvalidValue);
     let ValidationError::BusinessValidationError(business) = business else {
         panic!("BusinessValidationError expected: {business:?}")
     };
-    assert_eq!(business.message.as_deref(), Some("Domain mismatch"));
-    assert_eq!(
-        business.code,
-        Some(BusinessValidationCode::IncompatibleDomain)
-    );
+    assert_eq!(business.message, "Domain mismatch");
+    assert_eq!(business.code, BusinessValidationCode::IncompatibleDomain);
 }
 
 #[tokio::test]
@@ -421,7 +403,7 @@ async fn error_code_from_header_and_with_suffix() {
     };
     assert_eq!(
         e.reason,
-        Some(ValidationExceptionReason::BusinessValidationFailed)
+        ValidationExceptionReason::BusinessValidationFailed
     );
     assert!(e.error_details().is_empty());
 }
@@ -574,7 +556,7 @@ async fn paginator_items_flatten_the_pages() {
     .expect("the paginator ends");
     let ids: Vec<String> = items
         .into_iter()
-        .map(|item| item.expect("every page succeeds").id.unwrap_or_default())
+        .map(|item| item.expect("every page succeeds").id)
         .collect();
     assert_eq!(
         ids,

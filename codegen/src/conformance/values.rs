@@ -27,10 +27,9 @@ pub fn setter(rust_name: &str) -> proc_macro2::Ident {
     format_ident!("set_{}", names::bare(rust_name))
 }
 
-/// Whether a structure's builder `build()` returns a `Result` (inputs always; others when a member
-/// is required), mirroring `render::types`.
+/// Whether a structure's builder `build()` returns a `Result` (decided in the IR).
 pub fn build_is_fallible(s: &Structure, is_input: bool) -> bool {
-    is_input || s.fields.iter().any(|f| f.required)
+    is_input || s.builder_fallible
 }
 
 impl<'a> Values<'a> {

@@ -743,8 +743,16 @@ impl<'m> Builder<'m> {
         match &shape.kind {
             ShapeKind::Structure(members) => {
                 let mut s = self.structure(shape, rust_name, members, true)?;
-                if input && shape.id.is_prelude() {
-                    s.docs = None;
+                if input {
+                    if shape.id.is_prelude() {
+                        s.docs = None;
+                    }
+                    // Every input member is optional and the input builder always returns a
+                    // `Result` (it checks `@required` members before anything is sent).
+                    for f in &mut s.fields {
+                        f.optional = true;
+                    }
+                    s.builder_fallible = true;
                 }
                 Ok(s)
             }
@@ -778,6 +786,7 @@ impl<'m> Builder<'m> {
             http_status: shape.traits.http_error,
             retryable: shape.traits.retryable.map(|r| r.throttling),
         });
+        let builder_fallible = fields.iter().any(|f| !f.optional && f.default.is_none());
         let whole = shape.traits.sensitive;
         let message =
             error.is_some() && (whole || fields.iter().any(|f| f.sensitive && is_error_message(f)));
@@ -794,6 +803,7 @@ impl<'m> Builder<'m> {
                 contains: self.sensitive.contains(&shape.id),
                 message,
             },
+            builder_fallible,
         })
     }
 
@@ -866,7 +876,9 @@ impl<'m> Builder<'m> {
                 }
                 _ => TimestampFormat::EpochSeconds,
             });
-        Ok(Field {
+        let aggregate = matches!(target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_))
+            || member.target.is_prelude() && member.target.name == "Unit";
+        let mut field = Field {
             member: member.name.clone(),
             // `structure()` and `union()` decide the names of all members together.
             rust_name: names::field_name(&member.name),
@@ -874,6 +886,8 @@ impl<'m> Builder<'m> {
             ty: self.rust_type(&member.target, timestamp_format)?,
             docs: docs(t).or_else(|| docs(&target.traits)),
             required: t.required,
+            // `structure()` decides it once the default is known; operation inputs override it.
+            optional: true,
             // `@clientOptional` members ignore their default on the client.
             default: if t.client_optional {
                 None
@@ -899,7 +913,10 @@ impl<'m> Builder<'m> {
             streaming: target.traits.streaming,
             variant: String::new(),
             boxed: self.cycles.same_cycle(&member.target, &parent.id),
-        })
+        };
+        field.optional =
+            t.client_optional || aggregate || !(field.required || field.default.is_some());
+        Ok(field)
     }
 
     fn rust_type(

@@ -236,6 +236,9 @@ pub struct Structure {
     pub validated: bool,
     /// Redaction, decided once over the shape graph.
     pub sensitivity: Sensitivity,
+    /// The builder's `build()` returns a `Result`: operation inputs, and structures with a
+    /// non-`Option` member that has no default (it fails when that member is unset).
+    pub builder_fallible: bool,
 }
 
 /// What a structure or union holds that must not be printed (`@sensitive`).
@@ -276,6 +279,10 @@ pub struct Field {
     pub ty: RustType,
     pub docs: Option<String>,
     pub required: bool,
+    /// The Rust field is an `Option` (smithy-rs's client nullability, "careful" mode): every
+    /// member of an operation input, `@clientOptional` members, members neither `@required` nor
+    /// defaulted, and members targeting a structure or union. The rest hold a plain value.
+    pub optional: bool,
     /// `@default` value, when not null.
     pub default: Option<serde_json::Value>,
     pub binding: Binding,
@@ -324,6 +331,11 @@ impl Field {
     /// True when the member has a constraint the client checks for its type: `@length` on
     /// strings, blobs, lists and maps, `@range` on numbers, `@pattern` on strings.
     pub fn has_checks(&self) -> bool {
+        // A required member that stays an `Option` (a structure or union) is checked before
+        // sending, since its builder cannot refuse to build without it.
+        if self.required && self.optional {
+            return true;
+        }
         let c = &self.constraints;
         let length = c.length.is_some()
             && matches!(

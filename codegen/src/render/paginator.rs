@@ -84,13 +84,18 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
             let (items_field, item) = &**items;
             let items_ident = ident(&items_field.rust_name);
             let offset_ty = tokens(&offset.ty);
+            let page_len = if items_field.optional {
+                quote!(page.#items_ident.as_ref().map_or(0, ::std::vec::Vec::len))
+            } else {
+                quote!(page.#items_ident.len())
+            };
             let pages = quote! {
                 ::sdk_runtime::paginate::operation_offset_pages::<super::#op_name>(
                     &crate::client::SERVICE,
                     self.config,
                     self.inner.build(),
                     ::sdk_runtime::paginate::OffsetPaging {
-                        page_len: |page| page.#items_ident.as_ref().map_or(0, ::std::vec::Vec::len),
+                        page_len: |page| #page_len,
                         limit: |input| input.#limit_field.map(i64::from),
                         offset: |input| input.#offset_field.map(i64::from),
                         set_offset: |input, offset| {
@@ -167,36 +172,36 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
     }
 }
 
-/// Borrows the member at the end of a path of structure members (`Option<&T>`).
+/// Borrows the member at the end of a path of structure members (`Option<&T>`); `Option`
+/// members on the way end the path when unset.
 fn read_path(path: &[Field]) -> TokenStream {
-    let Some((last, parents)) = path.split_last() else {
+    if path.is_empty() {
         return quote!(::std::option::Option::None);
-    };
-    let last = ident(&last.rust_name);
-    let mut expr = quote!(page);
-    for f in parents {
-        let field = ident(&f.rust_name);
-        expr = quote!(#expr.#field.as_ref()?);
     }
-    if parents.is_empty() {
-        quote!(page.#last.as_ref())
+    let mut expr = quote!(page);
+    for (i, f) in path.iter().enumerate() {
+        let field = ident(&f.rust_name);
+        let last = i + 1 == path.len();
+        expr = match (f.optional, last) {
+            (true, true) => quote!(#expr.#field.as_ref()),
+            (true, false) => quote!(#expr.#field.as_ref()?),
+            (false, true) => quote!(::std::option::Option::Some(&#expr.#field)),
+            (false, false) => quote!((&#expr.#field)),
+        };
+    }
+    if path.len() == 1 {
+        expr
     } else {
-        quote!((|| #expr.#last.as_ref())())
+        quote!((|| #expr)())
     }
 }
 
 /// Borrows the list at the end of a path of structure members (`Option<&Vec<T>>`).
 fn read_list(path: &[Field]) -> TokenStream {
-    let Some((first, rest)) = path.split_first() else {
+    if path.is_empty() {
         return quote!(::std::option::Option::<&::std::vec::Vec<()>>::None);
-    };
-    let first = ident(&first.rust_name);
-    let mut expr = quote!(page.#first.as_ref());
-    for f in rest {
-        let field = ident(&f.rust_name);
-        expr = quote!(#expr.and_then(|v| v.#field.as_ref()));
     }
-    expr
+    read_path(path)
 }
 
 /// Takes the list at the end of a path of structure members out of a page (`Vec<T>`).
@@ -204,11 +209,22 @@ fn take_path(path: &[Field]) -> TokenStream {
     let Some((first, rest)) = path.split_first() else {
         return quote!(::std::vec::Vec::new());
     };
-    let first = ident(&first.rust_name);
-    let mut expr = quote!(page.#first);
+    let first_field = ident(&first.rust_name);
+    if !first.optional && rest.is_empty() {
+        return quote!(page.#first_field);
+    }
+    let mut expr = if first.optional {
+        quote!(page.#first_field)
+    } else {
+        quote!(::std::option::Option::Some(page.#first_field))
+    };
     for f in rest {
         let field = ident(&f.rust_name);
-        expr = quote!(#expr.and_then(|v| v.#field));
+        expr = if f.optional {
+            quote!(#expr.and_then(|v| v.#field))
+        } else {
+            quote!(#expr.map(|v| v.#field))
+        };
     }
     quote!(#expr.unwrap_or_default())
 }

@@ -45,8 +45,24 @@ pub fn tokens(ty: &RustType) -> TokenStream {
     }
 }
 
-/// The field's type: `Option<T>`, boxed when the member closes a cycle of structures.
+/// The field's type: `T`, or `Option<T>` for optional members; boxed when the member closes a
+/// cycle of structures.
 pub fn field_tokens(field: &Field) -> TokenStream {
+    let ty = tokens(&field.ty);
+    let ty = if field.boxed {
+        quote!(::std::boxed::Box<#ty>)
+    } else {
+        ty
+    };
+    if field.optional {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        ty
+    }
+}
+
+/// The type a builder stores for the member: always an `Option` (unset until a setter runs).
+pub fn builder_field_tokens(field: &Field) -> TokenStream {
     let ty = tokens(&field.ty);
     if field.boxed {
         quote!(::std::option::Option<::std::boxed::Box<#ty>>)

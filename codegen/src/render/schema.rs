@@ -161,23 +161,39 @@ pub fn structure(s: &Structure, fields: &[&Field], corrected: &[&Field]) -> Toke
             quote!(value)
         };
         let write = write_value(&value, &f.ty, &quote!(&#m), m);
-        quote! {
-            if let ::std::option::Option::Some(value) = &self.#field {
+        if f.optional {
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#field {
+                    #write?;
+                }
+            }
+        } else {
+            quote! {
+                let value = &self.#field;
                 #write?;
             }
         }
     });
-    let arms = fields.iter().zip(&member_names).enumerate().map(|(i, (f, m))| {
-        let i = proc_macro2::Literal::usize_unsuffixed(i);
-        let field = ident(&f.rust_name);
-        let read = read_value(&f.ty, &quote!(member), m);
-        let value = if f.boxed {
-            quote!(::std::boxed::Box::new(#read?))
-        } else {
-            quote!(#read?)
-        };
-        quote!(::std::option::Option::Some(#i) => out.#field = ::std::option::Option::Some(#value),)
-    });
+    let arms = fields
+        .iter()
+        .zip(&member_names)
+        .enumerate()
+        .map(|(i, (f, m))| {
+            let i = proc_macro2::Literal::usize_unsuffixed(i);
+            let field = ident(&f.rust_name);
+            let read = read_value(&f.ty, &quote!(member), m);
+            let value = if f.boxed {
+                quote!(::std::boxed::Box::new(#read?))
+            } else {
+                quote!(#read?)
+            };
+            let value = if f.optional {
+                quote!(::std::option::Option::Some(#value))
+            } else {
+                value
+            };
+            quote!(::std::option::Option::Some(#i) => out.#field = #value,)
+        });
     let corrections = corrected.iter().map(|f| {
         let field = ident(&f.rust_name);
         let zero = zero_value(&f.ty);
@@ -471,7 +487,7 @@ fn read_value(ty: &RustType, schema: &TokenStream, name: &Ident) -> TokenStream 
 }
 
 /// The value error correction gives a required member the response left out.
-fn zero_value(ty: &RustType) -> TokenStream {
+pub(super) fn zero_value(ty: &RustType) -> TokenStream {
     match ty {
         RustType::String | RustType::BigNumber => quote!(::std::string::String::new()),
         RustType::Bool => quote!(false),

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::rust_type::{field_tokens, tokens};
+use super::rust_type::{builder_field_tokens, field_tokens, tokens};
 use super::{doc_attrs, doc_or, ident};
 use crate::ir::docs::code_span;
 use crate::ir::{
@@ -99,7 +99,8 @@ pub fn structure(
     let corrected: Vec<&Field> = body
         .iter()
         .copied()
-        .filter(|f| kind != Kind::Input && f.required && f.default.is_none())
+        // Plain members are corrected by starting at their zero value (see `Default`).
+        .filter(|f| kind != Kind::Input && f.optional && f.required && f.default.is_none())
         .filter(|f| {
             !matches!(
                 f.ty,
@@ -118,35 +119,30 @@ pub fn structure(
         }
     });
     let getters = s.fields.iter().map(getter);
-    let debug_impl = sensitive.then(|| sensitive_debug(s, is_error));
+    let debug_impl = sensitive.then(|| sensitive_debug(s, is_error, &name));
     let validate = matches!(kind, Kind::Plain | Kind::Input)
         .then(|| super::validate::validate_method(service, s));
     let error_impls = is_error.then(|| error_impls(s));
 
-    let defaults: Vec<_> = if kind == Kind::Input {
-        Vec::new()
-    } else {
-        s.fields
-            .iter()
-            .filter_map(|f| Some((f, default_value(&f.ty, f.default.as_ref()?)?)))
-            .collect()
-    };
-    let (derive_default, default_impl) = if defaults.is_empty() {
+    // Plain members start at their `@default`, or at the zero value a response that leaves
+    // them out is corrected to; `Option` members start unset.
+    let manual_default = s.fields.iter().any(|f| !f.optional);
+    let (derive_default, default_impl) = if !manual_default {
         (quote!(Default), None)
     } else {
         let meta = is_error.then(|| quote!(meta: ::std::default::Default::default(),));
         let members = s.fields.iter().map(|f| {
             let field = ident(&f.rust_name);
-            match defaults.iter().find(|(d, _)| d.rust_name == f.rust_name) {
-                Some((_, value)) if f.boxed => {
-                    quote!(#field: ::std::option::Option::Some(::std::boxed::Box::new(#value)),)
-                }
-                Some((_, value)) => quote!(#field: ::std::option::Option::Some(#value),),
-                None => quote!(#field: ::std::option::Option::None,),
+            if f.optional {
+                quote!(#field: ::std::option::Option::None,)
+            } else {
+                let value = initial_value(f);
+                quote!(#field: #value,)
             }
         });
         let imp = quote! {
-            /// Members with a modeled `@default` start at it.
+            /// Members with a modeled `@default` start at it; other required members at their
+            /// zero value (empty, `0`, `false`, the epoch).
             impl ::std::default::Default for #name {
                 fn default() -> Self {
                     Self { #(#members)* #meta }
@@ -209,7 +205,57 @@ fn field_docs(f: &Field) -> TokenStream {
 fn getter(f: &Field) -> TokenStream {
     let field = ident(&f.rust_name);
     let docs = field_docs(f);
-    let (ret, body) = match &f.ty {
+    let (ret, body) = if f.optional {
+        optional_getter(f)
+    } else {
+        plain_getter(f)
+    };
+    // A getter named like a std trait method (`clone`, `next`, ...) is the model's name, not an
+    // attempt at the trait.
+    let allow = TRAIT_METHODS
+        .contains(&bare(&f.rust_name))
+        .then(|| quote!(#[allow(clippy::should_implement_trait)]));
+    quote! {
+        #docs
+        #allow
+        pub fn #field(&self) -> #ret {
+            #body
+        }
+    }
+}
+
+/// The return type and body of a plain (non-`Option`) member's getter.
+fn plain_getter(f: &Field) -> (TokenStream, TokenStream) {
+    let field = ident(&f.rust_name);
+    match &f.ty {
+        RustType::String | RustType::BigNumber => (quote!(&str), quote!(self.#field.as_str())),
+        RustType::List { item, sparse, .. } => {
+            let item = tokens(item);
+            let item = if *sparse {
+                quote!(::std::option::Option<#item>)
+            } else {
+                item
+            };
+            (quote!(&[#item]), quote!(&self.#field))
+        }
+        RustType::Bool
+        | RustType::I8
+        | RustType::I16
+        | RustType::I32
+        | RustType::I64
+        | RustType::F32
+        | RustType::F64 => (tokens(&f.ty), quote!(self.#field)),
+        other => {
+            let ty = tokens(other);
+            (quote!(&#ty), quote!(&self.#field))
+        }
+    }
+}
+
+/// The return type and body of an `Option` member's getter.
+fn optional_getter(f: &Field) -> (TokenStream, TokenStream) {
+    let field = ident(&f.rust_name);
+    match &f.ty {
         RustType::String | RustType::BigNumber if !f.boxed => (
             quote!(::std::option::Option<&str>),
             quote!(self.#field.as_deref()),
@@ -252,18 +298,20 @@ fn getter(f: &Field) -> TokenStream {
                 quote!(self.#field.as_ref()),
             )
         }
-    };
-    // A getter named like a std trait method (`clone`, `next`, ...) is the model's name, not an
-    // attempt at the trait.
-    let allow = TRAIT_METHODS
-        .contains(&bare(&f.rust_name))
-        .then(|| quote!(#[allow(clippy::should_implement_trait)]));
-    quote! {
-        #docs
-        #allow
-        pub fn #field(&self) -> #ret {
-            #body
-        }
+    }
+}
+
+/// The value a plain member starts at: its `@default`, else the zero value.
+fn initial_value(f: &Field) -> TokenStream {
+    let value = f
+        .default
+        .as_ref()
+        .and_then(|d| default_value(&f.ty, d))
+        .unwrap_or_else(|| super::schema::zero_value(&f.ty));
+    if f.boxed {
+        quote!(::std::boxed::Box::new(#value))
+    } else {
+        value
     }
 }
 
@@ -283,9 +331,8 @@ const TRAIT_METHODS: &[&str] = &[
     "not",
 ];
 
-fn sensitive_debug(s: &Structure, is_error: bool) -> TokenStream {
-    let name = ident(&s.rust_name);
-    let title = &s.rust_name;
+fn sensitive_debug(s: &Structure, is_error: bool, name: &proc_macro2::Ident) -> TokenStream {
+    let title = name.to_string();
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let label = bare(&f.rust_name);
@@ -333,7 +380,16 @@ fn error_impls(s: &Structure) -> TokenStream {
         .find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String)
         .map(|f| {
             let field = ident(&f.rust_name);
-            quote!(let message = self.#field.as_deref().or(message);)
+            if f.optional {
+                quote!(let message = self.#field.as_deref().or(message);)
+            } else {
+                // Error correction leaves a missing message empty.
+                quote! {
+                    let message = ::std::option::Option::Some(self.#field.as_str())
+                        .filter(|m| !m.is_empty())
+                        .or(message);
+                }
+            }
         });
     let redact = s
         .sensitivity
@@ -350,7 +406,15 @@ fn error_impls(s: &Structure) -> TokenStream {
         .filter_map(|f| match &f.binding {
             crate::ir::Binding::Header(header) => {
                 let field = ident(&f.rust_name);
-                Some(quote!(self.#field = resp.header(#header)?;))
+                Some(if f.optional {
+                    quote!(self.#field = resp.header(#header)?;)
+                } else {
+                    quote! {
+                        if let ::std::option::Option::Some(value) = resp.header(#header)? {
+                            self.#field = value;
+                        }
+                    }
+                })
             }
             _ => None,
         })
@@ -409,20 +473,29 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         Kind::Plain => quote!(crate::types::#name),
         Kind::Error => quote!(crate::types::error::#name),
     };
+    let is_error = kind == Kind::Error;
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let ty = builder_field_tokens(f);
+        quote!(pub(crate) #field: #ty,)
+    });
+    let meta_field =
+        is_error.then(|| quote!(pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,));
     let methods: Vec<_> = s
         .fields
         .iter()
         .map(|f| member_setters(f, Setter::Builder))
         .collect();
-    let required: Vec<_> = s
+    // Inputs check their `@required` members here, before anything is sent.
+    let checks: Vec<_> = s
         .fields
         .iter()
-        .filter(|f| f.required)
+        .filter(|f| kind == Kind::Input && f.required)
         .map(|f| {
             let field = ident(&f.rust_name);
             let member = &f.member;
             quote! {
-                if value.#field.is_none() {
+                if self.#field.is_none() {
                     return ::std::result::Result::Err(
                         ::aws_smithy_types::error::operation::BuildError::missing_field(
                             #member,
@@ -433,12 +506,40 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
             }
         })
         .collect();
-    let fallible = kind == Kind::Input || !required.is_empty();
-    let meta_setter = (kind == Kind::Error).then(|| {
+    let members = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let member = &f.member;
+        if f.optional {
+            quote!(#field: self.#field,)
+        } else if f.default.is_some() {
+            let value = initial_value(f);
+            match &f.ty {
+                RustType::Bool
+                | RustType::I8
+                | RustType::I16
+                | RustType::I32
+                | RustType::I64
+                | RustType::F32
+                | RustType::F64 => quote!(#field: self.#field.unwrap_or(#value),),
+                _ => quote!(#field: self.#field.unwrap_or_else(|| #value),),
+            }
+        } else {
+            quote! {
+                #field: self.#field.ok_or_else(|| {
+                    ::aws_smithy_types::error::operation::BuildError::missing_field(
+                        #member,
+                        "a required member was not set",
+                    )
+                })?,
+            }
+        }
+    });
+    let meta_member = is_error.then(|| quote!(meta: self.meta,));
+    let meta_setter = is_error.then(|| {
         quote! {
             /// Sets the error metadata (code, message, request id).
             pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-                self.0.meta = meta;
+                self.meta = meta;
                 self
             }
         }
@@ -446,14 +547,13 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
     let target_path = target.to_string().replace(' ', "");
     let link = format!("[`{}`]({target_path})", s.rust_name);
     let struct_doc = format!(" A builder for {link}.");
-    let build = if fallible {
+    let build = if s.builder_fallible {
         let doc = format!(" Builds {link}, failing when a required member is unset.");
         quote! {
             #[doc = #doc]
             pub fn build(self) -> ::std::result::Result<#target, ::aws_smithy_types::error::operation::BuildError> {
-                let value = self.0;
-                #(#required)*
-                ::std::result::Result::Ok(value)
+                #(#checks)*
+                ::std::result::Result::Ok(#target { #(#members)* #meta_member })
             }
         }
     } else {
@@ -461,19 +561,27 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
         quote! {
             #[doc = #doc]
             pub fn build(self) -> #target {
-                self.0
+                #target { #(#members)* #meta_member }
             }
         }
     };
+    let sensitive = s.sensitivity.whole || s.fields.iter().any(|f| f.sensitive);
+    let debug = if sensitive { quote!() } else { quote!(Debug,) };
+    let debug_impl = sensitive.then(|| sensitive_debug(s, is_error, builder_name));
     quote! {
         #[doc = #struct_doc]
-        #[derive(Clone, PartialEq, Debug, Default)]
-        pub struct #builder_name(#target);
+        #[derive(Clone, PartialEq, #debug Default)]
+        #[non_exhaustive]
+        pub struct #builder_name {
+            #(#fields)*
+            #meta_field
+        }
         impl #builder_name {
             #(#methods)*
             #meta_setter
             #build
         }
+        #debug_impl
     }
 }
 
@@ -541,17 +649,17 @@ pub fn member_setters(f: &Field, setter: Setter) -> TokenStream {
         Setter::Builder => {
             let add = match &f.ty {
                 RustType::List { .. } if !f.boxed => quote! {
-                    self.0.#field.get_or_insert_with(::std::vec::Vec::new).push(#value);
+                    self.#field.get_or_insert_with(::std::vec::Vec::new).push(#value);
                 },
                 RustType::Map { .. } if !f.boxed => quote! {
                     let (key, value) = #value;
-                    self.0.#field.get_or_insert_with(::std::collections::HashMap::new).insert(key, value);
+                    self.#field.get_or_insert_with(::std::collections::HashMap::new).insert(key, value);
                 },
                 _ if f.boxed => quote! {
-                    self.0.#field = ::std::option::Option::Some(::std::boxed::Box::new(#value));
+                    self.#field = ::std::option::Option::Some(::std::boxed::Box::new(#value));
                 },
                 _ => quote! {
-                    self.0.#field = ::std::option::Option::Some(#value);
+                    self.#field = ::std::option::Option::Some(#value);
                 },
             };
             let set_value = if f.boxed {
@@ -567,12 +675,12 @@ pub fn member_setters(f: &Field, setter: Setter) -> TokenStream {
                 }
                 #docs
                 pub fn #set(mut self, input: ::std::option::Option<#whole>) -> Self {
-                    self.0.#field = #set_value;
+                    self.#field = #set_value;
                     self
                 }
                 #docs
                 pub fn #get(&self) -> &::std::option::Option<#stored> {
-                    &self.0.#field
+                    &self.#field
                 }
             }
         }

@@ -1,5 +1,6 @@
 //! Client-side constraint checks (`@length`, `@range`, `@pattern`) as a `validate` method on each
-//! structure an input can reach. `@required` is enforced by the builders' `build()`.
+//! structure an input can reach. `@required` is enforced by the builders' `build()`, and here
+//! for the members that stay an `Option` (structures and unions).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -31,12 +32,28 @@ pub fn validate_method(service: &Service, s: &Structure) -> TokenStream {
                     item,
                     sparse: false,
                     ..
-                } if !matches!(**item, RustType::List { .. }) => quote! {
+                } if !matches!(**item, RustType::List { .. }) && f.optional => quote! {
                     for (i, item) in self.#field.iter().flatten().enumerate() {
                         v.at(::std::format_args!("{}[{i}]", #member), |v| item.validate(v));
                     }
                 },
+                RustType::List {
+                    item,
+                    sparse: false,
+                    ..
+                } if !matches!(**item, RustType::List { .. }) => quote! {
+                    for (i, item) in self.#field.iter().enumerate() {
+                        v.at(::std::format_args!("{}[{i}]", #member), |v| item.validate(v));
+                    }
+                },
                 // Lists of lists, and sparse lists: a loop per level, skipping unset items.
+                RustType::List { .. } if !f.optional => {
+                    let walk = walk_lists(&f.ty, quote!(value), 0);
+                    quote! {
+                        let value = &self.#field;
+                        v.at(#member, |v| { #walk });
+                    }
+                }
                 RustType::List { .. } => {
                     let walk = walk_lists(&f.ty, quote!(value), 0);
                     quote! {
@@ -101,15 +118,28 @@ fn checks(f: &Field) -> Vec<TokenStream> {
     let member = &f.member;
     let c = &f.constraints;
     let mut out = Vec::new();
+    if f.required && f.optional {
+        out.push(quote!(v.required(#member, self.#field.as_ref());));
+    }
+    // Constraint checks read the value as an `Option`.
+    let opt = |expr: TokenStream| {
+        if f.optional {
+            expr
+        } else {
+            quote!(::std::option::Option::Some(#expr))
+        }
+    };
     if let Some((min, max)) = c.length
         && matches!(
             f.ty,
             RustType::String | RustType::Blob | RustType::List { .. } | RustType::Map { .. }
         )
     {
-        let value = match f.ty {
-            RustType::String => quote!(self.#field.as_deref()),
-            _ => quote!(self.#field.as_ref()),
+        let value = match (f.ty == RustType::String, f.optional) {
+            (true, true) => quote!(self.#field.as_deref()),
+            (false, true) => quote!(self.#field.as_ref()),
+            (true, false) => quote!(::std::option::Option::Some(self.#field.as_str())),
+            (false, false) => quote!(::std::option::Option::Some(&self.#field)),
         };
         let bounds = range_tokens(
             min.map(Literal::u64_unsuffixed),
@@ -128,13 +158,19 @@ fn checks(f: &Field) -> Vec<TokenStream> {
         let numeric = literal(0.0).is_some();
         if numeric {
             let bounds = range_tokens(min.and_then(literal), max.and_then(literal));
-            out.push(quote!(v.range_within(#member, self.#field, #bounds);));
+            let value = opt(quote!(self.#field));
+            out.push(quote!(v.range_within(#member, #value, #bounds);));
         }
     }
     if let Some(pattern) = &c.pattern
         && f.ty == RustType::String
     {
-        out.push(quote!(v.pattern(#member, self.#field.as_deref(), #pattern);));
+        let value = if f.optional {
+            quote!(self.#field.as_deref())
+        } else {
+            quote!(::std::option::Option::Some(self.#field.as_str()))
+        };
+        out.push(quote!(v.pattern(#member, #value, #pattern);));
     }
     out
 }

@@ -316,46 +316,57 @@ fn deserialize_output(service: &Service, op: &Operation) -> (TokenStream, bool) 
     let mut payload = None;
     for f in &op.output.fields {
         let field = ident(&f.rust_name);
+        // Every binding reads an `Option`; a plain member keeps its zero value when it is absent.
+        let assign = |value: TokenStream| {
+            if f.optional {
+                quote!(output.#field = #value;)
+            } else {
+                quote! {
+                    if let ::std::option::Option::Some(value) = #value {
+                        output.#field = value;
+                    }
+                }
+            }
+        };
         match &f.binding {
             Binding::Header(name) => {
                 let value = header_value(f, name);
-                fill.push(quote!(output.#field = #value;));
+                fill.push(assign(value));
             }
             Binding::PrefixHeaders(prefix) => {
-                fill.push(quote!(output.#field = resp.prefix_headers(#prefix);))
+                fill.push(assign(quote!(resp.prefix_headers(#prefix))))
             }
-            Binding::ResponseCode => fill.push(
-                quote!(output.#field = ::std::option::Option::Some(i32::from(resp.status()));),
-            ),
+            Binding::ResponseCode => fill.push(assign(quote!(::std::option::Option::Some(
+                i32::from(resp.status())
+            )))),
             Binding::Payload => {
-                payload = Some(match &f.ty {
+                payload = Some(assign(match &f.ty {
                     // A streaming body is always there, possibly empty.
-                    RustType::Blob if f.streaming => quote! {
-                        output.#field = ::std::option::Option::Some(::aws_smithy_types::Blob::new(resp.body()));
-                    },
-                    RustType::Blob => quote! {
-                        output.#field = (!resp.body().is_empty()).then(|| ::aws_smithy_types::Blob::new(resp.body()));
-                    },
-                    RustType::String => quote! {
-                        output.#field = (!resp.body().is_empty())
-                            .then(|| ::std::string::String::from_utf8_lossy(resp.body()).into_owned());
-                    },
+                    RustType::Blob if f.streaming => quote!(::std::option::Option::Some(
+                        ::aws_smithy_types::Blob::new(resp.body())
+                    )),
+                    RustType::Blob => quote!(
+                        (!resp.body().is_empty())
+                            .then(|| ::aws_smithy_types::Blob::new(resp.body()))
+                    ),
+                    RustType::String => quote!((!resp.body().is_empty()).then(|| {
+                        ::std::string::String::from_utf8_lossy(resp.body()).into_owned()
+                    })),
                     RustType::Named {
                         kind: NamedKind::Enum,
                         ..
-                    } => quote! {
-                        output.#field = (!resp.body().is_empty())
-                            .then(|| ::std::string::String::from_utf8_lossy(resp.body()).as_ref().into());
-                    },
-                    RustType::Document => quote! {
-                        output.#field = (!resp.body().is_empty())
+                    } => quote!((!resp.body().is_empty()).then(|| {
+                        ::std::string::String::from_utf8_lossy(resp.body())
+                            .as_ref()
+                            .into()
+                    })),
+                    RustType::Document => quote!(
+                        (!resp.body().is_empty())
                             .then(|| resp.document())
-                            .transpose()?;
-                    },
-                    _ => quote! {
-                        output.#field = (!resp.body().is_empty()).then(|| resp.json()).transpose()?;
-                    },
-                });
+                            .transpose()?
+                    ),
+                    _ => quote!((!resp.body().is_empty()).then(|| resp.json()).transpose()?),
+                }));
             }
             _ => has_body_members = true,
         }

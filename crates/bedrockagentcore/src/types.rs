@@ -3,16 +3,26 @@
 pub mod error;
 /// Represents a monetary amount with a currency.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Amount {
     /// The numeric value of the amount.
     ///
     /// This member is required.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: ::std::string::String,
     /// The currency code for the amount.
     ///
     /// This member is required.
-    pub currency: ::std::option::Option<crate::types::Currency>,
+    pub currency: crate::types::Currency,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for Amount {
+    fn default() -> Self {
+        Self {
+            value: ::std::string::String::new(),
+            currency: crate::types::Currency::from(""),
+        }
+    }
 }
 static AMOUNT_MEMBER_VALUE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -42,12 +52,10 @@ impl ::sdk_runtime::schema::SerializableStruct for Amount {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.value {
-            s.write_string(&AMOUNT_MEMBER_VALUE, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.currency {
-            s.write_string(&AMOUNT_MEMBER_CURRENCY, value.as_str())?;
-        }
+        let value = &self.value;
+        s.write_string(&AMOUNT_MEMBER_VALUE, value)?;
+        let value = &self.currency;
+        s.write_string(&AMOUNT_MEMBER_CURRENCY, value.as_str())?;
         ::std::result::Result::Ok(())
     }
 }
@@ -58,24 +66,14 @@ impl ::sdk_runtime::schema::DeserializeShape for Amount {
         let mut out = <Self as ::std::default::Default>::default();
         ::sdk_runtime::schema::read_struct(d, &AMOUNT_SCHEMA, &mut |member, d| {
             match member.member_index() {
-                ::std::option::Option::Some(0) => {
-                    out.value = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(0) => out.value = d.read_string(member)?,
                 ::std::option::Option::Some(1) => {
-                    out.currency = ::std::option::Option::Some(
-                        d.read_string(member).map(crate::types::Currency::from)?,
-                    );
+                    out.currency = d.read_string(member).map(crate::types::Currency::from)?;
                 }
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.value.is_none() {
-            out.value = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.currency.is_none() {
-            out.currency = ::std::option::Option::Some(crate::types::Currency::from(""));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -87,14 +85,14 @@ impl Amount {
     /// The numeric value of the amount.
     ///
     /// This member is required.
-    pub fn value(&self) -> ::std::option::Option<&str> {
-        self.value.as_deref()
+    pub fn value(&self) -> &str {
+        self.value.as_str()
     }
     /// The currency code for the amount.
     ///
     /// This member is required.
-    pub fn currency(&self) -> ::std::option::Option<&crate::types::Currency> {
-        self.currency.as_ref()
+    pub fn currency(&self) -> &crate::types::Currency {
+        &self.currency
     }
 }
 /// The available spending limits for a payment session.
@@ -250,36 +248,52 @@ impl ::sdk_runtime::response::FromHeader for Currency {
 }
 /// A payment session for managing payment transactions.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct PaymentSession {
     /// The unique identifier of the payment session.
     ///
     /// This member is required.
-    pub payment_session_id: ::std::option::Option<::std::string::String>,
+    pub payment_session_id: ::std::string::String,
     /// The ARN of the payment manager that owns this session.
     ///
     /// This member is required.
-    pub payment_manager_arn: ::std::option::Option<::std::string::String>,
+    pub payment_manager_arn: ::std::string::String,
     /// The spending limits for the payment session.
     pub limits: ::std::option::Option<crate::types::SessionLimits>,
     /// The user ID associated with this session.
     ///
     /// This member is required.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: ::std::string::String,
     /// The session expiry time in minutes.
     ///
     /// This member is required.
-    pub expiry_time_in_minutes: ::std::option::Option<i32>,
+    pub expiry_time_in_minutes: i32,
     /// The timestamp when the session was created.
     ///
     /// This member is required.
-    pub created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub created_at: ::aws_smithy_types::DateTime,
     /// The current available spending limits.
     pub available_limits: ::std::option::Option<crate::types::AvailableLimits>,
     /// The timestamp when the session was last updated.
     ///
     /// This member is required.
-    pub updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub updated_at: ::aws_smithy_types::DateTime,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for PaymentSession {
+    fn default() -> Self {
+        Self {
+            payment_session_id: ::std::string::String::new(),
+            payment_manager_arn: ::std::string::String::new(),
+            limits: ::std::option::Option::None,
+            user_id: ::std::string::String::new(),
+            expiry_time_in_minutes: 0,
+            created_at: ::aws_smithy_types::DateTime::from_secs(0),
+            available_limits: ::std::option::Option::None,
+            updated_at: ::aws_smithy_types::DateTime::from_secs(0),
+        }
+    }
 }
 static PAYMENT_SESSION_MEMBER_PAYMENT_SESSION_ID: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -362,30 +376,24 @@ impl ::sdk_runtime::schema::SerializableStruct for PaymentSession {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.payment_session_id {
-            s.write_string(&PAYMENT_SESSION_MEMBER_PAYMENT_SESSION_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.payment_manager_arn {
-            s.write_string(&PAYMENT_SESSION_MEMBER_PAYMENT_MANAGER_ARN, value)?;
-        }
+        let value = &self.payment_session_id;
+        s.write_string(&PAYMENT_SESSION_MEMBER_PAYMENT_SESSION_ID, value)?;
+        let value = &self.payment_manager_arn;
+        s.write_string(&PAYMENT_SESSION_MEMBER_PAYMENT_MANAGER_ARN, value)?;
         if let ::std::option::Option::Some(value) = &self.limits {
             s.write_struct(&PAYMENT_SESSION_MEMBER_LIMITS, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            s.write_string(&PAYMENT_SESSION_MEMBER_USER_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expiry_time_in_minutes {
-            s.write_integer(&PAYMENT_SESSION_MEMBER_EXPIRY_TIME_IN_MINUTES, *value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.created_at {
-            s.write_timestamp(&PAYMENT_SESSION_MEMBER_CREATED_AT, value)?;
-        }
+        let value = &self.user_id;
+        s.write_string(&PAYMENT_SESSION_MEMBER_USER_ID, value)?;
+        let value = &self.expiry_time_in_minutes;
+        s.write_integer(&PAYMENT_SESSION_MEMBER_EXPIRY_TIME_IN_MINUTES, *value)?;
+        let value = &self.created_at;
+        s.write_timestamp(&PAYMENT_SESSION_MEMBER_CREATED_AT, value)?;
         if let ::std::option::Option::Some(value) = &self.available_limits {
             s.write_struct(&PAYMENT_SESSION_MEMBER_AVAILABLE_LIMITS, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.updated_at {
-            s.write_timestamp(&PAYMENT_SESSION_MEMBER_UPDATED_AT, value)?;
-        }
+        let value = &self.updated_at;
+        s.write_timestamp(&PAYMENT_SESSION_MEMBER_UPDATED_AT, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -397,10 +405,10 @@ impl ::sdk_runtime::schema::DeserializeShape for PaymentSession {
         ::sdk_runtime::schema::read_struct(d, &PAYMENT_SESSION_SCHEMA, &mut |member, d| {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
-                    out.payment_session_id = ::std::option::Option::Some(d.read_string(member)?);
+                    out.payment_session_id = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(1) => {
-                    out.payment_manager_arn = ::std::option::Option::Some(d.read_string(member)?);
+                    out.payment_manager_arn = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(2) => {
                     out.limits = ::std::option::Option::Some(
@@ -410,14 +418,13 @@ impl ::sdk_runtime::schema::DeserializeShape for PaymentSession {
                         );
                 }
                 ::std::option::Option::Some(3) => {
-                    out.user_id = ::std::option::Option::Some(d.read_string(member)?);
+                    out.user_id = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(4) => {
-                    out.expiry_time_in_minutes =
-                        ::std::option::Option::Some(d.read_integer(member)?);
+                    out.expiry_time_in_minutes = d.read_integer(member)?;
                 }
                 ::std::option::Option::Some(5) => {
-                    out.created_at = ::std::option::Option::Some(d.read_timestamp(member)?);
+                    out.created_at = d.read_timestamp(member)?;
                 }
                 ::std::option::Option::Some(6) => {
                     out.available_limits = ::std::option::Option::Some(
@@ -427,32 +434,12 @@ impl ::sdk_runtime::schema::DeserializeShape for PaymentSession {
                         );
                 }
                 ::std::option::Option::Some(7) => {
-                    out.updated_at = ::std::option::Option::Some(d.read_timestamp(member)?);
+                    out.updated_at = d.read_timestamp(member)?;
                 }
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.payment_session_id.is_none() {
-            out.payment_session_id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.payment_manager_arn.is_none() {
-            out.payment_manager_arn = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.user_id.is_none() {
-            out.user_id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.expiry_time_in_minutes.is_none() {
-            out.expiry_time_in_minutes = ::std::option::Option::Some(0);
-        }
-        if out.created_at.is_none() {
-            out.created_at =
-                ::std::option::Option::Some(::aws_smithy_types::DateTime::from_secs(0));
-        }
-        if out.updated_at.is_none() {
-            out.updated_at =
-                ::std::option::Option::Some(::aws_smithy_types::DateTime::from_secs(0));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -464,14 +451,14 @@ impl PaymentSession {
     /// The unique identifier of the payment session.
     ///
     /// This member is required.
-    pub fn payment_session_id(&self) -> ::std::option::Option<&str> {
-        self.payment_session_id.as_deref()
+    pub fn payment_session_id(&self) -> &str {
+        self.payment_session_id.as_str()
     }
     /// The ARN of the payment manager that owns this session.
     ///
     /// This member is required.
-    pub fn payment_manager_arn(&self) -> ::std::option::Option<&str> {
-        self.payment_manager_arn.as_deref()
+    pub fn payment_manager_arn(&self) -> &str {
+        self.payment_manager_arn.as_str()
     }
     /// The spending limits for the payment session.
     pub fn limits(&self) -> ::std::option::Option<&crate::types::SessionLimits> {
@@ -480,20 +467,20 @@ impl PaymentSession {
     /// The user ID associated with this session.
     ///
     /// This member is required.
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
-        self.user_id.as_deref()
+    pub fn user_id(&self) -> &str {
+        self.user_id.as_str()
     }
     /// The session expiry time in minutes.
     ///
     /// This member is required.
-    pub fn expiry_time_in_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn expiry_time_in_minutes(&self) -> i32 {
         self.expiry_time_in_minutes
     }
     /// The timestamp when the session was created.
     ///
     /// This member is required.
-    pub fn created_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.created_at.as_ref()
+    pub fn created_at(&self) -> &::aws_smithy_types::DateTime {
+        &self.created_at
     }
     /// The current available spending limits.
     pub fn available_limits(&self) -> ::std::option::Option<&crate::types::AvailableLimits> {
@@ -502,38 +489,52 @@ impl PaymentSession {
     /// The timestamp when the session was last updated.
     ///
     /// This member is required.
-    pub fn updated_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.updated_at.as_ref()
+    pub fn updated_at(&self) -> &::aws_smithy_types::DateTime {
+        &self.updated_at
     }
 }
 /// Summary information about a payment session.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct PaymentSessionSummary {
     /// The unique identifier of the payment session.
     ///
     /// This member is required.
-    pub payment_session_id: ::std::option::Option<::std::string::String>,
+    pub payment_session_id: ::std::string::String,
     /// The ARN of the payment manager that owns this session.
     ///
     /// This member is required.
-    pub payment_manager_arn: ::std::option::Option<::std::string::String>,
+    pub payment_manager_arn: ::std::string::String,
     /// The user ID associated with this session.
     ///
     /// This member is required.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: ::std::string::String,
     /// The session expiry time in minutes.
     ///
     /// This member is required.
-    pub expiry_time_in_minutes: ::std::option::Option<i32>,
+    pub expiry_time_in_minutes: i32,
     /// The timestamp when the session was created.
     ///
     /// This member is required.
-    pub created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub created_at: ::aws_smithy_types::DateTime,
     /// The timestamp when the session was last updated.
     ///
     /// This member is required.
-    pub updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub updated_at: ::aws_smithy_types::DateTime,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for PaymentSessionSummary {
+    fn default() -> Self {
+        Self {
+            payment_session_id: ::std::string::String::new(),
+            payment_manager_arn: ::std::string::String::new(),
+            user_id: ::std::string::String::new(),
+            expiry_time_in_minutes: 0,
+            created_at: ::aws_smithy_types::DateTime::from_secs(0),
+            updated_at: ::aws_smithy_types::DateTime::from_secs(0),
+        }
+    }
 }
 static PAYMENT_SESSION_SUMMARY_MEMBER_PAYMENT_SESSION_ID: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -601,27 +602,21 @@ impl ::sdk_runtime::schema::SerializableStruct for PaymentSessionSummary {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.payment_session_id {
-            s.write_string(&PAYMENT_SESSION_SUMMARY_MEMBER_PAYMENT_SESSION_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.payment_manager_arn {
-            s.write_string(&PAYMENT_SESSION_SUMMARY_MEMBER_PAYMENT_MANAGER_ARN, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            s.write_string(&PAYMENT_SESSION_SUMMARY_MEMBER_USER_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expiry_time_in_minutes {
-            s.write_integer(
-                &PAYMENT_SESSION_SUMMARY_MEMBER_EXPIRY_TIME_IN_MINUTES,
-                *value,
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.created_at {
-            s.write_timestamp(&PAYMENT_SESSION_SUMMARY_MEMBER_CREATED_AT, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.updated_at {
-            s.write_timestamp(&PAYMENT_SESSION_SUMMARY_MEMBER_UPDATED_AT, value)?;
-        }
+        let value = &self.payment_session_id;
+        s.write_string(&PAYMENT_SESSION_SUMMARY_MEMBER_PAYMENT_SESSION_ID, value)?;
+        let value = &self.payment_manager_arn;
+        s.write_string(&PAYMENT_SESSION_SUMMARY_MEMBER_PAYMENT_MANAGER_ARN, value)?;
+        let value = &self.user_id;
+        s.write_string(&PAYMENT_SESSION_SUMMARY_MEMBER_USER_ID, value)?;
+        let value = &self.expiry_time_in_minutes;
+        s.write_integer(
+            &PAYMENT_SESSION_SUMMARY_MEMBER_EXPIRY_TIME_IN_MINUTES,
+            *value,
+        )?;
+        let value = &self.created_at;
+        s.write_timestamp(&PAYMENT_SESSION_SUMMARY_MEMBER_CREATED_AT, value)?;
+        let value = &self.updated_at;
+        s.write_timestamp(&PAYMENT_SESSION_SUMMARY_MEMBER_UPDATED_AT, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -636,51 +631,28 @@ impl ::sdk_runtime::schema::DeserializeShape for PaymentSessionSummary {
             &mut |member, d| {
                 match member.member_index() {
                     ::std::option::Option::Some(0) => {
-                        out.payment_session_id =
-                            ::std::option::Option::Some(d.read_string(member)?);
+                        out.payment_session_id = d.read_string(member)?;
                     }
                     ::std::option::Option::Some(1) => {
-                        out.payment_manager_arn =
-                            ::std::option::Option::Some(d.read_string(member)?);
+                        out.payment_manager_arn = d.read_string(member)?;
                     }
                     ::std::option::Option::Some(2) => {
-                        out.user_id = ::std::option::Option::Some(d.read_string(member)?);
+                        out.user_id = d.read_string(member)?;
                     }
                     ::std::option::Option::Some(3) => {
-                        out.expiry_time_in_minutes =
-                            ::std::option::Option::Some(d.read_integer(member)?);
+                        out.expiry_time_in_minutes = d.read_integer(member)?;
                     }
                     ::std::option::Option::Some(4) => {
-                        out.created_at = ::std::option::Option::Some(d.read_timestamp(member)?);
+                        out.created_at = d.read_timestamp(member)?;
                     }
                     ::std::option::Option::Some(5) => {
-                        out.updated_at = ::std::option::Option::Some(d.read_timestamp(member)?);
+                        out.updated_at = d.read_timestamp(member)?;
                     }
                     _ => d.skip_value()?,
                 }
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.payment_session_id.is_none() {
-            out.payment_session_id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.payment_manager_arn.is_none() {
-            out.payment_manager_arn = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.user_id.is_none() {
-            out.user_id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.expiry_time_in_minutes.is_none() {
-            out.expiry_time_in_minutes = ::std::option::Option::Some(0);
-        }
-        if out.created_at.is_none() {
-            out.created_at =
-                ::std::option::Option::Some(::aws_smithy_types::DateTime::from_secs(0));
-        }
-        if out.updated_at.is_none() {
-            out.updated_at =
-                ::std::option::Option::Some(::aws_smithy_types::DateTime::from_secs(0));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -692,38 +664,38 @@ impl PaymentSessionSummary {
     /// The unique identifier of the payment session.
     ///
     /// This member is required.
-    pub fn payment_session_id(&self) -> ::std::option::Option<&str> {
-        self.payment_session_id.as_deref()
+    pub fn payment_session_id(&self) -> &str {
+        self.payment_session_id.as_str()
     }
     /// The ARN of the payment manager that owns this session.
     ///
     /// This member is required.
-    pub fn payment_manager_arn(&self) -> ::std::option::Option<&str> {
-        self.payment_manager_arn.as_deref()
+    pub fn payment_manager_arn(&self) -> &str {
+        self.payment_manager_arn.as_str()
     }
     /// The user ID associated with this session.
     ///
     /// This member is required.
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
-        self.user_id.as_deref()
+    pub fn user_id(&self) -> &str {
+        self.user_id.as_str()
     }
     /// The session expiry time in minutes.
     ///
     /// This member is required.
-    pub fn expiry_time_in_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn expiry_time_in_minutes(&self) -> i32 {
         self.expiry_time_in_minutes
     }
     /// The timestamp when the session was created.
     ///
     /// This member is required.
-    pub fn created_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.created_at.as_ref()
+    pub fn created_at(&self) -> &::aws_smithy_types::DateTime {
+        &self.created_at
     }
     /// The timestamp when the session was last updated.
     ///
     /// This member is required.
-    pub fn updated_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.updated_at.as_ref()
+    pub fn updated_at(&self) -> &::aws_smithy_types::DateTime {
+        &self.updated_at
     }
 }
 /// The spending limits configuration for a payment session.
@@ -799,19 +771,33 @@ impl SessionLimits {
     pub fn max_spend_amount(&self) -> ::std::option::Option<&crate::types::Amount> {
         self.max_spend_amount.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("maxSpendAmount", self.max_spend_amount.as_ref());
+    }
 }
 /// Stores information about a field passed inside a request that resulted in an exception.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ValidationExceptionField {
     /// The name of the field.
     ///
     /// This member is required.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::string::String,
     /// A message describing why this field failed validation.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ValidationExceptionField {
+    fn default() -> Self {
+        Self {
+            name: ::std::string::String::new(),
+            message: ::std::string::String::new(),
+        }
+    }
 }
 static VALIDATION_EXCEPTION_FIELD_MEMBER_NAME: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -853,12 +839,10 @@ impl ::sdk_runtime::schema::SerializableStruct for ValidationExceptionField {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.name {
-            s.write_string(&VALIDATION_EXCEPTION_FIELD_MEMBER_NAME, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&VALIDATION_EXCEPTION_FIELD_MEMBER_MESSAGE, value)?;
-        }
+        let value = &self.name;
+        s.write_string(&VALIDATION_EXCEPTION_FIELD_MEMBER_NAME, value)?;
+        let value = &self.message;
+        s.write_string(&VALIDATION_EXCEPTION_FIELD_MEMBER_MESSAGE, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -872,23 +856,15 @@ impl ::sdk_runtime::schema::DeserializeShape for ValidationExceptionField {
             &VALIDATION_EXCEPTION_FIELD_SCHEMA,
             &mut |member, d| {
                 match member.member_index() {
-                    ::std::option::Option::Some(0) => {
-                        out.name = ::std::option::Option::Some(d.read_string(member)?);
-                    }
+                    ::std::option::Option::Some(0) => out.name = d.read_string(member)?,
                     ::std::option::Option::Some(1) => {
-                        out.message = ::std::option::Option::Some(d.read_string(member)?);
+                        out.message = d.read_string(member)?;
                     }
                     _ => d.skip_value()?,
                 }
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.name.is_none() {
-            out.name = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -900,14 +876,14 @@ impl ValidationExceptionField {
     /// The name of the field.
     ///
     /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    pub fn name(&self) -> &str {
+        self.name.as_str()
     }
     /// A message describing why this field failed validation.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
 }
 /// The `ValidationExceptionReason` enum.
@@ -1003,27 +979,31 @@ impl ::sdk_runtime::response::FromHeader for ValidationExceptionReason {
 pub mod builders {
     /// A builder for [`Amount`](crate::types::Amount).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AmountBuilder(crate::types::Amount);
+    #[non_exhaustive]
+    pub struct AmountBuilder {
+        pub(crate) value: ::std::option::Option<::std::string::String>,
+        pub(crate) currency: ::std::option::Option<crate::types::Currency>,
+    }
     impl AmountBuilder {
         /// The numeric value of the amount.
         ///
         /// This member is required.
         pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.value = ::std::option::Option::Some(input.into());
+            self.value = ::std::option::Option::Some(input.into());
             self
         }
         /// The numeric value of the amount.
         ///
         /// This member is required.
         pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.value = input;
+            self.value = input;
             self
         }
         /// The numeric value of the amount.
         ///
         /// This member is required.
         pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.value
+            &self.value
         }
         /// The currency code for the amount.
         ///
@@ -1032,7 +1012,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::Currency>,
         ) -> Self {
-            self.0.currency = ::std::option::Option::Some(input.into());
+            self.currency = ::std::option::Option::Some(input.into());
             self
         }
         /// The currency code for the amount.
@@ -1042,14 +1022,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Currency>,
         ) -> Self {
-            self.0.currency = input;
+            self.currency = input;
             self
         }
         /// The currency code for the amount.
         ///
         /// This member is required.
         pub fn get_currency(&self) -> &::std::option::Option<crate::types::Currency> {
-            &self.0.currency
+            &self.currency
         }
         /// Builds [`Amount`](crate::types::Amount), failing when a required member is unset.
         pub fn build(
@@ -1058,36 +1038,36 @@ pub mod builders {
             crate::types::Amount,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.value.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::Amount {
+                value: self.value.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "value",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.currency.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                currency: self.currency.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "currency",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`AvailableLimits`](crate::types::AvailableLimits).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AvailableLimitsBuilder(crate::types::AvailableLimits);
+    #[non_exhaustive]
+    pub struct AvailableLimitsBuilder {
+        pub(crate) available_spend_amount: ::std::option::Option<crate::types::Amount>,
+        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    }
     impl AvailableLimitsBuilder {
         /// The remaining available amount that can be spent.
         pub fn available_spend_amount(
             mut self,
             input: impl ::std::convert::Into<crate::types::Amount>,
         ) -> Self {
-            self.0.available_spend_amount = ::std::option::Option::Some(input.into());
+            self.available_spend_amount = ::std::option::Option::Some(input.into());
             self
         }
         /// The remaining available amount that can be spent.
@@ -1095,19 +1075,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Amount>,
         ) -> Self {
-            self.0.available_spend_amount = input;
+            self.available_spend_amount = input;
             self
         }
         /// The remaining available amount that can be spent.
         pub fn get_available_spend_amount(&self) -> &::std::option::Option<crate::types::Amount> {
-            &self.0.available_spend_amount
+            &self.available_spend_amount
         }
         /// The timestamp when the available limits were last updated.
         pub fn updated_at(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = ::std::option::Option::Some(input.into());
+            self.updated_at = ::std::option::Option::Some(input.into());
             self
         }
         /// The timestamp when the available limits were last updated.
@@ -1115,21 +1095,34 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = input;
+            self.updated_at = input;
             self
         }
         /// The timestamp when the available limits were last updated.
         pub fn get_updated_at(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.updated_at
+            &self.updated_at
         }
         /// Builds [`AvailableLimits`](crate::types::AvailableLimits).
         pub fn build(self) -> crate::types::AvailableLimits {
-            self.0
+            crate::types::AvailableLimits {
+                available_spend_amount: self.available_spend_amount,
+                updated_at: self.updated_at,
+            }
         }
     }
     /// A builder for [`PaymentSession`](crate::types::PaymentSession).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PaymentSessionBuilder(crate::types::PaymentSession);
+    #[non_exhaustive]
+    pub struct PaymentSessionBuilder {
+        pub(crate) payment_session_id: ::std::option::Option<::std::string::String>,
+        pub(crate) payment_manager_arn: ::std::option::Option<::std::string::String>,
+        pub(crate) limits: ::std::option::Option<crate::types::SessionLimits>,
+        pub(crate) user_id: ::std::option::Option<::std::string::String>,
+        pub(crate) expiry_time_in_minutes: ::std::option::Option<i32>,
+        pub(crate) created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) available_limits: ::std::option::Option<crate::types::AvailableLimits>,
+        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    }
     impl PaymentSessionBuilder {
         /// The unique identifier of the payment session.
         ///
@@ -1138,7 +1131,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_session_id = ::std::option::Option::Some(input.into());
+            self.payment_session_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The unique identifier of the payment session.
@@ -1148,14 +1141,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_session_id = input;
+            self.payment_session_id = input;
             self
         }
         /// The unique identifier of the payment session.
         ///
         /// This member is required.
         pub fn get_payment_session_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_session_id
+            &self.payment_session_id
         }
         /// The ARN of the payment manager that owns this session.
         ///
@@ -1164,7 +1157,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = ::std::option::Option::Some(input.into());
+            self.payment_manager_arn = ::std::option::Option::Some(input.into());
             self
         }
         /// The ARN of the payment manager that owns this session.
@@ -1174,21 +1167,21 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = input;
+            self.payment_manager_arn = input;
             self
         }
         /// The ARN of the payment manager that owns this session.
         ///
         /// This member is required.
         pub fn get_payment_manager_arn(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_manager_arn
+            &self.payment_manager_arn
         }
         /// The spending limits for the payment session.
         pub fn limits(
             mut self,
             input: impl ::std::convert::Into<crate::types::SessionLimits>,
         ) -> Self {
-            self.0.limits = ::std::option::Option::Some(input.into());
+            self.limits = ::std::option::Option::Some(input.into());
             self
         }
         /// The spending limits for the payment session.
@@ -1196,52 +1189,52 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SessionLimits>,
         ) -> Self {
-            self.0.limits = input;
+            self.limits = input;
             self
         }
         /// The spending limits for the payment session.
         pub fn get_limits(&self) -> &::std::option::Option<crate::types::SessionLimits> {
-            &self.0.limits
+            &self.limits
         }
         /// The user ID associated with this session.
         ///
         /// This member is required.
         pub fn user_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.user_id = ::std::option::Option::Some(input.into());
+            self.user_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The user ID associated with this session.
         ///
         /// This member is required.
         pub fn set_user_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.user_id = input;
+            self.user_id = input;
             self
         }
         /// The user ID associated with this session.
         ///
         /// This member is required.
         pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.user_id
+            &self.user_id
         }
         /// The session expiry time in minutes.
         ///
         /// This member is required.
         pub fn expiry_time_in_minutes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
+            self.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
             self
         }
         /// The session expiry time in minutes.
         ///
         /// This member is required.
         pub fn set_expiry_time_in_minutes(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.expiry_time_in_minutes = input;
+            self.expiry_time_in_minutes = input;
             self
         }
         /// The session expiry time in minutes.
         ///
         /// This member is required.
         pub fn get_expiry_time_in_minutes(&self) -> &::std::option::Option<i32> {
-            &self.0.expiry_time_in_minutes
+            &self.expiry_time_in_minutes
         }
         /// The timestamp when the session was created.
         ///
@@ -1250,7 +1243,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created_at = ::std::option::Option::Some(input.into());
+            self.created_at = ::std::option::Option::Some(input.into());
             self
         }
         /// The timestamp when the session was created.
@@ -1260,21 +1253,21 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created_at = input;
+            self.created_at = input;
             self
         }
         /// The timestamp when the session was created.
         ///
         /// This member is required.
         pub fn get_created_at(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.created_at
+            &self.created_at
         }
         /// The current available spending limits.
         pub fn available_limits(
             mut self,
             input: impl ::std::convert::Into<crate::types::AvailableLimits>,
         ) -> Self {
-            self.0.available_limits = ::std::option::Option::Some(input.into());
+            self.available_limits = ::std::option::Option::Some(input.into());
             self
         }
         /// The current available spending limits.
@@ -1282,14 +1275,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::AvailableLimits>,
         ) -> Self {
-            self.0.available_limits = input;
+            self.available_limits = input;
             self
         }
         /// The current available spending limits.
         pub fn get_available_limits(
             &self,
         ) -> &::std::option::Option<crate::types::AvailableLimits> {
-            &self.0.available_limits
+            &self.available_limits
         }
         /// The timestamp when the session was last updated.
         ///
@@ -1298,7 +1291,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = ::std::option::Option::Some(input.into());
+            self.updated_at = ::std::option::Option::Some(input.into());
             self
         }
         /// The timestamp when the session was last updated.
@@ -1308,14 +1301,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = input;
+            self.updated_at = input;
             self
         }
         /// The timestamp when the session was last updated.
         ///
         /// This member is required.
         pub fn get_updated_at(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.updated_at
+            &self.updated_at
         }
         /// Builds [`PaymentSession`](crate::types::PaymentSession), failing when a required member is unset.
         pub fn build(
@@ -1324,61 +1317,59 @@ pub mod builders {
             crate::types::PaymentSession,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.payment_session_id.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::PaymentSession {
+                payment_session_id: self.payment_session_id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentSessionId",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.payment_manager_arn.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                payment_manager_arn: self.payment_manager_arn.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentManagerArn",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.user_id.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                limits: self.limits,
+                user_id: self.user_id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "userId",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.expiry_time_in_minutes.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                expiry_time_in_minutes: self.expiry_time_in_minutes.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "expiryTimeInMinutes",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.created_at.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                created_at: self.created_at.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "createdAt",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.updated_at.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                available_limits: self.available_limits,
+                updated_at: self.updated_at.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "updatedAt",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`PaymentSessionSummary`](crate::types::PaymentSessionSummary).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PaymentSessionSummaryBuilder(crate::types::PaymentSessionSummary);
+    #[non_exhaustive]
+    pub struct PaymentSessionSummaryBuilder {
+        pub(crate) payment_session_id: ::std::option::Option<::std::string::String>,
+        pub(crate) payment_manager_arn: ::std::option::Option<::std::string::String>,
+        pub(crate) user_id: ::std::option::Option<::std::string::String>,
+        pub(crate) expiry_time_in_minutes: ::std::option::Option<i32>,
+        pub(crate) created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    }
     impl PaymentSessionSummaryBuilder {
         /// The unique identifier of the payment session.
         ///
@@ -1387,7 +1378,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_session_id = ::std::option::Option::Some(input.into());
+            self.payment_session_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The unique identifier of the payment session.
@@ -1397,14 +1388,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_session_id = input;
+            self.payment_session_id = input;
             self
         }
         /// The unique identifier of the payment session.
         ///
         /// This member is required.
         pub fn get_payment_session_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_session_id
+            &self.payment_session_id
         }
         /// The ARN of the payment manager that owns this session.
         ///
@@ -1413,7 +1404,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = ::std::option::Option::Some(input.into());
+            self.payment_manager_arn = ::std::option::Option::Some(input.into());
             self
         }
         /// The ARN of the payment manager that owns this session.
@@ -1423,54 +1414,54 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = input;
+            self.payment_manager_arn = input;
             self
         }
         /// The ARN of the payment manager that owns this session.
         ///
         /// This member is required.
         pub fn get_payment_manager_arn(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_manager_arn
+            &self.payment_manager_arn
         }
         /// The user ID associated with this session.
         ///
         /// This member is required.
         pub fn user_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.user_id = ::std::option::Option::Some(input.into());
+            self.user_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The user ID associated with this session.
         ///
         /// This member is required.
         pub fn set_user_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.user_id = input;
+            self.user_id = input;
             self
         }
         /// The user ID associated with this session.
         ///
         /// This member is required.
         pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.user_id
+            &self.user_id
         }
         /// The session expiry time in minutes.
         ///
         /// This member is required.
         pub fn expiry_time_in_minutes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
+            self.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
             self
         }
         /// The session expiry time in minutes.
         ///
         /// This member is required.
         pub fn set_expiry_time_in_minutes(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.expiry_time_in_minutes = input;
+            self.expiry_time_in_minutes = input;
             self
         }
         /// The session expiry time in minutes.
         ///
         /// This member is required.
         pub fn get_expiry_time_in_minutes(&self) -> &::std::option::Option<i32> {
-            &self.0.expiry_time_in_minutes
+            &self.expiry_time_in_minutes
         }
         /// The timestamp when the session was created.
         ///
@@ -1479,7 +1470,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created_at = ::std::option::Option::Some(input.into());
+            self.created_at = ::std::option::Option::Some(input.into());
             self
         }
         /// The timestamp when the session was created.
@@ -1489,14 +1480,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created_at = input;
+            self.created_at = input;
             self
         }
         /// The timestamp when the session was created.
         ///
         /// This member is required.
         pub fn get_created_at(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.created_at
+            &self.created_at
         }
         /// The timestamp when the session was last updated.
         ///
@@ -1505,7 +1496,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = ::std::option::Option::Some(input.into());
+            self.updated_at = ::std::option::Option::Some(input.into());
             self
         }
         /// The timestamp when the session was last updated.
@@ -1515,14 +1506,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = input;
+            self.updated_at = input;
             self
         }
         /// The timestamp when the session was last updated.
         ///
         /// This member is required.
         pub fn get_updated_at(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.updated_at
+            &self.updated_at
         }
         /// Builds [`PaymentSessionSummary`](crate::types::PaymentSessionSummary), failing when a required member is unset.
         pub fn build(
@@ -1531,61 +1522,52 @@ pub mod builders {
             crate::types::PaymentSessionSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.payment_session_id.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::PaymentSessionSummary {
+                payment_session_id: self.payment_session_id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentSessionId",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.payment_manager_arn.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                payment_manager_arn: self.payment_manager_arn.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentManagerArn",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.user_id.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                user_id: self.user_id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "userId",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.expiry_time_in_minutes.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                expiry_time_in_minutes: self.expiry_time_in_minutes.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "expiryTimeInMinutes",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.created_at.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                created_at: self.created_at.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "createdAt",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.updated_at.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                updated_at: self.updated_at.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "updatedAt",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`SessionLimits`](crate::types::SessionLimits).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SessionLimitsBuilder(crate::types::SessionLimits);
+    #[non_exhaustive]
+    pub struct SessionLimitsBuilder {
+        pub(crate) max_spend_amount: ::std::option::Option<crate::types::Amount>,
+    }
     impl SessionLimitsBuilder {
         /// The maximum amount that can be spent in the session.
         ///
@@ -1594,7 +1576,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::Amount>,
         ) -> Self {
-            self.0.max_spend_amount = ::std::option::Option::Some(input.into());
+            self.max_spend_amount = ::std::option::Option::Some(input.into());
             self
         }
         /// The maximum amount that can be spent in the session.
@@ -1604,77 +1586,69 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Amount>,
         ) -> Self {
-            self.0.max_spend_amount = input;
+            self.max_spend_amount = input;
             self
         }
         /// The maximum amount that can be spent in the session.
         ///
         /// This member is required.
         pub fn get_max_spend_amount(&self) -> &::std::option::Option<crate::types::Amount> {
-            &self.0.max_spend_amount
+            &self.max_spend_amount
         }
-        /// Builds [`SessionLimits`](crate::types::SessionLimits), failing when a required member is unset.
-        pub fn build(
-            self,
-        ) -> ::std::result::Result<
-            crate::types::SessionLimits,
-            ::aws_smithy_types::error::operation::BuildError,
-        > {
-            let value = self.0;
-            if value.max_spend_amount.is_none() {
-                return ::std::result::Result::Err(
-                    ::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "maxSpendAmount",
-                        "a required member was not set",
-                    ),
-                );
+        /// Builds [`SessionLimits`](crate::types::SessionLimits).
+        pub fn build(self) -> crate::types::SessionLimits {
+            crate::types::SessionLimits {
+                max_spend_amount: self.max_spend_amount,
             }
-            ::std::result::Result::Ok(value)
         }
     }
     /// A builder for [`ValidationExceptionField`](crate::types::ValidationExceptionField).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ValidationExceptionFieldBuilder(crate::types::ValidationExceptionField);
+    #[non_exhaustive]
+    pub struct ValidationExceptionFieldBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+    }
     impl ValidationExceptionFieldBuilder {
         /// The name of the field.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The name of the field.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The name of the field.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// A message describing why this field failed validation.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// A message describing why this field failed validation.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// A message describing why this field failed validation.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Builds [`ValidationExceptionField`](crate::types::ValidationExceptionField), failing when a required member is unset.
         pub fn build(
@@ -1683,24 +1657,20 @@ pub mod builders {
             crate::types::ValidationExceptionField,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.name.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::ValidationExceptionField {
+                name: self.name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "name",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
 }

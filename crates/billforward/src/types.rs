@@ -254,7 +254,7 @@ impl ::sdk_runtime::response::FromHeader for BfErrorType {
 }
 /// A wrapper for an array of usage sessions.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct CompoundUsageSession {
     /// The UTC DateTime when the object was created.
     pub created: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -263,9 +263,21 @@ pub struct CompoundUsageSession {
     /// Array of Usage Sessions that you wish to operate on.
     ///
     /// This member is required.
-    pub usage_sessions: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
+    pub usage_sessions: ::std::vec::Vec<crate::types::UsageSession>,
     /// ID of the organization to which these usage sessions belong.
     pub organization_id: ::std::option::Option<::std::string::String>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for CompoundUsageSession {
+    fn default() -> Self {
+        Self {
+            created: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            usage_sessions: ::std::vec::Vec::new(),
+            organization_id: ::std::option::Option::None,
+        }
+    }
 }
 static COMPOUND_USAGE_SESSION_MEMBER_CREATED: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -329,16 +341,13 @@ impl ::sdk_runtime::schema::SerializableStruct for CompoundUsageSession {
         if let ::std::option::Option::Some(value) = &self.changed_by {
             s.write_string(&COMPOUND_USAGE_SESSION_MEMBER_CHANGED_BY, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.usage_sessions {
-            ::sdk_runtime::schema::write_list(
-                s,
-                &COMPOUND_USAGE_SESSION_MEMBER_USAGE_SESSIONS,
-                value,
-                &|s, value| {
-                    s.write_struct(&COMPOUND_USAGE_SESSION_MEMBER_USAGE_SESSIONS_ITEM, value)
-                },
-            )?;
-        }
+        let value = &self.usage_sessions;
+        ::sdk_runtime::schema::write_list(
+            s,
+            &COMPOUND_USAGE_SESSION_MEMBER_USAGE_SESSIONS,
+            value,
+            &|s, value| s.write_struct(&COMPOUND_USAGE_SESSION_MEMBER_USAGE_SESSIONS_ITEM, value),
+        )?;
         if let ::std::option::Option::Some(value) = &self.organization_id {
             s.write_string(&COMPOUND_USAGE_SESSION_MEMBER_ORGANIZATION_ID, value)?;
         }
@@ -359,13 +368,11 @@ impl ::sdk_runtime::schema::DeserializeShape for CompoundUsageSession {
                     out.changed_by = ::std::option::Option::Some(d.read_string(member)?);
                 }
                 ::std::option::Option::Some(2) => {
-                    out.usage_sessions = ::std::option::Option::Some(
-                        ::sdk_runtime::schema::read_list(d, member, &|d| {
-                            <crate::types::UsageSession as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                    d,
-                                )
-                        })?,
-                    );
+                    out.usage_sessions = ::sdk_runtime::schema::read_list(d, member, &|d| {
+                        <crate::types::UsageSession as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                                d,
+                            )
+                    })?;
                 }
                 ::std::option::Option::Some(3) => {
                     out.organization_id = ::std::option::Option::Some(d.read_string(member)?);
@@ -374,9 +381,6 @@ impl ::sdk_runtime::schema::DeserializeShape for CompoundUsageSession {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.usage_sessions.is_none() {
-            out.usage_sessions = ::std::option::Option::Some(::std::vec::Vec::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -397,7 +401,7 @@ impl CompoundUsageSession {
     ///
     /// This member is required.
     pub fn usage_sessions(&self) -> &[crate::types::UsageSession] {
-        self.usage_sessions.as_deref().unwrap_or_default()
+        &self.usage_sessions
     }
     /// ID of the organization to which these usage sessions belong.
     pub fn organization_id(&self) -> ::std::option::Option<&str> {
@@ -474,7 +478,7 @@ impl ::sdk_runtime::response::FromHeader for Order {
 }
 /// A session of usage
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct UsageSession {
     /// The UTC DateTime when the object was created.
     pub created: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -485,23 +489,23 @@ pub struct UsageSession {
     /// ID of the subscription to which this session pertains.
     ///
     /// This member is required.
-    pub subscription_id: ::std::option::Option<::std::string::String>,
+    pub subscription_id: ::std::string::String,
     /// A (not guaranteed unique) identifier for this session, provided by the user. This, when combined with the subscription ID and unit of measure, uniquely identify a session.
     ///
     /// This member is required.
-    pub session_id: ::std::option::Option<::std::string::String>,
+    pub session_id: ::std::string::String,
     /// ID of the pricing-component to which this usage session applies
     ///
     /// This member is required.
-    pub pricing_component_id: ::std::option::Option<::std::string::String>,
+    pub pricing_component_id: ::std::string::String,
     /// Name of the pricing-component to which this usage session applies
     ///
     /// This member is required.
-    pub pricing_component_name: ::std::option::Option<::std::string::String>,
+    pub pricing_component_name: ::std::string::String,
     /// Unit-of-measure to which this usage session applies
     ///
     /// This member is required.
-    pub uom: ::std::option::Option<::std::string::String>,
+    pub uom: ::std::string::String,
     /// A description provided by the user, to record details about this session.
     pub description: ::std::option::Option<::std::string::String>,
     /// The current incarnation of the session. Initially 0, this number increments every time the session is 'cut' without ending. For example, a cut is taken of a session if it outlasts the end date of the billing period it started in. The session reincarnates with an incremented sessionix, in the next billing period (that is, if some period indeed follows the current one).
@@ -514,6 +518,28 @@ pub struct UsageSession {
     pub state: ::std::option::Option<crate::types::UsageSessionState>,
     /// The amount of time that elapsed (in milliseconds?) during this session. Initially 0. Presently updated only when a cut is taken of the session (for example if the session or billnig period ends).
     pub uduration: ::std::option::Option<i64>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for UsageSession {
+    fn default() -> Self {
+        Self {
+            created: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            organization_id: ::std::option::Option::None,
+            subscription_id: ::std::string::String::new(),
+            session_id: ::std::string::String::new(),
+            pricing_component_id: ::std::string::String::new(),
+            pricing_component_name: ::std::string::String::new(),
+            uom: ::std::string::String::new(),
+            description: ::std::option::Option::None,
+            sessionix: ::std::option::Option::None,
+            start: ::std::option::Option::None,
+            stop: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            uduration: ::std::option::Option::None,
+        }
+    }
 }
 static USAGE_SESSION_MEMBER_CREATED: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -654,21 +680,16 @@ impl ::sdk_runtime::schema::SerializableStruct for UsageSession {
         if let ::std::option::Option::Some(value) = &self.organization_id {
             s.write_string(&USAGE_SESSION_MEMBER_ORGANIZATION_ID, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subscription_id {
-            s.write_string(&USAGE_SESSION_MEMBER_SUBSCRIPTION_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.session_id {
-            s.write_string(&USAGE_SESSION_MEMBER_SESSION_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.pricing_component_id {
-            s.write_string(&USAGE_SESSION_MEMBER_PRICING_COMPONENT_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.pricing_component_name {
-            s.write_string(&USAGE_SESSION_MEMBER_PRICING_COMPONENT_NAME, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.uom {
-            s.write_string(&USAGE_SESSION_MEMBER_UOM, value)?;
-        }
+        let value = &self.subscription_id;
+        s.write_string(&USAGE_SESSION_MEMBER_SUBSCRIPTION_ID, value)?;
+        let value = &self.session_id;
+        s.write_string(&USAGE_SESSION_MEMBER_SESSION_ID, value)?;
+        let value = &self.pricing_component_id;
+        s.write_string(&USAGE_SESSION_MEMBER_PRICING_COMPONENT_ID, value)?;
+        let value = &self.pricing_component_name;
+        s.write_string(&USAGE_SESSION_MEMBER_PRICING_COMPONENT_NAME, value)?;
+        let value = &self.uom;
+        s.write_string(&USAGE_SESSION_MEMBER_UOM, value)?;
         if let ::std::option::Option::Some(value) = &self.description {
             s.write_string(&USAGE_SESSION_MEMBER_DESCRIPTION, value)?;
         }
@@ -707,21 +728,18 @@ impl ::sdk_runtime::schema::DeserializeShape for UsageSession {
                     out.organization_id = ::std::option::Option::Some(d.read_string(member)?);
                 }
                 ::std::option::Option::Some(3) => {
-                    out.subscription_id = ::std::option::Option::Some(d.read_string(member)?);
+                    out.subscription_id = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(4) => {
-                    out.session_id = ::std::option::Option::Some(d.read_string(member)?);
+                    out.session_id = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(5) => {
-                    out.pricing_component_id = ::std::option::Option::Some(d.read_string(member)?);
+                    out.pricing_component_id = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(6) => {
-                    out.pricing_component_name =
-                        ::std::option::Option::Some(d.read_string(member)?);
+                    out.pricing_component_name = d.read_string(member)?;
                 }
-                ::std::option::Option::Some(7) => {
-                    out.uom = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(7) => out.uom = d.read_string(member)?,
                 ::std::option::Option::Some(8) => {
                     out.description = ::std::option::Option::Some(d.read_string(member)?);
                 }
@@ -747,21 +765,6 @@ impl ::sdk_runtime::schema::DeserializeShape for UsageSession {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.subscription_id.is_none() {
-            out.subscription_id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.session_id.is_none() {
-            out.session_id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.pricing_component_id.is_none() {
-            out.pricing_component_id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.pricing_component_name.is_none() {
-            out.pricing_component_name = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.uom.is_none() {
-            out.uom = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -785,32 +788,32 @@ impl UsageSession {
     /// ID of the subscription to which this session pertains.
     ///
     /// This member is required.
-    pub fn subscription_id(&self) -> ::std::option::Option<&str> {
-        self.subscription_id.as_deref()
+    pub fn subscription_id(&self) -> &str {
+        self.subscription_id.as_str()
     }
     /// A (not guaranteed unique) identifier for this session, provided by the user. This, when combined with the subscription ID and unit of measure, uniquely identify a session.
     ///
     /// This member is required.
-    pub fn session_id(&self) -> ::std::option::Option<&str> {
-        self.session_id.as_deref()
+    pub fn session_id(&self) -> &str {
+        self.session_id.as_str()
     }
     /// ID of the pricing-component to which this usage session applies
     ///
     /// This member is required.
-    pub fn pricing_component_id(&self) -> ::std::option::Option<&str> {
-        self.pricing_component_id.as_deref()
+    pub fn pricing_component_id(&self) -> &str {
+        self.pricing_component_id.as_str()
     }
     /// Name of the pricing-component to which this usage session applies
     ///
     /// This member is required.
-    pub fn pricing_component_name(&self) -> ::std::option::Option<&str> {
-        self.pricing_component_name.as_deref()
+    pub fn pricing_component_name(&self) -> &str {
+        self.pricing_component_name.as_str()
     }
     /// Unit-of-measure to which this usage session applies
     ///
     /// This member is required.
-    pub fn uom(&self) -> ::std::option::Option<&str> {
-        self.uom.as_deref()
+    pub fn uom(&self) -> &str {
+        self.uom.as_str()
     }
     /// A description provided by the user, to record details about this session.
     pub fn description(&self) -> ::std::option::Option<&str> {
@@ -909,14 +912,21 @@ impl ::sdk_runtime::response::FromHeader for UsageSessionState {
 pub mod builders {
     /// A builder for [`CompoundUsageSession`](crate::types::CompoundUsageSession).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CompoundUsageSessionBuilder(crate::types::CompoundUsageSession);
+    #[non_exhaustive]
+    pub struct CompoundUsageSessionBuilder {
+        pub(crate) created: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) changed_by: ::std::option::Option<::std::string::String>,
+        pub(crate) usage_sessions:
+            ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
+        pub(crate) organization_id: ::std::option::Option<::std::string::String>,
+    }
     impl CompoundUsageSessionBuilder {
         /// The UTC DateTime when the object was created.
         pub fn created(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created = ::std::option::Option::Some(input.into());
+            self.created = ::std::option::Option::Some(input.into());
             self
         }
         /// The UTC DateTime when the object was created.
@@ -924,19 +934,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created = input;
+            self.created = input;
             self
         }
         /// The UTC DateTime when the object was created.
         pub fn get_created(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.created
+            &self.created
         }
         /// ID of the user who last updated the entity.
         pub fn changed_by(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.changed_by = ::std::option::Option::Some(input.into());
+            self.changed_by = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of the user who last updated the entity.
@@ -944,12 +954,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.changed_by = input;
+            self.changed_by = input;
             self
         }
         /// ID of the user who last updated the entity.
         pub fn get_changed_by(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.changed_by
+            &self.changed_by
         }
         /// Array of Usage Sessions that you wish to operate on.
         ///
@@ -958,8 +968,7 @@ pub mod builders {
             mut self,
             item: impl ::std::convert::Into<crate::types::UsageSession>,
         ) -> Self {
-            self.0
-                .usage_sessions
+            self.usage_sessions
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -971,7 +980,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
         ) -> Self {
-            self.0.usage_sessions = input;
+            self.usage_sessions = input;
             self
         }
         /// Array of Usage Sessions that you wish to operate on.
@@ -980,14 +989,14 @@ pub mod builders {
         pub fn get_usage_sessions(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsageSession>> {
-            &self.0.usage_sessions
+            &self.usage_sessions
         }
         /// ID of the organization to which these usage sessions belong.
         pub fn organization_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.organization_id = ::std::option::Option::Some(input.into());
+            self.organization_id = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of the organization to which these usage sessions belong.
@@ -995,12 +1004,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.organization_id = input;
+            self.organization_id = input;
             self
         }
         /// ID of the organization to which these usage sessions belong.
         pub fn get_organization_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.organization_id
+            &self.organization_id
         }
         /// Builds [`CompoundUsageSession`](crate::types::CompoundUsageSession), failing when a required member is unset.
         pub fn build(
@@ -1009,28 +1018,45 @@ pub mod builders {
             crate::types::CompoundUsageSession,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.usage_sessions.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::CompoundUsageSession {
+                created: self.created,
+                changed_by: self.changed_by,
+                usage_sessions: self.usage_sessions.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "usageSessions",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                organization_id: self.organization_id,
+            })
         }
     }
     /// A builder for [`UsageSession`](crate::types::UsageSession).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UsageSessionBuilder(crate::types::UsageSession);
+    #[non_exhaustive]
+    pub struct UsageSessionBuilder {
+        pub(crate) created: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) changed_by: ::std::option::Option<::std::string::String>,
+        pub(crate) organization_id: ::std::option::Option<::std::string::String>,
+        pub(crate) subscription_id: ::std::option::Option<::std::string::String>,
+        pub(crate) session_id: ::std::option::Option<::std::string::String>,
+        pub(crate) pricing_component_id: ::std::option::Option<::std::string::String>,
+        pub(crate) pricing_component_name: ::std::option::Option<::std::string::String>,
+        pub(crate) uom: ::std::option::Option<::std::string::String>,
+        pub(crate) description: ::std::option::Option<::std::string::String>,
+        pub(crate) sessionix: ::std::option::Option<i32>,
+        pub(crate) start: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) stop: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) state: ::std::option::Option<crate::types::UsageSessionState>,
+        pub(crate) uduration: ::std::option::Option<i64>,
+    }
     impl UsageSessionBuilder {
         /// The UTC DateTime when the object was created.
         pub fn created(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created = ::std::option::Option::Some(input.into());
+            self.created = ::std::option::Option::Some(input.into());
             self
         }
         /// The UTC DateTime when the object was created.
@@ -1038,19 +1064,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created = input;
+            self.created = input;
             self
         }
         /// The UTC DateTime when the object was created.
         pub fn get_created(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.created
+            &self.created
         }
         /// ID of the user who last updated the entity.
         pub fn changed_by(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.changed_by = ::std::option::Option::Some(input.into());
+            self.changed_by = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of the user who last updated the entity.
@@ -1058,19 +1084,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.changed_by = input;
+            self.changed_by = input;
             self
         }
         /// ID of the user who last updated the entity.
         pub fn get_changed_by(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.changed_by
+            &self.changed_by
         }
         /// Organization associated with this session.
         pub fn organization_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.organization_id = ::std::option::Option::Some(input.into());
+            self.organization_id = ::std::option::Option::Some(input.into());
             self
         }
         /// Organization associated with this session.
@@ -1078,12 +1104,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.organization_id = input;
+            self.organization_id = input;
             self
         }
         /// Organization associated with this session.
         pub fn get_organization_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.organization_id
+            &self.organization_id
         }
         /// ID of the subscription to which this session pertains.
         ///
@@ -1092,7 +1118,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.subscription_id = ::std::option::Option::Some(input.into());
+            self.subscription_id = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of the subscription to which this session pertains.
@@ -1102,14 +1128,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.subscription_id = input;
+            self.subscription_id = input;
             self
         }
         /// ID of the subscription to which this session pertains.
         ///
         /// This member is required.
         pub fn get_subscription_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.subscription_id
+            &self.subscription_id
         }
         /// A (not guaranteed unique) identifier for this session, provided by the user. This, when combined with the subscription ID and unit of measure, uniquely identify a session.
         ///
@@ -1118,7 +1144,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.session_id = ::std::option::Option::Some(input.into());
+            self.session_id = ::std::option::Option::Some(input.into());
             self
         }
         /// A (not guaranteed unique) identifier for this session, provided by the user. This, when combined with the subscription ID and unit of measure, uniquely identify a session.
@@ -1128,14 +1154,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.session_id = input;
+            self.session_id = input;
             self
         }
         /// A (not guaranteed unique) identifier for this session, provided by the user. This, when combined with the subscription ID and unit of measure, uniquely identify a session.
         ///
         /// This member is required.
         pub fn get_session_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.session_id
+            &self.session_id
         }
         /// ID of the pricing-component to which this usage session applies
         ///
@@ -1144,7 +1170,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.pricing_component_id = ::std::option::Option::Some(input.into());
+            self.pricing_component_id = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of the pricing-component to which this usage session applies
@@ -1154,14 +1180,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.pricing_component_id = input;
+            self.pricing_component_id = input;
             self
         }
         /// ID of the pricing-component to which this usage session applies
         ///
         /// This member is required.
         pub fn get_pricing_component_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.pricing_component_id
+            &self.pricing_component_id
         }
         /// Name of the pricing-component to which this usage session applies
         ///
@@ -1170,7 +1196,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.pricing_component_name = ::std::option::Option::Some(input.into());
+            self.pricing_component_name = ::std::option::Option::Some(input.into());
             self
         }
         /// Name of the pricing-component to which this usage session applies
@@ -1180,41 +1206,41 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.pricing_component_name = input;
+            self.pricing_component_name = input;
             self
         }
         /// Name of the pricing-component to which this usage session applies
         ///
         /// This member is required.
         pub fn get_pricing_component_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.pricing_component_name
+            &self.pricing_component_name
         }
         /// Unit-of-measure to which this usage session applies
         ///
         /// This member is required.
         pub fn uom(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uom = ::std::option::Option::Some(input.into());
+            self.uom = ::std::option::Option::Some(input.into());
             self
         }
         /// Unit-of-measure to which this usage session applies
         ///
         /// This member is required.
         pub fn set_uom(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uom = input;
+            self.uom = input;
             self
         }
         /// Unit-of-measure to which this usage session applies
         ///
         /// This member is required.
         pub fn get_uom(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uom
+            &self.uom
         }
         /// A description provided by the user, to record details about this session.
         pub fn description(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.description = ::std::option::Option::Some(input.into());
+            self.description = ::std::option::Option::Some(input.into());
             self
         }
         /// A description provided by the user, to record details about this session.
@@ -1222,33 +1248,33 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.description = input;
+            self.description = input;
             self
         }
         /// A description provided by the user, to record details about this session.
         pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.description
+            &self.description
         }
         /// The current incarnation of the session. Initially 0, this number increments every time the session is 'cut' without ending. For example, a cut is taken of a session if it outlasts the end date of the billing period it started in. The session reincarnates with an incremented sessionix, in the next billing period (that is, if some period indeed follows the current one).
         pub fn sessionix(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.sessionix = ::std::option::Option::Some(input.into());
+            self.sessionix = ::std::option::Option::Some(input.into());
             self
         }
         /// The current incarnation of the session. Initially 0, this number increments every time the session is 'cut' without ending. For example, a cut is taken of a session if it outlasts the end date of the billing period it started in. The session reincarnates with an incremented sessionix, in the next billing period (that is, if some period indeed follows the current one).
         pub fn set_sessionix(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.sessionix = input;
+            self.sessionix = input;
             self
         }
         /// The current incarnation of the session. Initially 0, this number increments every time the session is 'cut' without ending. For example, a cut is taken of a session if it outlasts the end date of the billing period it started in. The session reincarnates with an incremented sessionix, in the next billing period (that is, if some period indeed follows the current one).
         pub fn get_sessionix(&self) -> &::std::option::Option<i32> {
-            &self.0.sessionix
+            &self.sessionix
         }
         /// The start date of this session, UTC DateTime
         pub fn start(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.start = ::std::option::Option::Some(input.into());
+            self.start = ::std::option::Option::Some(input.into());
             self
         }
         /// The start date of this session, UTC DateTime
@@ -1256,19 +1282,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.start = input;
+            self.start = input;
             self
         }
         /// The start date of this session, UTC DateTime
         pub fn get_start(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.start
+            &self.start
         }
         /// The end date of this session, UTC DateTime
         pub fn stop(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.stop = ::std::option::Option::Some(input.into());
+            self.stop = ::std::option::Option::Some(input.into());
             self
         }
         /// The end date of this session, UTC DateTime
@@ -1276,19 +1302,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.stop = input;
+            self.stop = input;
             self
         }
         /// The end date of this session, UTC DateTime
         pub fn get_stop(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.stop
+            &self.stop
         }
         /// The type of usage measured within this billing period. Options are 'Active', Which refers to a session that is currently running 'Historic', Which refers to a session that has terminated.
         pub fn state(
             mut self,
             input: impl ::std::convert::Into<crate::types::UsageSessionState>,
         ) -> Self {
-            self.0.state = ::std::option::Option::Some(input.into());
+            self.state = ::std::option::Option::Some(input.into());
             self
         }
         /// The type of usage measured within this billing period. Options are 'Active', Which refers to a session that is currently running 'Historic', Which refers to a session that has terminated.
@@ -1296,26 +1322,26 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::UsageSessionState>,
         ) -> Self {
-            self.0.state = input;
+            self.state = input;
             self
         }
         /// The type of usage measured within this billing period. Options are 'Active', Which refers to a session that is currently running 'Historic', Which refers to a session that has terminated.
         pub fn get_state(&self) -> &::std::option::Option<crate::types::UsageSessionState> {
-            &self.0.state
+            &self.state
         }
         /// The amount of time that elapsed (in milliseconds?) during this session. Initially 0. Presently updated only when a cut is taken of the session (for example if the session or billnig period ends).
         pub fn uduration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.uduration = ::std::option::Option::Some(input.into());
+            self.uduration = ::std::option::Option::Some(input.into());
             self
         }
         /// The amount of time that elapsed (in milliseconds?) during this session. Initially 0. Presently updated only when a cut is taken of the session (for example if the session or billnig period ends).
         pub fn set_uduration(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.uduration = input;
+            self.uduration = input;
             self
         }
         /// The amount of time that elapsed (in milliseconds?) during this session. Initially 0. Presently updated only when a cut is taken of the session (for example if the session or billnig period ends).
         pub fn get_uduration(&self) -> &::std::option::Option<i64> {
-            &self.0.uduration
+            &self.uduration
         }
         /// Builds [`UsageSession`](crate::types::UsageSession), failing when a required member is unset.
         pub fn build(
@@ -1324,48 +1350,47 @@ pub mod builders {
             crate::types::UsageSession,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.subscription_id.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::UsageSession {
+                created: self.created,
+                changed_by: self.changed_by,
+                organization_id: self.organization_id,
+                subscription_id: self.subscription_id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "subscriptionID",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.session_id.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                session_id: self.session_id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "sessionID",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.pricing_component_id.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                pricing_component_id: self.pricing_component_id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "pricingComponentID",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.pricing_component_name.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                pricing_component_name: self.pricing_component_name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "pricingComponentName",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.uom.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                uom: self.uom.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uom",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                description: self.description,
+                sessionix: self.sessionix,
+                start: self.start,
+                stop: self.stop,
+                state: self.state,
+                uduration: self.uduration,
+            })
         }
     }
 }

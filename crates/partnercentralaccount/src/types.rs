@@ -71,12 +71,21 @@ impl ::sdk_runtime::response::FromHeader for AccessDeniedExceptionReason {
 }
 /// Summary information about an AWS account.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct AccountSummary {
     /// The name associated with the AWS account.
     ///
     /// This member is required.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::string::String,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for AccountSummary {
+    fn default() -> Self {
+        Self {
+            name: ::std::string::String::new(),
+        }
+    }
 }
 static ACCOUNT_SUMMARY_MEMBER_NAME: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -99,9 +108,8 @@ impl ::sdk_runtime::schema::SerializableStruct for AccountSummary {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.name {
-            s.write_string(&ACCOUNT_SUMMARY_MEMBER_NAME, value)?;
-        }
+        let value = &self.name;
+        s.write_string(&ACCOUNT_SUMMARY_MEMBER_NAME, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -112,16 +120,11 @@ impl ::sdk_runtime::schema::DeserializeShape for AccountSummary {
         let mut out = <Self as ::std::default::Default>::default();
         ::sdk_runtime::schema::read_struct(d, &ACCOUNT_SUMMARY_SCHEMA, &mut |member, d| {
             match member.member_index() {
-                ::std::option::Option::Some(0) => {
-                    out.name = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(0) => out.name = d.read_string(member)?,
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.name.is_none() {
-            out.name = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -133,8 +136,8 @@ impl AccountSummary {
     /// The name associated with the AWS account.
     ///
     /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    pub fn name(&self) -> &str {
+        self.name.as_str()
     }
 }
 /// The `BusinessValidationCode` enum.
@@ -258,16 +261,26 @@ impl ::sdk_runtime::response::FromHeader for BusinessValidationCode {
 }
 /// Contains information about a business rule validation error that occurred during an operation.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct BusinessValidationError {
     /// A description of the business validation error.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
     /// A code identifying the specific business validation error.
     ///
     /// This member is required.
-    pub code: ::std::option::Option<crate::types::BusinessValidationCode>,
+    pub code: crate::types::BusinessValidationCode,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for BusinessValidationError {
+    fn default() -> Self {
+        Self {
+            message: ::std::string::String::new(),
+            code: crate::types::BusinessValidationCode::from(""),
+        }
+    }
 }
 static BUSINESS_VALIDATION_ERROR_MEMBER_MESSAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -309,12 +322,10 @@ impl ::sdk_runtime::schema::SerializableStruct for BusinessValidationError {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&BUSINESS_VALIDATION_ERROR_MEMBER_MESSAGE, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.code {
-            s.write_string(&BUSINESS_VALIDATION_ERROR_MEMBER_CODE, value.as_str())?;
-        }
+        let value = &self.message;
+        s.write_string(&BUSINESS_VALIDATION_ERROR_MEMBER_MESSAGE, value)?;
+        let value = &self.code;
+        s.write_string(&BUSINESS_VALIDATION_ERROR_MEMBER_CODE, value.as_str())?;
         ::std::result::Result::Ok(())
     }
 }
@@ -329,25 +340,18 @@ impl ::sdk_runtime::schema::DeserializeShape for BusinessValidationError {
             &mut |member, d| {
                 match member.member_index() {
                     ::std::option::Option::Some(0) => {
-                        out.message = ::std::option::Option::Some(d.read_string(member)?);
+                        out.message = d.read_string(member)?;
                     }
                     ::std::option::Option::Some(1) => {
-                        out.code = ::std::option::Option::Some(
-                            d.read_string(member)
-                                .map(crate::types::BusinessValidationCode::from)?,
-                        );
+                        out.code = d
+                            .read_string(member)
+                            .map(crate::types::BusinessValidationCode::from)?;
                     }
                     _ => d.skip_value()?,
                 }
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.code.is_none() {
-            out.code = ::std::option::Option::Some(crate::types::BusinessValidationCode::from(""));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -359,46 +363,59 @@ impl BusinessValidationError {
     /// A description of the business validation error.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
     /// A code identifying the specific business validation error.
     ///
     /// This member is required.
-    pub fn code(&self) -> ::std::option::Option<&crate::types::BusinessValidationCode> {
-        self.code.as_ref()
+    pub fn code(&self) -> &crate::types::BusinessValidationCode {
+        &self.code
     }
 }
 /// A summary view of an active connection between partners containing key information.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ConnectionSummary {
     /// The catalog identifier where the connection exists.
     ///
     /// This member is required.
-    pub catalog: ::std::option::Option<::std::string::String>,
+    pub catalog: ::std::string::String,
     /// The unique identifier of the connection.
     ///
     /// This member is required.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::std::string::String,
     /// The Amazon Resource Name (ARN) of the connection.
     ///
     /// This member is required.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: ::std::string::String,
     /// The AWS account ID of the other participant in the connection.
     ///
     /// This member is required.
-    pub other_participant_account_id: ::std::option::Option<::std::string::String>,
+    pub other_participant_account_id: ::std::string::String,
     /// The timestamp when the connection was last updated.
     ///
     /// This member is required.
-    pub updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub updated_at: ::aws_smithy_types::DateTime,
     /// A map of connection types and their summary information for this connection.
     ///
     /// This member is required.
-    pub connection_types: ::std::option::Option<
+    pub connection_types:
         ::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>,
-    >,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ConnectionSummary {
+    fn default() -> Self {
+        Self {
+            catalog: ::std::string::String::new(),
+            id: ::std::string::String::new(),
+            arn: ::std::string::String::new(),
+            other_participant_account_id: ::std::string::String::new(),
+            updated_at: ::aws_smithy_types::DateTime::from_secs(0),
+            connection_types: ::std::collections::HashMap::new(),
+        }
+    }
 }
 static CONNECTION_SUMMARY_MEMBER_CATALOG: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -507,35 +524,27 @@ impl ::sdk_runtime::schema::SerializableStruct for ConnectionSummary {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            s.write_string(&CONNECTION_SUMMARY_MEMBER_CATALOG, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.id {
-            s.write_string(&CONNECTION_SUMMARY_MEMBER_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.arn {
-            s.write_string(&CONNECTION_SUMMARY_MEMBER_ARN, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.other_participant_account_id {
-            s.write_string(
-                &CONNECTION_SUMMARY_MEMBER_OTHER_PARTICIPANT_ACCOUNT_ID,
-                value,
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.updated_at {
-            s.write_timestamp(&CONNECTION_SUMMARY_MEMBER_UPDATED_AT, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.connection_types {
-            ::sdk_runtime::schema::write_map(
-                s,
-                &CONNECTION_SUMMARY_MEMBER_CONNECTION_TYPES,
-                &CONNECTION_SUMMARY_MEMBER_CONNECTION_TYPES_KEY,
-                value,
-                &|s, value| {
-                    s.write_struct(&CONNECTION_SUMMARY_MEMBER_CONNECTION_TYPES_VALUE, value)
-                },
-            )?;
-        }
+        let value = &self.catalog;
+        s.write_string(&CONNECTION_SUMMARY_MEMBER_CATALOG, value)?;
+        let value = &self.id;
+        s.write_string(&CONNECTION_SUMMARY_MEMBER_ID, value)?;
+        let value = &self.arn;
+        s.write_string(&CONNECTION_SUMMARY_MEMBER_ARN, value)?;
+        let value = &self.other_participant_account_id;
+        s.write_string(
+            &CONNECTION_SUMMARY_MEMBER_OTHER_PARTICIPANT_ACCOUNT_ID,
+            value,
+        )?;
+        let value = &self.updated_at;
+        s.write_timestamp(&CONNECTION_SUMMARY_MEMBER_UPDATED_AT, value)?;
+        let value = &self.connection_types;
+        ::sdk_runtime::schema::write_map(
+            s,
+            &CONNECTION_SUMMARY_MEMBER_CONNECTION_TYPES,
+            &CONNECTION_SUMMARY_MEMBER_CONNECTION_TYPES_KEY,
+            value,
+            &|s, value| s.write_struct(&CONNECTION_SUMMARY_MEMBER_CONNECTION_TYPES_VALUE, value),
+        )?;
         ::std::result::Result::Ok(())
     }
 }
@@ -547,54 +556,27 @@ impl ::sdk_runtime::schema::DeserializeShape for ConnectionSummary {
         ::sdk_runtime::schema::read_struct(d, &CONNECTION_SUMMARY_SCHEMA, &mut |member, d| {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
-                    out.catalog = ::std::option::Option::Some(d.read_string(member)?);
+                    out.catalog = d.read_string(member)?;
                 }
-                ::std::option::Option::Some(1) => {
-                    out.id = ::std::option::Option::Some(d.read_string(member)?);
-                }
-                ::std::option::Option::Some(2) => {
-                    out.arn = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(1) => out.id = d.read_string(member)?,
+                ::std::option::Option::Some(2) => out.arn = d.read_string(member)?,
                 ::std::option::Option::Some(3) => {
-                    out.other_participant_account_id =
-                        ::std::option::Option::Some(d.read_string(member)?);
+                    out.other_participant_account_id = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(4) => {
-                    out.updated_at = ::std::option::Option::Some(d.read_timestamp(member)?);
+                    out.updated_at = d.read_timestamp(member)?;
                 }
                 ::std::option::Option::Some(5) => {
-                    out.connection_types = ::std::option::Option::Some(
-                        ::sdk_runtime::schema::read_map(d, member, &|d| {
-                            <crate::types::ConnectionTypeSummary as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                    d,
-                                )
-                        })?,
-                    );
+                    out.connection_types = ::sdk_runtime::schema::read_map(d, member, &|d| {
+                        <crate::types::ConnectionTypeSummary as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                                d,
+                            )
+                    })?;
                 }
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.catalog.is_none() {
-            out.catalog = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.id.is_none() {
-            out.id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.arn.is_none() {
-            out.arn = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.other_participant_account_id.is_none() {
-            out.other_participant_account_id =
-                ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.updated_at.is_none() {
-            out.updated_at =
-                ::std::option::Option::Some(::aws_smithy_types::DateTime::from_secs(0));
-        }
-        if out.connection_types.is_none() {
-            out.connection_types = ::std::option::Option::Some(::std::collections::HashMap::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -606,42 +588,41 @@ impl ConnectionSummary {
     /// The catalog identifier where the connection exists.
     ///
     /// This member is required.
-    pub fn catalog(&self) -> ::std::option::Option<&str> {
-        self.catalog.as_deref()
+    pub fn catalog(&self) -> &str {
+        self.catalog.as_str()
     }
     /// The unique identifier of the connection.
     ///
     /// This member is required.
-    pub fn id(&self) -> ::std::option::Option<&str> {
-        self.id.as_deref()
+    pub fn id(&self) -> &str {
+        self.id.as_str()
     }
     /// The Amazon Resource Name (ARN) of the connection.
     ///
     /// This member is required.
-    pub fn arn(&self) -> ::std::option::Option<&str> {
-        self.arn.as_deref()
+    pub fn arn(&self) -> &str {
+        self.arn.as_str()
     }
     /// The AWS account ID of the other participant in the connection.
     ///
     /// This member is required.
-    pub fn other_participant_account_id(&self) -> ::std::option::Option<&str> {
-        self.other_participant_account_id.as_deref()
+    pub fn other_participant_account_id(&self) -> &str {
+        self.other_participant_account_id.as_str()
     }
     /// The timestamp when the connection was last updated.
     ///
     /// This member is required.
-    pub fn updated_at(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.updated_at.as_ref()
+    pub fn updated_at(&self) -> &::aws_smithy_types::DateTime {
+        &self.updated_at
     }
     /// A map of connection types and their summary information for this connection.
     ///
     /// This member is required.
     pub fn connection_types(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>,
-    > {
-        self.connection_types.as_ref()
+    ) -> &::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>
+    {
+        &self.connection_types
     }
 }
 /// The `ConnectionTypeStatus` enum.
@@ -714,16 +695,26 @@ impl ::sdk_runtime::response::FromHeader for ConnectionTypeStatus {
 }
 /// Summary information about a specific connection type between partners.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ConnectionTypeSummary {
     /// The current status of this connection type (active, canceled, etc.).
     ///
     /// This member is required.
-    pub status: ::std::option::Option<crate::types::ConnectionTypeStatus>,
+    pub status: crate::types::ConnectionTypeStatus,
     /// Information about the other participant in this connection type.
     ///
     /// This member is required.
     pub other_participant: ::std::option::Option<crate::types::Participant>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ConnectionTypeSummary {
+    fn default() -> Self {
+        Self {
+            status: crate::types::ConnectionTypeStatus::from(""),
+            other_participant: ::std::option::Option::None,
+        }
+    }
 }
 static CONNECTION_TYPE_SUMMARY_MEMBER_STATUS: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -765,9 +756,8 @@ impl ::sdk_runtime::schema::SerializableStruct for ConnectionTypeSummary {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.status {
-            s.write_string(&CONNECTION_TYPE_SUMMARY_MEMBER_STATUS, value.as_str())?;
-        }
+        let value = &self.status;
+        s.write_string(&CONNECTION_TYPE_SUMMARY_MEMBER_STATUS, value.as_str())?;
         if let ::std::option::Option::Some(value) = &self.other_participant {
             s.write_struct(&CONNECTION_TYPE_SUMMARY_MEMBER_OTHER_PARTICIPANT, value)?;
         }
@@ -785,10 +775,9 @@ impl ::sdk_runtime::schema::DeserializeShape for ConnectionTypeSummary {
             &mut |member, d| {
                 match member.member_index() {
                     ::std::option::Option::Some(0) => {
-                        out.status = ::std::option::Option::Some(
-                            d.read_string(member)
-                                .map(crate::types::ConnectionTypeStatus::from)?,
-                        );
+                        out.status = d
+                            .read_string(member)
+                            .map(crate::types::ConnectionTypeStatus::from)?;
                     }
                     ::std::option::Option::Some(1) => {
                         out.other_participant = ::std::option::Option::Some(
@@ -802,9 +791,6 @@ impl ::sdk_runtime::schema::DeserializeShape for ConnectionTypeSummary {
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.status.is_none() {
-            out.status = ::std::option::Option::Some(crate::types::ConnectionTypeStatus::from(""));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -816,8 +802,8 @@ impl ConnectionTypeSummary {
     /// The current status of this connection type (active, canceled, etc.).
     ///
     /// This member is required.
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ConnectionTypeStatus> {
-        self.status.as_ref()
+    pub fn status(&self) -> &crate::types::ConnectionTypeStatus {
+        &self.status
     }
     /// Information about the other participant in this connection type.
     ///
@@ -929,20 +915,31 @@ impl ::sdk_runtime::response::FromHeader for FieldValidationCode {
 }
 /// Contains information about a field-level validation error that occurred during an operation.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct FieldValidationError {
     /// The name of the field that failed validation.
     ///
     /// This member is required.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::string::String,
     /// A description of the field validation error.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
     /// A code identifying the specific field validation error.
     ///
     /// This member is required.
-    pub code: ::std::option::Option<crate::types::FieldValidationCode>,
+    pub code: crate::types::FieldValidationCode,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for FieldValidationError {
+    fn default() -> Self {
+        Self {
+            name: ::std::string::String::new(),
+            message: ::std::string::String::new(),
+            code: crate::types::FieldValidationCode::from(""),
+        }
+    }
 }
 static FIELD_VALIDATION_ERROR_MEMBER_NAME: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -995,15 +992,12 @@ impl ::sdk_runtime::schema::SerializableStruct for FieldValidationError {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.name {
-            s.write_string(&FIELD_VALIDATION_ERROR_MEMBER_NAME, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&FIELD_VALIDATION_ERROR_MEMBER_MESSAGE, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.code {
-            s.write_string(&FIELD_VALIDATION_ERROR_MEMBER_CODE, value.as_str())?;
-        }
+        let value = &self.name;
+        s.write_string(&FIELD_VALIDATION_ERROR_MEMBER_NAME, value)?;
+        let value = &self.message;
+        s.write_string(&FIELD_VALIDATION_ERROR_MEMBER_MESSAGE, value)?;
+        let value = &self.code;
+        s.write_string(&FIELD_VALIDATION_ERROR_MEMBER_CODE, value.as_str())?;
         ::std::result::Result::Ok(())
     }
 }
@@ -1014,31 +1008,19 @@ impl ::sdk_runtime::schema::DeserializeShape for FieldValidationError {
         let mut out = <Self as ::std::default::Default>::default();
         ::sdk_runtime::schema::read_struct(d, &FIELD_VALIDATION_ERROR_SCHEMA, &mut |member, d| {
             match member.member_index() {
-                ::std::option::Option::Some(0) => {
-                    out.name = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(0) => out.name = d.read_string(member)?,
                 ::std::option::Option::Some(1) => {
-                    out.message = ::std::option::Option::Some(d.read_string(member)?);
+                    out.message = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(2) => {
-                    out.code = ::std::option::Option::Some(
-                        d.read_string(member)
-                            .map(crate::types::FieldValidationCode::from)?,
-                    );
+                    out.code = d
+                        .read_string(member)
+                        .map(crate::types::FieldValidationCode::from)?;
                 }
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.name.is_none() {
-            out.name = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.code.is_none() {
-            out.code = ::std::option::Option::Some(crate::types::FieldValidationCode::from(""));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -1050,20 +1032,20 @@ impl FieldValidationError {
     /// The name of the field that failed validation.
     ///
     /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    pub fn name(&self) -> &str {
+        self.name.as_str()
     }
     /// A description of the field validation error.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
     /// A code identifying the specific field validation error.
     ///
     /// This member is required.
-    pub fn code(&self) -> ::std::option::Option<&crate::types::FieldValidationCode> {
-        self.code.as_ref()
+    pub fn code(&self) -> &crate::types::FieldValidationCode {
+        &self.code
     }
 }
 /// Represents a participant in a partner connection, containing their profile and account information.
@@ -1190,16 +1172,26 @@ impl ::sdk_runtime::schema::DeserializeShape for Participant {
 }
 /// A summary view of a partner profile containing basic identifying information.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct PartnerProfileSummary {
     /// The unique identifier of the partner profile.
     ///
     /// This member is required.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::std::string::String,
     /// The display name of the partner.
     ///
     /// This member is required.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::string::String,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for PartnerProfileSummary {
+    fn default() -> Self {
+        Self {
+            id: ::std::string::String::new(),
+            name: ::std::string::String::new(),
+        }
+    }
 }
 static PARTNER_PROFILE_SUMMARY_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -1241,12 +1233,10 @@ impl ::sdk_runtime::schema::SerializableStruct for PartnerProfileSummary {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.id {
-            s.write_string(&PARTNER_PROFILE_SUMMARY_MEMBER_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            s.write_string(&PARTNER_PROFILE_SUMMARY_MEMBER_NAME, value)?;
-        }
+        let value = &self.id;
+        s.write_string(&PARTNER_PROFILE_SUMMARY_MEMBER_ID, value)?;
+        let value = &self.name;
+        s.write_string(&PARTNER_PROFILE_SUMMARY_MEMBER_NAME, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -1260,23 +1250,13 @@ impl ::sdk_runtime::schema::DeserializeShape for PartnerProfileSummary {
             &PARTNER_PROFILE_SUMMARY_SCHEMA,
             &mut |member, d| {
                 match member.member_index() {
-                    ::std::option::Option::Some(0) => {
-                        out.id = ::std::option::Option::Some(d.read_string(member)?);
-                    }
-                    ::std::option::Option::Some(1) => {
-                        out.name = ::std::option::Option::Some(d.read_string(member)?);
-                    }
+                    ::std::option::Option::Some(0) => out.id = d.read_string(member)?,
+                    ::std::option::Option::Some(1) => out.name = d.read_string(member)?,
                     _ => d.skip_value()?,
                 }
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.id.is_none() {
-            out.id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.name.is_none() {
-            out.name = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -1288,28 +1268,38 @@ impl PartnerProfileSummary {
     /// The unique identifier of the partner profile.
     ///
     /// This member is required.
-    pub fn id(&self) -> ::std::option::Option<&str> {
-        self.id.as_deref()
+    pub fn id(&self) -> &str {
+        self.id.as_str()
     }
     /// The display name of the partner.
     ///
     /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    pub fn name(&self) -> &str {
+        self.name.as_str()
     }
 }
 /// A summary view of a seller profile containing basic identifying information.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct SellerProfileSummary {
     /// The unique identifier of the seller profile.
     ///
     /// This member is required.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::std::string::String,
     /// The display name of the seller.
     ///
     /// This member is required.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::string::String,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for SellerProfileSummary {
+    fn default() -> Self {
+        Self {
+            id: ::std::string::String::new(),
+            name: ::std::string::String::new(),
+        }
+    }
 }
 static SELLER_PROFILE_SUMMARY_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -1351,12 +1341,10 @@ impl ::sdk_runtime::schema::SerializableStruct for SellerProfileSummary {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.id {
-            s.write_string(&SELLER_PROFILE_SUMMARY_MEMBER_ID, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            s.write_string(&SELLER_PROFILE_SUMMARY_MEMBER_NAME, value)?;
-        }
+        let value = &self.id;
+        s.write_string(&SELLER_PROFILE_SUMMARY_MEMBER_ID, value)?;
+        let value = &self.name;
+        s.write_string(&SELLER_PROFILE_SUMMARY_MEMBER_NAME, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -1367,22 +1355,12 @@ impl ::sdk_runtime::schema::DeserializeShape for SellerProfileSummary {
         let mut out = <Self as ::std::default::Default>::default();
         ::sdk_runtime::schema::read_struct(d, &SELLER_PROFILE_SUMMARY_SCHEMA, &mut |member, d| {
             match member.member_index() {
-                ::std::option::Option::Some(0) => {
-                    out.id = ::std::option::Option::Some(d.read_string(member)?);
-                }
-                ::std::option::Option::Some(1) => {
-                    out.name = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(0) => out.id = d.read_string(member)?,
+                ::std::option::Option::Some(1) => out.name = d.read_string(member)?,
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.id.is_none() {
-            out.id = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.name.is_none() {
-            out.name = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -1394,14 +1372,14 @@ impl SellerProfileSummary {
     /// The unique identifier of the seller profile.
     ///
     /// This member is required.
-    pub fn id(&self) -> ::std::option::Option<&str> {
-        self.id.as_deref()
+    pub fn id(&self) -> &str {
+        self.id.as_str()
     }
     /// The display name of the seller.
     ///
     /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    pub fn name(&self) -> &str {
+        self.name.as_str()
     }
 }
 /// Contains information about a validation error, which can be either a field-level or business rule validation error.
@@ -1578,27 +1556,30 @@ impl ::sdk_runtime::response::FromHeader for ValidationExceptionReason {
 pub mod builders {
     /// A builder for [`AccountSummary`](crate::types::AccountSummary).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AccountSummaryBuilder(crate::types::AccountSummary);
+    #[non_exhaustive]
+    pub struct AccountSummaryBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl AccountSummaryBuilder {
         /// The name associated with the AWS account.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The name associated with the AWS account.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The name associated with the AWS account.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`AccountSummary`](crate::types::AccountSummary), failing when a required member is unset.
         pub fn build(
@@ -1607,41 +1588,43 @@ pub mod builders {
             crate::types::AccountSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.name.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::AccountSummary {
+                name: self.name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Name",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`BusinessValidationError`](crate::types::BusinessValidationError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BusinessValidationErrorBuilder(crate::types::BusinessValidationError);
+    #[non_exhaustive]
+    pub struct BusinessValidationErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) code: ::std::option::Option<crate::types::BusinessValidationCode>,
+    }
     impl BusinessValidationErrorBuilder {
         /// A description of the business validation error.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// A description of the business validation error.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// A description of the business validation error.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// A code identifying the specific business validation error.
         ///
@@ -1650,7 +1633,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::BusinessValidationCode>,
         ) -> Self {
-            self.0.code = ::std::option::Option::Some(input.into());
+            self.code = ::std::option::Option::Some(input.into());
             self
         }
         /// A code identifying the specific business validation error.
@@ -1660,14 +1643,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::BusinessValidationCode>,
         ) -> Self {
-            self.0.code = input;
+            self.code = input;
             self
         }
         /// A code identifying the specific business validation error.
         ///
         /// This member is required.
         pub fn get_code(&self) -> &::std::option::Option<crate::types::BusinessValidationCode> {
-            &self.0.code
+            &self.code
         }
         /// Builds [`BusinessValidationError`](crate::types::BusinessValidationError), failing when a required member is unset.
         pub fn build(
@@ -1676,89 +1659,95 @@ pub mod builders {
             crate::types::BusinessValidationError,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::BusinessValidationError {
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.code.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                code: self.code.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Code",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`ConnectionSummary`](crate::types::ConnectionSummary).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ConnectionSummaryBuilder(crate::types::ConnectionSummary);
+    #[non_exhaustive]
+    pub struct ConnectionSummaryBuilder {
+        pub(crate) catalog: ::std::option::Option<::std::string::String>,
+        pub(crate) id: ::std::option::Option<::std::string::String>,
+        pub(crate) arn: ::std::option::Option<::std::string::String>,
+        pub(crate) other_participant_account_id: ::std::option::Option<::std::string::String>,
+        pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) connection_types: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>,
+        >,
+    }
     impl ConnectionSummaryBuilder {
         /// The catalog identifier where the connection exists.
         ///
         /// This member is required.
         pub fn catalog(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.catalog = ::std::option::Option::Some(input.into());
+            self.catalog = ::std::option::Option::Some(input.into());
             self
         }
         /// The catalog identifier where the connection exists.
         ///
         /// This member is required.
         pub fn set_catalog(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.catalog = input;
+            self.catalog = input;
             self
         }
         /// The catalog identifier where the connection exists.
         ///
         /// This member is required.
         pub fn get_catalog(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.catalog
+            &self.catalog
         }
         /// The unique identifier of the connection.
         ///
         /// This member is required.
         pub fn id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The unique identifier of the connection.
         ///
         /// This member is required.
         pub fn set_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The unique identifier of the connection.
         ///
         /// This member is required.
         pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.id
+            &self.id
         }
         /// The Amazon Resource Name (ARN) of the connection.
         ///
         /// This member is required.
         pub fn arn(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.arn = ::std::option::Option::Some(input.into());
+            self.arn = ::std::option::Option::Some(input.into());
             self
         }
         /// The Amazon Resource Name (ARN) of the connection.
         ///
         /// This member is required.
         pub fn set_arn(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.arn = input;
+            self.arn = input;
             self
         }
         /// The Amazon Resource Name (ARN) of the connection.
         ///
         /// This member is required.
         pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.arn
+            &self.arn
         }
         /// The AWS account ID of the other participant in the connection.
         ///
@@ -1767,7 +1756,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.other_participant_account_id = ::std::option::Option::Some(input.into());
+            self.other_participant_account_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The AWS account ID of the other participant in the connection.
@@ -1777,7 +1766,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.other_participant_account_id = input;
+            self.other_participant_account_id = input;
             self
         }
         /// The AWS account ID of the other participant in the connection.
@@ -1786,7 +1775,7 @@ pub mod builders {
         pub fn get_other_participant_account_id(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
-            &self.0.other_participant_account_id
+            &self.other_participant_account_id
         }
         /// The timestamp when the connection was last updated.
         ///
@@ -1795,7 +1784,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = ::std::option::Option::Some(input.into());
+            self.updated_at = ::std::option::Option::Some(input.into());
             self
         }
         /// The timestamp when the connection was last updated.
@@ -1805,14 +1794,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.updated_at = input;
+            self.updated_at = input;
             self
         }
         /// The timestamp when the connection was last updated.
         ///
         /// This member is required.
         pub fn get_updated_at(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.updated_at
+            &self.updated_at
         }
         /// A map of connection types and their summary information for this connection.
         ///
@@ -1823,8 +1812,7 @@ pub mod builders {
             value: impl ::std::convert::Into<crate::types::ConnectionTypeSummary>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .connection_types
+            self.connection_types
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -1841,7 +1829,7 @@ pub mod builders {
                 >,
             >,
         ) -> Self {
-            self.0.connection_types = input;
+            self.connection_types = input;
             self
         }
         /// A map of connection types and their summary information for this connection.
@@ -1852,7 +1840,7 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>,
         > {
-            &self.0.connection_types
+            &self.connection_types
         }
         /// Builds [`ConnectionSummary`](crate::types::ConnectionSummary), failing when a required member is unset.
         pub fn build(
@@ -1861,61 +1849,55 @@ pub mod builders {
             crate::types::ConnectionSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.catalog.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::ConnectionSummary {
+                catalog: self.catalog.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Catalog",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.id.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                id: self.id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Id",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.arn.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                arn: self.arn.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Arn",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.other_participant_account_id.is_none() {
-                return ::std::result::Result::Err(
-                    ::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "OtherParticipantAccountId",
-                        "a required member was not set",
-                    ),
-                );
-            }
-            if value.updated_at.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                other_participant_account_id: self.other_participant_account_id.ok_or_else(
+                    || {
+                        ::aws_smithy_types::error::operation::BuildError::missing_field(
+                            "OtherParticipantAccountId",
+                            "a required member was not set",
+                        )
+                    },
+                )?,
+                updated_at: self.updated_at.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "UpdatedAt",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.connection_types.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                connection_types: self.connection_types.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "ConnectionTypes",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`ConnectionTypeSummary`](crate::types::ConnectionTypeSummary).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ConnectionTypeSummaryBuilder(crate::types::ConnectionTypeSummary);
+    #[non_exhaustive]
+    pub struct ConnectionTypeSummaryBuilder {
+        pub(crate) status: ::std::option::Option<crate::types::ConnectionTypeStatus>,
+        pub(crate) other_participant: ::std::option::Option<crate::types::Participant>,
+    }
     impl ConnectionTypeSummaryBuilder {
         /// The current status of this connection type (active, canceled, etc.).
         ///
@@ -1924,7 +1906,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::ConnectionTypeStatus>,
         ) -> Self {
-            self.0.status = ::std::option::Option::Some(input.into());
+            self.status = ::std::option::Option::Some(input.into());
             self
         }
         /// The current status of this connection type (active, canceled, etc.).
@@ -1934,14 +1916,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ConnectionTypeStatus>,
         ) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// The current status of this connection type (active, canceled, etc.).
         ///
         /// This member is required.
         pub fn get_status(&self) -> &::std::option::Option<crate::types::ConnectionTypeStatus> {
-            &self.0.status
+            &self.status
         }
         /// Information about the other participant in this connection type.
         ///
@@ -1950,7 +1932,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::Participant>,
         ) -> Self {
-            self.0.other_participant = ::std::option::Option::Some(input.into());
+            self.other_participant = ::std::option::Option::Some(input.into());
             self
         }
         /// Information about the other participant in this connection type.
@@ -1960,14 +1942,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Participant>,
         ) -> Self {
-            self.0.other_participant = input;
+            self.other_participant = input;
             self
         }
         /// Information about the other participant in this connection type.
         ///
         /// This member is required.
         pub fn get_other_participant(&self) -> &::std::option::Option<crate::types::Participant> {
-            &self.0.other_participant
+            &self.other_participant
         }
         /// Builds [`ConnectionTypeSummary`](crate::types::ConnectionTypeSummary), failing when a required member is unset.
         pub fn build(
@@ -1976,69 +1958,65 @@ pub mod builders {
             crate::types::ConnectionTypeSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.status.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::ConnectionTypeSummary {
+                status: self.status.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Status",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.other_participant.is_none() {
-                return ::std::result::Result::Err(
-                    ::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "OtherParticipant",
-                        "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                other_participant: self.other_participant,
+            })
         }
     }
     /// A builder for [`FieldValidationError`](crate::types::FieldValidationError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FieldValidationErrorBuilder(crate::types::FieldValidationError);
+    #[non_exhaustive]
+    pub struct FieldValidationErrorBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) code: ::std::option::Option<crate::types::FieldValidationCode>,
+    }
     impl FieldValidationErrorBuilder {
         /// The name of the field that failed validation.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The name of the field that failed validation.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The name of the field that failed validation.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// A description of the field validation error.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// A description of the field validation error.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// A description of the field validation error.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// A code identifying the specific field validation error.
         ///
@@ -2047,7 +2025,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::FieldValidationCode>,
         ) -> Self {
-            self.0.code = ::std::option::Option::Some(input.into());
+            self.code = ::std::option::Option::Some(input.into());
             self
         }
         /// A code identifying the specific field validation error.
@@ -2057,14 +2035,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::FieldValidationCode>,
         ) -> Self {
-            self.0.code = input;
+            self.code = input;
             self
         }
         /// A code identifying the specific field validation error.
         ///
         /// This member is required.
         pub fn get_code(&self) -> &::std::option::Option<crate::types::FieldValidationCode> {
-            &self.0.code
+            &self.code
         }
         /// Builds [`FieldValidationError`](crate::types::FieldValidationError), failing when a required member is unset.
         pub fn build(
@@ -2073,77 +2051,75 @@ pub mod builders {
             crate::types::FieldValidationError,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.name.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::FieldValidationError {
+                name: self.name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Name",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.code.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                code: self.code.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Code",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`PartnerProfileSummary`](crate::types::PartnerProfileSummary).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PartnerProfileSummaryBuilder(crate::types::PartnerProfileSummary);
+    #[non_exhaustive]
+    pub struct PartnerProfileSummaryBuilder {
+        pub(crate) id: ::std::option::Option<::std::string::String>,
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl PartnerProfileSummaryBuilder {
         /// The unique identifier of the partner profile.
         ///
         /// This member is required.
         pub fn id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The unique identifier of the partner profile.
         ///
         /// This member is required.
         pub fn set_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The unique identifier of the partner profile.
         ///
         /// This member is required.
         pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.id
+            &self.id
         }
         /// The display name of the partner.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The display name of the partner.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The display name of the partner.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`PartnerProfileSummary`](crate::types::PartnerProfileSummary), failing when a required member is unset.
         pub fn build(
@@ -2152,69 +2128,69 @@ pub mod builders {
             crate::types::PartnerProfileSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.id.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::PartnerProfileSummary {
+                id: self.id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Id",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.name.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                name: self.name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Name",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`SellerProfileSummary`](crate::types::SellerProfileSummary).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SellerProfileSummaryBuilder(crate::types::SellerProfileSummary);
+    #[non_exhaustive]
+    pub struct SellerProfileSummaryBuilder {
+        pub(crate) id: ::std::option::Option<::std::string::String>,
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl SellerProfileSummaryBuilder {
         /// The unique identifier of the seller profile.
         ///
         /// This member is required.
         pub fn id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The unique identifier of the seller profile.
         ///
         /// This member is required.
         pub fn set_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The unique identifier of the seller profile.
         ///
         /// This member is required.
         pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.id
+            &self.id
         }
         /// The display name of the seller.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The display name of the seller.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The display name of the seller.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`SellerProfileSummary`](crate::types::SellerProfileSummary), failing when a required member is unset.
         pub fn build(
@@ -2223,24 +2199,20 @@ pub mod builders {
             crate::types::SellerProfileSummary,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.id.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::SellerProfileSummary {
+                id: self.id.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Id",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.name.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                name: self.name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Name",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
 }

@@ -182,6 +182,7 @@ impl CreatePaymentSessionInput {
     pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.length_within("userId", self.user_id.as_deref(), ..=120);
         v.length_within("agentName", self.agent_name.as_deref(), ..=256);
+        v.required("paymentManagerArn", self.payment_manager_arn.as_ref());
         v.length_within(
             "paymentManagerArn",
             self.payment_manager_arn.as_deref(),
@@ -192,6 +193,10 @@ impl CreatePaymentSessionInput {
             self.payment_manager_arn.as_deref(),
             "^arn:(aws|aws-[a-z0-9-]+):bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:payment-manager/[a-z0-9]([a-z0-9-]{0,47}[a-z0-9])?-[a-z0-9]{10}$",
         );
+        if let ::std::option::Option::Some(value) = &self.limits {
+            v.at("limits", |v| value.validate(v));
+        }
+        v.required("expiryTimeInMinutes", self.expiry_time_in_minutes.as_ref());
         v.range_within("expiryTimeInMinutes", self.expiry_time_in_minutes, 15..=480);
         v.length_within("clientToken", self.client_token.as_deref(), 33..=256);
         v.pattern(
@@ -465,28 +470,36 @@ impl ::sdk_runtime::OperationSpec for CreatePaymentSession {
 pub mod builders {
     /// A builder for [`CreatePaymentSessionInput`](super::CreatePaymentSessionInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CreatePaymentSessionInputBuilder(super::CreatePaymentSessionInput);
+    #[non_exhaustive]
+    pub struct CreatePaymentSessionInputBuilder {
+        pub(crate) user_id: ::std::option::Option<::std::string::String>,
+        pub(crate) agent_name: ::std::option::Option<::std::string::String>,
+        pub(crate) payment_manager_arn: ::std::option::Option<::std::string::String>,
+        pub(crate) limits: ::std::option::Option<crate::types::SessionLimits>,
+        pub(crate) expiry_time_in_minutes: ::std::option::Option<i32>,
+        pub(crate) client_token: ::std::option::Option<::std::string::String>,
+    }
     impl CreatePaymentSessionInputBuilder {
         /// The user ID associated with this payment session.
         pub fn user_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.user_id = ::std::option::Option::Some(input.into());
+            self.user_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The user ID associated with this payment session.
         pub fn set_user_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.user_id = input;
+            self.user_id = input;
             self
         }
         /// The user ID associated with this payment session.
         pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.user_id
+            &self.user_id
         }
         /// The agent name associated with this request, used for observability.
         pub fn agent_name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.agent_name = ::std::option::Option::Some(input.into());
+            self.agent_name = ::std::option::Option::Some(input.into());
             self
         }
         /// The agent name associated with this request, used for observability.
@@ -494,12 +507,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.agent_name = input;
+            self.agent_name = input;
             self
         }
         /// The agent name associated with this request, used for observability.
         pub fn get_agent_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.agent_name
+            &self.agent_name
         }
         /// The ARN of the payment manager that owns this session.
         ///
@@ -508,7 +521,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = ::std::option::Option::Some(input.into());
+            self.payment_manager_arn = ::std::option::Option::Some(input.into());
             self
         }
         /// The ARN of the payment manager that owns this session.
@@ -518,21 +531,21 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = input;
+            self.payment_manager_arn = input;
             self
         }
         /// The ARN of the payment manager that owns this session.
         ///
         /// This member is required.
         pub fn get_payment_manager_arn(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_manager_arn
+            &self.payment_manager_arn
         }
         /// The spending limits for this payment session.
         pub fn limits(
             mut self,
             input: impl ::std::convert::Into<crate::types::SessionLimits>,
         ) -> Self {
-            self.0.limits = ::std::option::Option::Some(input.into());
+            self.limits = ::std::option::Option::Some(input.into());
             self
         }
         /// The spending limits for this payment session.
@@ -540,39 +553,39 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SessionLimits>,
         ) -> Self {
-            self.0.limits = input;
+            self.limits = input;
             self
         }
         /// The spending limits for this payment session.
         pub fn get_limits(&self) -> &::std::option::Option<crate::types::SessionLimits> {
-            &self.0.limits
+            &self.limits
         }
         /// The session expiry time in minutes. Must be between 15 and 480 minutes.
         ///
         /// This member is required.
         pub fn expiry_time_in_minutes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
+            self.expiry_time_in_minutes = ::std::option::Option::Some(input.into());
             self
         }
         /// The session expiry time in minutes. Must be between 15 and 480 minutes.
         ///
         /// This member is required.
         pub fn set_expiry_time_in_minutes(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.expiry_time_in_minutes = input;
+            self.expiry_time_in_minutes = input;
             self
         }
         /// The session expiry time in minutes. Must be between 15 and 480 minutes.
         ///
         /// This member is required.
         pub fn get_expiry_time_in_minutes(&self) -> &::std::option::Option<i32> {
-            &self.0.expiry_time_in_minutes
+            &self.expiry_time_in_minutes
         }
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         pub fn client_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.client_token = ::std::option::Option::Some(input.into());
+            self.client_token = ::std::option::Option::Some(input.into());
             self
         }
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
@@ -580,12 +593,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.client_token = input;
+            self.client_token = input;
             self
         }
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.client_token
+            &self.client_token
         }
         /// Builds [`CreatePaymentSessionInput`](super::CreatePaymentSessionInput), failing when a required member is unset.
         pub fn build(
@@ -594,8 +607,7 @@ pub mod builders {
             super::CreatePaymentSessionInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.payment_manager_arn.is_none() {
+            if self.payment_manager_arn.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentManagerArn",
@@ -603,7 +615,7 @@ pub mod builders {
                     ),
                 );
             }
-            if value.expiry_time_in_minutes.is_none() {
+            if self.expiry_time_in_minutes.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "expiryTimeInMinutes",
@@ -611,12 +623,22 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::CreatePaymentSessionInput {
+                user_id: self.user_id,
+                agent_name: self.agent_name,
+                payment_manager_arn: self.payment_manager_arn,
+                limits: self.limits,
+                expiry_time_in_minutes: self.expiry_time_in_minutes,
+                client_token: self.client_token,
+            })
         }
     }
     /// A builder for [`CreatePaymentSessionOutput`](super::CreatePaymentSessionOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CreatePaymentSessionOutputBuilder(super::CreatePaymentSessionOutput);
+    #[non_exhaustive]
+    pub struct CreatePaymentSessionOutputBuilder {
+        pub(crate) payment_session: ::std::option::Option<crate::types::PaymentSession>,
+    }
     impl CreatePaymentSessionOutputBuilder {
         /// The created payment session.
         ///
@@ -625,7 +647,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::PaymentSession>,
         ) -> Self {
-            self.0.payment_session = ::std::option::Option::Some(input.into());
+            self.payment_session = ::std::option::Option::Some(input.into());
             self
         }
         /// The created payment session.
@@ -635,32 +657,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::PaymentSession>,
         ) -> Self {
-            self.0.payment_session = input;
+            self.payment_session = input;
             self
         }
         /// The created payment session.
         ///
         /// This member is required.
         pub fn get_payment_session(&self) -> &::std::option::Option<crate::types::PaymentSession> {
-            &self.0.payment_session
+            &self.payment_session
         }
-        /// Builds [`CreatePaymentSessionOutput`](super::CreatePaymentSessionOutput), failing when a required member is unset.
-        pub fn build(
-            self,
-        ) -> ::std::result::Result<
-            super::CreatePaymentSessionOutput,
-            ::aws_smithy_types::error::operation::BuildError,
-        > {
-            let value = self.0;
-            if value.payment_session.is_none() {
-                return ::std::result::Result::Err(
-                    ::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "paymentSession",
-                        "a required member was not set",
-                    ),
-                );
+        /// Builds [`CreatePaymentSessionOutput`](super::CreatePaymentSessionOutput).
+        pub fn build(self) -> super::CreatePaymentSessionOutput {
+            super::CreatePaymentSessionOutput {
+                payment_session: self.payment_session,
             }
-            ::std::result::Result::Ok(value)
         }
     }
     /// Fluent builder for the `CreatePaymentSession` operation: set the input, then `send()` it.

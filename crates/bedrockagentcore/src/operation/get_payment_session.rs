@@ -122,6 +122,7 @@ impl GetPaymentSessionInput {
     pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.length_within("userId", self.user_id.as_deref(), ..=120);
         v.length_within("agentName", self.agent_name.as_deref(), ..=256);
+        v.required("paymentManagerArn", self.payment_manager_arn.as_ref());
         v.length_within(
             "paymentManagerArn",
             self.payment_manager_arn.as_deref(),
@@ -132,6 +133,7 @@ impl GetPaymentSessionInput {
             self.payment_manager_arn.as_deref(),
             "^arn:(aws|aws-[a-z0-9-]+):bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:payment-manager/[a-z0-9]([a-z0-9-]{0,47}[a-z0-9])?-[a-z0-9]{10}$",
         );
+        v.required("paymentSessionId", self.payment_session_id.as_ref());
         v.length_within(
             "paymentSessionId",
             self.payment_session_id.as_deref(),
@@ -392,28 +394,34 @@ impl ::sdk_runtime::OperationSpec for GetPaymentSession {
 pub mod builders {
     /// A builder for [`GetPaymentSessionInput`](super::GetPaymentSessionInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetPaymentSessionInputBuilder(super::GetPaymentSessionInput);
+    #[non_exhaustive]
+    pub struct GetPaymentSessionInputBuilder {
+        pub(crate) user_id: ::std::option::Option<::std::string::String>,
+        pub(crate) agent_name: ::std::option::Option<::std::string::String>,
+        pub(crate) payment_manager_arn: ::std::option::Option<::std::string::String>,
+        pub(crate) payment_session_id: ::std::option::Option<::std::string::String>,
+    }
     impl GetPaymentSessionInputBuilder {
         /// The user ID associated with this payment session.
         pub fn user_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.user_id = ::std::option::Option::Some(input.into());
+            self.user_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The user ID associated with this payment session.
         pub fn set_user_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.user_id = input;
+            self.user_id = input;
             self
         }
         /// The user ID associated with this payment session.
         pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.user_id
+            &self.user_id
         }
         /// The agent name associated with this request, used for observability.
         pub fn agent_name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.agent_name = ::std::option::Option::Some(input.into());
+            self.agent_name = ::std::option::Option::Some(input.into());
             self
         }
         /// The agent name associated with this request, used for observability.
@@ -421,12 +429,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.agent_name = input;
+            self.agent_name = input;
             self
         }
         /// The agent name associated with this request, used for observability.
         pub fn get_agent_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.agent_name
+            &self.agent_name
         }
         /// The ARN of the payment manager that owns this session.
         ///
@@ -435,7 +443,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = ::std::option::Option::Some(input.into());
+            self.payment_manager_arn = ::std::option::Option::Some(input.into());
             self
         }
         /// The ARN of the payment manager that owns this session.
@@ -445,14 +453,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = input;
+            self.payment_manager_arn = input;
             self
         }
         /// The ARN of the payment manager that owns this session.
         ///
         /// This member is required.
         pub fn get_payment_manager_arn(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_manager_arn
+            &self.payment_manager_arn
         }
         /// The ID of the payment session to retrieve.
         ///
@@ -461,7 +469,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_session_id = ::std::option::Option::Some(input.into());
+            self.payment_session_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The ID of the payment session to retrieve.
@@ -471,14 +479,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_session_id = input;
+            self.payment_session_id = input;
             self
         }
         /// The ID of the payment session to retrieve.
         ///
         /// This member is required.
         pub fn get_payment_session_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_session_id
+            &self.payment_session_id
         }
         /// Builds [`GetPaymentSessionInput`](super::GetPaymentSessionInput), failing when a required member is unset.
         pub fn build(
@@ -487,8 +495,7 @@ pub mod builders {
             super::GetPaymentSessionInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.payment_manager_arn.is_none() {
+            if self.payment_manager_arn.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentManagerArn",
@@ -496,7 +503,7 @@ pub mod builders {
                     ),
                 );
             }
-            if value.payment_session_id.is_none() {
+            if self.payment_session_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentSessionId",
@@ -504,12 +511,20 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetPaymentSessionInput {
+                user_id: self.user_id,
+                agent_name: self.agent_name,
+                payment_manager_arn: self.payment_manager_arn,
+                payment_session_id: self.payment_session_id,
+            })
         }
     }
     /// A builder for [`GetPaymentSessionOutput`](super::GetPaymentSessionOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetPaymentSessionOutputBuilder(super::GetPaymentSessionOutput);
+    #[non_exhaustive]
+    pub struct GetPaymentSessionOutputBuilder {
+        pub(crate) payment_session: ::std::option::Option<crate::types::PaymentSession>,
+    }
     impl GetPaymentSessionOutputBuilder {
         /// The payment session details.
         ///
@@ -518,7 +533,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::PaymentSession>,
         ) -> Self {
-            self.0.payment_session = ::std::option::Option::Some(input.into());
+            self.payment_session = ::std::option::Option::Some(input.into());
             self
         }
         /// The payment session details.
@@ -528,32 +543,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::PaymentSession>,
         ) -> Self {
-            self.0.payment_session = input;
+            self.payment_session = input;
             self
         }
         /// The payment session details.
         ///
         /// This member is required.
         pub fn get_payment_session(&self) -> &::std::option::Option<crate::types::PaymentSession> {
-            &self.0.payment_session
+            &self.payment_session
         }
-        /// Builds [`GetPaymentSessionOutput`](super::GetPaymentSessionOutput), failing when a required member is unset.
-        pub fn build(
-            self,
-        ) -> ::std::result::Result<
-            super::GetPaymentSessionOutput,
-            ::aws_smithy_types::error::operation::BuildError,
-        > {
-            let value = self.0;
-            if value.payment_session.is_none() {
-                return ::std::result::Result::Err(
-                    ::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "paymentSession",
-                        "a required member was not set",
-                    ),
-                );
+        /// Builds [`GetPaymentSessionOutput`](super::GetPaymentSessionOutput).
+        pub fn build(self) -> super::GetPaymentSessionOutput {
+            super::GetPaymentSessionOutput {
+                payment_session: self.payment_session,
             }
-            ::std::result::Result::Ok(value)
         }
     }
     /// Fluent builder for the `GetPaymentSession` operation: set the input, then `send()` it.

@@ -146,6 +146,7 @@ impl ListPaymentSessionsInput {
     pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.length_within("userId", self.user_id.as_deref(), ..=120);
         v.length_within("agentName", self.agent_name.as_deref(), ..=256);
+        v.required("paymentManagerArn", self.payment_manager_arn.as_ref());
         v.length_within(
             "paymentManagerArn",
             self.payment_manager_arn.as_deref(),
@@ -162,15 +163,24 @@ impl ListPaymentSessionsInput {
 }
 /// Response structure for listing payment sessions.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ListPaymentSessionsOutput {
     /// List of payment session summaries matching the request criteria.
     ///
     /// This member is required.
-    pub payment_sessions:
-        ::std::option::Option<::std::vec::Vec<crate::types::PaymentSessionSummary>>,
+    pub payment_sessions: ::std::vec::Vec<crate::types::PaymentSessionSummary>,
     /// Token for pagination to retrieve the next set of results.
     pub next_token: ::std::option::Option<::std::string::String>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ListPaymentSessionsOutput {
+    fn default() -> Self {
+        Self {
+            payment_sessions: ::std::vec::Vec::new(),
+            next_token: ::std::option::Option::None,
+        }
+    }
 }
 static LIST_PAYMENT_SESSIONS_OUTPUT_MEMBER_PAYMENT_SESSIONS_ITEM: ::sdk_runtime::schema::Schema<
     'static,
@@ -225,19 +235,18 @@ impl ::sdk_runtime::schema::SerializableStruct for ListPaymentSessionsOutput {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.payment_sessions {
-            ::sdk_runtime::schema::write_list(
-                s,
-                &LIST_PAYMENT_SESSIONS_OUTPUT_MEMBER_PAYMENT_SESSIONS,
-                value,
-                &|s, value| {
-                    s.write_struct(
-                        &LIST_PAYMENT_SESSIONS_OUTPUT_MEMBER_PAYMENT_SESSIONS_ITEM,
-                        value,
-                    )
-                },
-            )?;
-        }
+        let value = &self.payment_sessions;
+        ::sdk_runtime::schema::write_list(
+            s,
+            &LIST_PAYMENT_SESSIONS_OUTPUT_MEMBER_PAYMENT_SESSIONS,
+            value,
+            &|s, value| {
+                s.write_struct(
+                    &LIST_PAYMENT_SESSIONS_OUTPUT_MEMBER_PAYMENT_SESSIONS_ITEM,
+                    value,
+                )
+            },
+        )?;
         if let ::std::option::Option::Some(value) = &self.next_token {
             s.write_string(&LIST_PAYMENT_SESSIONS_OUTPUT_MEMBER_NEXT_TOKEN, value)?;
         }
@@ -255,13 +264,11 @@ impl ::sdk_runtime::schema::DeserializeShape for ListPaymentSessionsOutput {
             &mut |member, d| {
                 match member.member_index() {
                     ::std::option::Option::Some(0) => {
-                        out.payment_sessions = ::std::option::Option::Some(
-                            ::sdk_runtime::schema::read_list(d, member, &|d| {
-                                <crate::types::PaymentSessionSummary as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                    d,
-                                )
-                            })?,
-                        );
+                        out.payment_sessions = ::sdk_runtime::schema::read_list(d, member, &|d| {
+                            <crate::types::PaymentSessionSummary as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                                d,
+                            )
+                        })?;
                     }
                     ::std::option::Option::Some(1) => {
                         out.next_token = ::std::option::Option::Some(d.read_string(member)?);
@@ -271,9 +278,6 @@ impl ::sdk_runtime::schema::DeserializeShape for ListPaymentSessionsOutput {
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.payment_sessions.is_none() {
-            out.payment_sessions = ::std::option::Option::Some(::std::vec::Vec::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -286,7 +290,7 @@ impl ListPaymentSessionsOutput {
     ///
     /// This member is required.
     pub fn payment_sessions(&self) -> &[crate::types::PaymentSessionSummary] {
-        self.payment_sessions.as_deref().unwrap_or_default()
+        &self.payment_sessions
     }
     /// Token for pagination to retrieve the next set of results.
     pub fn next_token(&self) -> ::std::option::Option<&str> {
@@ -474,8 +478,7 @@ pub mod paginator {
                 |page| page.next_token.as_ref().filter(|token| !token.is_empty()),
                 |input, token| input.next_token = token,
                 ::std::option::Option::Some(|page| {
-                    page.payment_sessions
-                        .as_ref()
+                    ::std::option::Option::Some(&page.payment_sessions)
                         .is_none_or(|items| items.is_empty())
                 }),
             )
@@ -487,8 +490,7 @@ pub mod paginator {
             super::ListPaymentSessions,
             crate::types::PaymentSessionSummary,
         > {
-            self.send()
-                .items(|page| page.payment_sessions.unwrap_or_default())
+            self.send().items(|page| page.payment_sessions)
         }
     }
 }
@@ -496,28 +498,35 @@ pub mod paginator {
 pub mod builders {
     /// A builder for [`ListPaymentSessionsInput`](super::ListPaymentSessionsInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListPaymentSessionsInputBuilder(super::ListPaymentSessionsInput);
+    #[non_exhaustive]
+    pub struct ListPaymentSessionsInputBuilder {
+        pub(crate) user_id: ::std::option::Option<::std::string::String>,
+        pub(crate) agent_name: ::std::option::Option<::std::string::String>,
+        pub(crate) payment_manager_arn: ::std::option::Option<::std::string::String>,
+        pub(crate) next_token: ::std::option::Option<::std::string::String>,
+        pub(crate) max_results: ::std::option::Option<i32>,
+    }
     impl ListPaymentSessionsInputBuilder {
         /// The user ID associated with the payment sessions.
         pub fn user_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.user_id = ::std::option::Option::Some(input.into());
+            self.user_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The user ID associated with the payment sessions.
         pub fn set_user_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.user_id = input;
+            self.user_id = input;
             self
         }
         /// The user ID associated with the payment sessions.
         pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.user_id
+            &self.user_id
         }
         /// The agent name associated with this request, used for observability.
         pub fn agent_name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.agent_name = ::std::option::Option::Some(input.into());
+            self.agent_name = ::std::option::Option::Some(input.into());
             self
         }
         /// The agent name associated with this request, used for observability.
@@ -525,12 +534,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.agent_name = input;
+            self.agent_name = input;
             self
         }
         /// The agent name associated with this request, used for observability.
         pub fn get_agent_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.agent_name
+            &self.agent_name
         }
         /// The ARN of the payment manager that owns the sessions.
         ///
@@ -539,7 +548,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = ::std::option::Option::Some(input.into());
+            self.payment_manager_arn = ::std::option::Option::Some(input.into());
             self
         }
         /// The ARN of the payment manager that owns the sessions.
@@ -549,21 +558,21 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.payment_manager_arn = input;
+            self.payment_manager_arn = input;
             self
         }
         /// The ARN of the payment manager that owns the sessions.
         ///
         /// This member is required.
         pub fn get_payment_manager_arn(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.payment_manager_arn
+            &self.payment_manager_arn
         }
         /// Token for pagination to retrieve the next set of results.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_token = ::std::option::Option::Some(input.into());
+            self.next_token = ::std::option::Option::Some(input.into());
             self
         }
         /// Token for pagination to retrieve the next set of results.
@@ -571,26 +580,26 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_token = input;
+            self.next_token = input;
             self
         }
         /// Token for pagination to retrieve the next set of results.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_token
+            &self.next_token
         }
         /// Maximum number of results to return in a single response.
         pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.max_results = ::std::option::Option::Some(input.into());
+            self.max_results = ::std::option::Option::Some(input.into());
             self
         }
         /// Maximum number of results to return in a single response.
         pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.max_results = input;
+            self.max_results = input;
             self
         }
         /// Maximum number of results to return in a single response.
         pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-            &self.0.max_results
+            &self.max_results
         }
         /// Builds [`ListPaymentSessionsInput`](super::ListPaymentSessionsInput), failing when a required member is unset.
         pub fn build(
@@ -599,8 +608,7 @@ pub mod builders {
             super::ListPaymentSessionsInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.payment_manager_arn.is_none() {
+            if self.payment_manager_arn.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentManagerArn",
@@ -608,12 +616,23 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ListPaymentSessionsInput {
+                user_id: self.user_id,
+                agent_name: self.agent_name,
+                payment_manager_arn: self.payment_manager_arn,
+                next_token: self.next_token,
+                max_results: self.max_results,
+            })
         }
     }
     /// A builder for [`ListPaymentSessionsOutput`](super::ListPaymentSessionsOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListPaymentSessionsOutputBuilder(super::ListPaymentSessionsOutput);
+    #[non_exhaustive]
+    pub struct ListPaymentSessionsOutputBuilder {
+        pub(crate) payment_sessions:
+            ::std::option::Option<::std::vec::Vec<crate::types::PaymentSessionSummary>>,
+        pub(crate) next_token: ::std::option::Option<::std::string::String>,
+    }
     impl ListPaymentSessionsOutputBuilder {
         /// List of payment session summaries matching the request criteria.
         ///
@@ -622,8 +641,7 @@ pub mod builders {
             mut self,
             item: impl ::std::convert::Into<crate::types::PaymentSessionSummary>,
         ) -> Self {
-            self.0
-                .payment_sessions
+            self.payment_sessions
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -635,7 +653,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::PaymentSessionSummary>>,
         ) -> Self {
-            self.0.payment_sessions = input;
+            self.payment_sessions = input;
             self
         }
         /// List of payment session summaries matching the request criteria.
@@ -644,14 +662,14 @@ pub mod builders {
         pub fn get_payment_sessions(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::PaymentSessionSummary>> {
-            &self.0.payment_sessions
+            &self.payment_sessions
         }
         /// Token for pagination to retrieve the next set of results.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_token = ::std::option::Option::Some(input.into());
+            self.next_token = ::std::option::Option::Some(input.into());
             self
         }
         /// Token for pagination to retrieve the next set of results.
@@ -659,12 +677,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_token = input;
+            self.next_token = input;
             self
         }
         /// Token for pagination to retrieve the next set of results.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_token
+            &self.next_token
         }
         /// Builds [`ListPaymentSessionsOutput`](super::ListPaymentSessionsOutput), failing when a required member is unset.
         pub fn build(
@@ -673,16 +691,15 @@ pub mod builders {
             super::ListPaymentSessionsOutput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.payment_sessions.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(super::ListPaymentSessionsOutput {
+                payment_sessions: self.payment_sessions.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "paymentSessions",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                next_token: self.next_token,
+            })
         }
     }
     /// Fluent builder for the `ListPaymentSessions` operation: set the input, then `send()` it.

@@ -594,20 +594,32 @@ impl ::sdk_runtime::error::ModeledError for ThrottlingException {
 }
 /// The exception that occurs when the input fails to satisfy the constraints specified by the service. Check the error message for details about which input parameter is invalid and correct your request.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ValidationException {
     /// The `message` member.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
     /// The `reason` member.
     ///
     /// This member is required.
-    pub reason: ::std::option::Option<crate::types::ValidationExceptionReason>,
+    pub reason: crate::types::ValidationExceptionReason,
     /// The `fieldList` member.
     pub field_list: ::std::option::Option<::std::vec::Vec<crate::types::ValidationExceptionField>>,
     /// Error metadata (code, message, request id) as received.
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ValidationException {
+    fn default() -> Self {
+        Self {
+            message: ::std::string::String::new(),
+            reason: crate::types::ValidationExceptionReason::from(""),
+            field_list: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
+    }
 }
 static VALIDATION_EXCEPTION_MEMBER_MESSAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -659,12 +671,10 @@ impl ::sdk_runtime::schema::SerializableStruct for ValidationException {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&VALIDATION_EXCEPTION_MEMBER_MESSAGE, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.reason {
-            s.write_string(&VALIDATION_EXCEPTION_MEMBER_REASON, value.as_str())?;
-        }
+        let value = &self.message;
+        s.write_string(&VALIDATION_EXCEPTION_MEMBER_MESSAGE, value)?;
+        let value = &self.reason;
+        s.write_string(&VALIDATION_EXCEPTION_MEMBER_REASON, value.as_str())?;
         if let ::std::option::Option::Some(value) = &self.field_list {
             ::sdk_runtime::schema::write_list(
                 s,
@@ -684,13 +694,12 @@ impl ::sdk_runtime::schema::DeserializeShape for ValidationException {
         ::sdk_runtime::schema::read_struct(d, &VALIDATION_EXCEPTION_SCHEMA, &mut |member, d| {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
-                    out.message = ::std::option::Option::Some(d.read_string(member)?);
+                    out.message = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(1) => {
-                    out.reason = ::std::option::Option::Some(
-                        d.read_string(member)
-                            .map(crate::types::ValidationExceptionReason::from)?,
-                    );
+                    out.reason = d
+                        .read_string(member)
+                        .map(crate::types::ValidationExceptionReason::from)?;
                 }
                 ::std::option::Option::Some(2) => {
                     out.field_list = ::std::option::Option::Some(::sdk_runtime::schema::read_list(
@@ -707,13 +716,6 @@ impl ::sdk_runtime::schema::DeserializeShape for ValidationException {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.reason.is_none() {
-            out.reason =
-                ::std::option::Option::Some(crate::types::ValidationExceptionReason::from(""));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -725,14 +727,14 @@ impl ValidationException {
     /// The `message` member.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
     /// The `reason` member.
     ///
     /// This member is required.
-    pub fn reason(&self) -> ::std::option::Option<&crate::types::ValidationExceptionReason> {
-        self.reason.as_ref()
+    pub fn reason(&self) -> &crate::types::ValidationExceptionReason {
+        &self.reason
     }
     /// The `fieldList` member.
     pub fn field_list(&self) -> &[crate::types::ValidationExceptionField] {
@@ -751,7 +753,9 @@ impl ::std::fmt::Display for ValidationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ValidationException")?;
         let message = ::aws_smithy_types::error::metadata::ProvideErrorMetadata::message(self);
-        let message = self.message.as_deref().or(message);
+        let message = ::std::option::Option::Some(self.message.as_str())
+            .filter(|m| !m.is_empty())
+            .or(message);
         if let ::std::option::Option::Some(message) = message {
             ::std::write!(f, ": {message}")?;
         }
@@ -773,197 +777,244 @@ impl ::sdk_runtime::error::ModeledError for ValidationException {
 pub mod builders {
     /// A builder for [`AccessDeniedException`](crate::types::error::AccessDeniedException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AccessDeniedExceptionBuilder(crate::types::error::AccessDeniedException);
+    #[non_exhaustive]
+    pub struct AccessDeniedExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl AccessDeniedExceptionBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`AccessDeniedException`](crate::types::error::AccessDeniedException).
         pub fn build(self) -> crate::types::error::AccessDeniedException {
-            self.0
+            crate::types::error::AccessDeniedException {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`ConflictException`](crate::types::error::ConflictException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ConflictExceptionBuilder(crate::types::error::ConflictException);
+    #[non_exhaustive]
+    pub struct ConflictExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ConflictExceptionBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ConflictException`](crate::types::error::ConflictException).
         pub fn build(self) -> crate::types::error::ConflictException {
-            self.0
+            crate::types::error::ConflictException {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`InternalServerException`](crate::types::error::InternalServerException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct InternalServerExceptionBuilder(crate::types::error::InternalServerException);
+    #[non_exhaustive]
+    pub struct InternalServerExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl InternalServerExceptionBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`InternalServerException`](crate::types::error::InternalServerException).
         pub fn build(self) -> crate::types::error::InternalServerException {
-            self.0
+            crate::types::error::InternalServerException {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ResourceNotFoundExceptionBuilder(crate::types::error::ResourceNotFoundException);
+    #[non_exhaustive]
+    pub struct ResourceNotFoundExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ResourceNotFoundExceptionBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
         pub fn build(self) -> crate::types::error::ResourceNotFoundException {
-            self.0
+            crate::types::error::ResourceNotFoundException {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`ServiceQuotaExceededException`](crate::types::error::ServiceQuotaExceededException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ServiceQuotaExceededExceptionBuilder(
-        crate::types::error::ServiceQuotaExceededException,
-    );
+    #[non_exhaustive]
+    pub struct ServiceQuotaExceededExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ServiceQuotaExceededExceptionBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ServiceQuotaExceededException`](crate::types::error::ServiceQuotaExceededException).
         pub fn build(self) -> crate::types::error::ServiceQuotaExceededException {
-            self.0
+            crate::types::error::ServiceQuotaExceededException {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`ThrottlingException`](crate::types::error::ThrottlingException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ThrottlingExceptionBuilder(crate::types::error::ThrottlingException);
+    #[non_exhaustive]
+    pub struct ThrottlingExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ThrottlingExceptionBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ThrottlingException`](crate::types::error::ThrottlingException).
         pub fn build(self) -> crate::types::error::ThrottlingException {
-            self.0
+            crate::types::error::ThrottlingException {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`ValidationException`](crate::types::error::ValidationException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ValidationExceptionBuilder(crate::types::error::ValidationException);
+    #[non_exhaustive]
+    pub struct ValidationExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) reason: ::std::option::Option<crate::types::ValidationExceptionReason>,
+        pub(crate) field_list:
+            ::std::option::Option<::std::vec::Vec<crate::types::ValidationExceptionField>>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ValidationExceptionBuilder {
         /// The `message` member.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// The `reason` member.
         ///
@@ -972,7 +1023,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::ValidationExceptionReason>,
         ) -> Self {
-            self.0.reason = ::std::option::Option::Some(input.into());
+            self.reason = ::std::option::Option::Some(input.into());
             self
         }
         /// The `reason` member.
@@ -982,7 +1033,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ValidationExceptionReason>,
         ) -> Self {
-            self.0.reason = input;
+            self.reason = input;
             self
         }
         /// The `reason` member.
@@ -991,15 +1042,14 @@ pub mod builders {
         pub fn get_reason(
             &self,
         ) -> &::std::option::Option<crate::types::ValidationExceptionReason> {
-            &self.0.reason
+            &self.reason
         }
         /// The `fieldList` member.
         pub fn field_list(
             mut self,
             item: impl ::std::convert::Into<crate::types::ValidationExceptionField>,
         ) -> Self {
-            self.0
-                .field_list
+            self.field_list
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1009,7 +1059,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::ValidationExceptionField>>,
         ) -> Self {
-            self.0.field_list = input;
+            self.field_list = input;
             self
         }
         /// The `fieldList` member.
@@ -1017,11 +1067,11 @@ pub mod builders {
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::ValidationExceptionField>>
         {
-            &self.0.field_list
+            &self.field_list
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ValidationException`](crate::types::error::ValidationException), failing when a required member is unset.
@@ -1031,24 +1081,22 @@ pub mod builders {
             crate::types::error::ValidationException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::error::ValidationException {
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.reason.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                reason: self.reason.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "reason",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                field_list: self.field_list,
+                meta: self.meta,
+            })
         }
     }
 }

@@ -99,6 +99,10 @@ impl GetUsageListForUsageSessionInput {
     pub fn order(&self) -> ::std::option::Option<&crate::types::Order> {
         self.order.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("subscriptionId", self.subscription_id.as_ref());
+    }
 }
 /// The `UsageSessionPagedMetadata` structure.
 #[non_exhaustive]
@@ -428,6 +432,9 @@ impl ::sdk_runtime::OperationSpec for GetUsageListForUsageSession {
     type Output = GetUsageListForUsageSessionOutput;
     type Error = GetUsageListForUsageSessionError;
     const NAME: &'static str = "GetUsageListForUsageSession";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -500,7 +507,15 @@ pub mod paginator {
 pub mod builders {
     /// A builder for [`GetUsageListForUsageSessionInput`](super::GetUsageListForUsageSessionInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetUsageListForUsageSessionInputBuilder(super::GetUsageListForUsageSessionInput);
+    #[non_exhaustive]
+    pub struct GetUsageListForUsageSessionInputBuilder {
+        pub(crate) subscription_id: ::std::option::Option<::std::string::String>,
+        pub(crate) organizations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) offset: ::std::option::Option<i32>,
+        pub(crate) records: ::std::option::Option<i32>,
+        pub(crate) order_by: ::std::option::Option<::std::string::String>,
+        pub(crate) order: ::std::option::Option<crate::types::Order>,
+    }
     impl GetUsageListForUsageSessionInputBuilder {
         /// The subscriptionID of the subscription whose sessions you wish to GET.
         ///
@@ -509,7 +524,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.subscription_id = ::std::option::Option::Some(input.into());
+            self.subscription_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The subscriptionID of the subscription whose sessions you wish to GET.
@@ -519,22 +534,21 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.subscription_id = input;
+            self.subscription_id = input;
             self
         }
         /// The subscriptionID of the subscription whose sessions you wish to GET.
         ///
         /// This member is required.
         pub fn get_subscription_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.subscription_id
+            &self.subscription_id
         }
         /// A list of organization-IDs used to restrict the scope of API calls.
         pub fn organizations(
             mut self,
             item: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0
-                .organizations
+            self.organizations
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -544,94 +558,94 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.organizations = input;
+            self.organizations = input;
             self
         }
         /// A list of organization-IDs used to restrict the scope of API calls.
         pub fn get_organizations(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.organizations
+            &self.organizations
         }
         /// The offset from the first amendment to return.
         ///
         /// The service's default is `0`.
         pub fn offset(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.offset = ::std::option::Option::Some(input.into());
+            self.offset = ::std::option::Option::Some(input.into());
             self
         }
         /// The offset from the first amendment to return.
         ///
         /// The service's default is `0`.
         pub fn set_offset(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.offset = input;
+            self.offset = input;
             self
         }
         /// The offset from the first amendment to return.
         ///
         /// The service's default is `0`.
         pub fn get_offset(&self) -> &::std::option::Option<i32> {
-            &self.0.offset
+            &self.offset
         }
         /// The maximum number of amendments to return.
         ///
         /// The service's default is `8766`.
         pub fn records(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.records = ::std::option::Option::Some(input.into());
+            self.records = ::std::option::Option::Some(input.into());
             self
         }
         /// The maximum number of amendments to return.
         ///
         /// The service's default is `8766`.
         pub fn set_records(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.records = input;
+            self.records = input;
             self
         }
         /// The maximum number of amendments to return.
         ///
         /// The service's default is `8766`.
         pub fn get_records(&self) -> &::std::option::Option<i32> {
-            &self.0.records
+            &self.records
         }
         /// Specify a field used to order the result set.
         ///
         /// The service's default is `"created"`.
         pub fn order_by(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.order_by = ::std::option::Option::Some(input.into());
+            self.order_by = ::std::option::Option::Some(input.into());
             self
         }
         /// Specify a field used to order the result set.
         ///
         /// The service's default is `"created"`.
         pub fn set_order_by(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.order_by = input;
+            self.order_by = input;
             self
         }
         /// Specify a field used to order the result set.
         ///
         /// The service's default is `"created"`.
         pub fn get_order_by(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.order_by
+            &self.order_by
         }
         /// The direction of any ordering, either ASC or DESC.
         ///
         /// The service's default is `"ASC"`.
         pub fn order(mut self, input: impl ::std::convert::Into<crate::types::Order>) -> Self {
-            self.0.order = ::std::option::Option::Some(input.into());
+            self.order = ::std::option::Option::Some(input.into());
             self
         }
         /// The direction of any ordering, either ASC or DESC.
         ///
         /// The service's default is `"ASC"`.
         pub fn set_order(mut self, input: ::std::option::Option<crate::types::Order>) -> Self {
-            self.0.order = input;
+            self.order = input;
             self
         }
         /// The direction of any ordering, either ASC or DESC.
         ///
         /// The service's default is `"ASC"`.
         pub fn get_order(&self) -> &::std::option::Option<crate::types::Order> {
-            &self.0.order
+            &self.order
         }
         /// Builds [`GetUsageListForUsageSessionInput`](super::GetUsageListForUsageSessionInput), failing when a required member is unset.
         pub fn build(
@@ -640,8 +654,7 @@ pub mod builders {
             super::GetUsageListForUsageSessionInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.subscription_id.is_none() {
+            if self.subscription_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "subscriptionId",
@@ -649,19 +662,35 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetUsageListForUsageSessionInput {
+                subscription_id: self.subscription_id,
+                organizations: self.organizations,
+                offset: self.offset,
+                records: self.records,
+                order_by: self.order_by,
+                order: self.order,
+            })
         }
     }
     /// A builder for [`GetUsageListForUsageSessionOutput`](super::GetUsageListForUsageSessionOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetUsageListForUsageSessionOutputBuilder(super::GetUsageListForUsageSessionOutput);
+    #[non_exhaustive]
+    pub struct GetUsageListForUsageSessionOutputBuilder {
+        pub(crate) next_page: ::std::option::Option<::std::string::String>,
+        pub(crate) current_page: ::std::option::Option<i32>,
+        pub(crate) current_offset: ::std::option::Option<i32>,
+        pub(crate) records_requested: ::std::option::Option<i32>,
+        pub(crate) records_returned: ::std::option::Option<i32>,
+        pub(crate) execution_time: ::std::option::Option<i64>,
+        pub(crate) results: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
+    }
     impl GetUsageListForUsageSessionOutputBuilder {
         /// Paging parameter. URL fragment that can be used to fetch next page of results.
         pub fn next_page(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_page = ::std::option::Option::Some(input.into());
+            self.next_page = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. URL fragment that can be used to fetch next page of results.
@@ -669,90 +698,89 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_page = input;
+            self.next_page = input;
             self
         }
         /// Paging parameter. URL fragment that can be used to fetch next page of results.
         pub fn get_next_page(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_page
+            &self.next_page
         }
         /// Paging parameter. 0-indexed. Describes which page (given a page size of \`recordsRequested\`) of the result set you are viewing.
         pub fn current_page(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.current_page = ::std::option::Option::Some(input.into());
+            self.current_page = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. 0-indexed. Describes which page (given a page size of \`recordsRequested\`) of the result set you are viewing.
         pub fn set_current_page(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.current_page = input;
+            self.current_page = input;
             self
         }
         /// Paging parameter. 0-indexed. Describes which page (given a page size of \`recordsRequested\`) of the result set you are viewing.
         pub fn get_current_page(&self) -> &::std::option::Option<i32> {
-            &self.0.current_page
+            &self.current_page
         }
         /// Paging parameter. 0-indexed. Describes your current location within a pageable list of query results.
         pub fn current_offset(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.current_offset = ::std::option::Option::Some(input.into());
+            self.current_offset = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. 0-indexed. Describes your current location within a pageable list of query results.
         pub fn set_current_offset(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.current_offset = input;
+            self.current_offset = input;
             self
         }
         /// Paging parameter. 0-indexed. Describes your current location within a pageable list of query results.
         pub fn get_current_offset(&self) -> &::std::option::Option<i32> {
-            &self.0.current_offset
+            &self.current_offset
         }
         /// Paging parameter. Describes how many records you requested.
         pub fn records_requested(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.records_requested = ::std::option::Option::Some(input.into());
+            self.records_requested = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. Describes how many records you requested.
         pub fn set_records_requested(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.records_requested = input;
+            self.records_requested = input;
             self
         }
         /// Paging parameter. Describes how many records you requested.
         pub fn get_records_requested(&self) -> &::std::option::Option<i32> {
-            &self.0.records_requested
+            &self.records_requested
         }
         /// Describes how many records were returned by your query.
         pub fn records_returned(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.records_returned = ::std::option::Option::Some(input.into());
+            self.records_returned = ::std::option::Option::Some(input.into());
             self
         }
         /// Describes how many records were returned by your query.
         pub fn set_records_returned(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.records_returned = input;
+            self.records_returned = input;
             self
         }
         /// Describes how many records were returned by your query.
         pub fn get_records_returned(&self) -> &::std::option::Option<i32> {
-            &self.0.records_returned
+            &self.records_returned
         }
         /// Number of milliseconds taken by API to calculate response.
         pub fn execution_time(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.execution_time = ::std::option::Option::Some(input.into());
+            self.execution_time = ::std::option::Option::Some(input.into());
             self
         }
         /// Number of milliseconds taken by API to calculate response.
         pub fn set_execution_time(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.execution_time = input;
+            self.execution_time = input;
             self
         }
         /// Number of milliseconds taken by API to calculate response.
         pub fn get_execution_time(&self) -> &::std::option::Option<i64> {
-            &self.0.execution_time
+            &self.execution_time
         }
         /// The results returned by your query.
         pub fn results(
             mut self,
             item: impl ::std::convert::Into<crate::types::UsageSession>,
         ) -> Self {
-            self.0
-                .results
+            self.results
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -762,18 +790,26 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
         ) -> Self {
-            self.0.results = input;
+            self.results = input;
             self
         }
         /// The results returned by your query.
         pub fn get_results(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsageSession>> {
-            &self.0.results
+            &self.results
         }
         /// Builds [`GetUsageListForUsageSessionOutput`](super::GetUsageListForUsageSessionOutput).
         pub fn build(self) -> super::GetUsageListForUsageSessionOutput {
-            self.0
+            super::GetUsageListForUsageSessionOutput {
+                next_page: self.next_page,
+                current_page: self.current_page,
+                current_offset: self.current_offset,
+                records_requested: self.records_requested,
+                records_returned: self.records_returned,
+                execution_time: self.execution_time,
+                results: self.results,
+            }
         }
     }
     /// Fluent builder for the `GetUsageListForUsageSession` operation: set the input, then `send()` it.

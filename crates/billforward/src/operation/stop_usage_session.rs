@@ -51,6 +51,10 @@ impl StopUsageSessionInput {
     pub fn usage_sessions(&self) -> ::std::option::Option<&crate::types::CompoundUsageSession> {
         self.usage_sessions.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("usageSessions", self.usage_sessions.as_ref());
+    }
 }
 /// The `UsageSessionPagedMetadata` structure.
 #[non_exhaustive]
@@ -347,6 +351,9 @@ impl ::sdk_runtime::OperationSpec for StopUsageSession {
     type Output = StopUsageSessionOutput;
     type Error = StopUsageSessionError;
     const NAME: &'static str = "StopUsageSession";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -368,7 +375,10 @@ impl ::sdk_runtime::OperationSpec for StopUsageSession {
 pub mod builders {
     /// A builder for [`StopUsageSessionInput`](super::StopUsageSessionInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct StopUsageSessionInputBuilder(super::StopUsageSessionInput);
+    #[non_exhaustive]
+    pub struct StopUsageSessionInputBuilder {
+        pub(crate) usage_sessions: ::std::option::Option<crate::types::CompoundUsageSession>,
+    }
     impl StopUsageSessionInputBuilder {
         /// An array of 'Usage Session' objects whose sessions you wish to stop.
         ///
@@ -377,7 +387,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::CompoundUsageSession>,
         ) -> Self {
-            self.0.usage_sessions = ::std::option::Option::Some(input.into());
+            self.usage_sessions = ::std::option::Option::Some(input.into());
             self
         }
         /// An array of 'Usage Session' objects whose sessions you wish to stop.
@@ -387,7 +397,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::CompoundUsageSession>,
         ) -> Self {
-            self.0.usage_sessions = input;
+            self.usage_sessions = input;
             self
         }
         /// An array of 'Usage Session' objects whose sessions you wish to stop.
@@ -396,7 +406,7 @@ pub mod builders {
         pub fn get_usage_sessions(
             &self,
         ) -> &::std::option::Option<crate::types::CompoundUsageSession> {
-            &self.0.usage_sessions
+            &self.usage_sessions
         }
         /// Builds [`StopUsageSessionInput`](super::StopUsageSessionInput), failing when a required member is unset.
         pub fn build(
@@ -405,8 +415,7 @@ pub mod builders {
             super::StopUsageSessionInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.usage_sessions.is_none() {
+            if self.usage_sessions.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "usageSessions",
@@ -414,19 +423,30 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::StopUsageSessionInput {
+                usage_sessions: self.usage_sessions,
+            })
         }
     }
     /// A builder for [`StopUsageSessionOutput`](super::StopUsageSessionOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct StopUsageSessionOutputBuilder(super::StopUsageSessionOutput);
+    #[non_exhaustive]
+    pub struct StopUsageSessionOutputBuilder {
+        pub(crate) next_page: ::std::option::Option<::std::string::String>,
+        pub(crate) current_page: ::std::option::Option<i32>,
+        pub(crate) current_offset: ::std::option::Option<i32>,
+        pub(crate) records_requested: ::std::option::Option<i32>,
+        pub(crate) records_returned: ::std::option::Option<i32>,
+        pub(crate) execution_time: ::std::option::Option<i64>,
+        pub(crate) results: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
+    }
     impl StopUsageSessionOutputBuilder {
         /// Paging parameter. URL fragment that can be used to fetch next page of results.
         pub fn next_page(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_page = ::std::option::Option::Some(input.into());
+            self.next_page = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. URL fragment that can be used to fetch next page of results.
@@ -434,90 +454,89 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_page = input;
+            self.next_page = input;
             self
         }
         /// Paging parameter. URL fragment that can be used to fetch next page of results.
         pub fn get_next_page(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_page
+            &self.next_page
         }
         /// Paging parameter. 0-indexed. Describes which page (given a page size of \`recordsRequested\`) of the result set you are viewing.
         pub fn current_page(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.current_page = ::std::option::Option::Some(input.into());
+            self.current_page = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. 0-indexed. Describes which page (given a page size of \`recordsRequested\`) of the result set you are viewing.
         pub fn set_current_page(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.current_page = input;
+            self.current_page = input;
             self
         }
         /// Paging parameter. 0-indexed. Describes which page (given a page size of \`recordsRequested\`) of the result set you are viewing.
         pub fn get_current_page(&self) -> &::std::option::Option<i32> {
-            &self.0.current_page
+            &self.current_page
         }
         /// Paging parameter. 0-indexed. Describes your current location within a pageable list of query results.
         pub fn current_offset(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.current_offset = ::std::option::Option::Some(input.into());
+            self.current_offset = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. 0-indexed. Describes your current location within a pageable list of query results.
         pub fn set_current_offset(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.current_offset = input;
+            self.current_offset = input;
             self
         }
         /// Paging parameter. 0-indexed. Describes your current location within a pageable list of query results.
         pub fn get_current_offset(&self) -> &::std::option::Option<i32> {
-            &self.0.current_offset
+            &self.current_offset
         }
         /// Paging parameter. Describes how many records you requested.
         pub fn records_requested(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.records_requested = ::std::option::Option::Some(input.into());
+            self.records_requested = ::std::option::Option::Some(input.into());
             self
         }
         /// Paging parameter. Describes how many records you requested.
         pub fn set_records_requested(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.records_requested = input;
+            self.records_requested = input;
             self
         }
         /// Paging parameter. Describes how many records you requested.
         pub fn get_records_requested(&self) -> &::std::option::Option<i32> {
-            &self.0.records_requested
+            &self.records_requested
         }
         /// Describes how many records were returned by your query.
         pub fn records_returned(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.records_returned = ::std::option::Option::Some(input.into());
+            self.records_returned = ::std::option::Option::Some(input.into());
             self
         }
         /// Describes how many records were returned by your query.
         pub fn set_records_returned(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.records_returned = input;
+            self.records_returned = input;
             self
         }
         /// Describes how many records were returned by your query.
         pub fn get_records_returned(&self) -> &::std::option::Option<i32> {
-            &self.0.records_returned
+            &self.records_returned
         }
         /// Number of milliseconds taken by API to calculate response.
         pub fn execution_time(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.execution_time = ::std::option::Option::Some(input.into());
+            self.execution_time = ::std::option::Option::Some(input.into());
             self
         }
         /// Number of milliseconds taken by API to calculate response.
         pub fn set_execution_time(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.execution_time = input;
+            self.execution_time = input;
             self
         }
         /// Number of milliseconds taken by API to calculate response.
         pub fn get_execution_time(&self) -> &::std::option::Option<i64> {
-            &self.0.execution_time
+            &self.execution_time
         }
         /// The results returned by your query.
         pub fn results(
             mut self,
             item: impl ::std::convert::Into<crate::types::UsageSession>,
         ) -> Self {
-            self.0
-                .results
+            self.results
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -527,18 +546,26 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
         ) -> Self {
-            self.0.results = input;
+            self.results = input;
             self
         }
         /// The results returned by your query.
         pub fn get_results(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsageSession>> {
-            &self.0.results
+            &self.results
         }
         /// Builds [`StopUsageSessionOutput`](super::StopUsageSessionOutput).
         pub fn build(self) -> super::StopUsageSessionOutput {
-            self.0
+            super::StopUsageSessionOutput {
+                next_page: self.next_page,
+                current_page: self.current_page,
+                current_offset: self.current_offset,
+                records_requested: self.records_requested,
+                records_returned: self.records_returned,
+                execution_time: self.execution_time,
+                results: self.results,
+            }
         }
     }
     /// Fluent builder for the `StopUsageSession` operation: set the input, then `send()` it.

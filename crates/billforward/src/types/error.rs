@@ -177,14 +177,21 @@ impl ::sdk_runtime::error::ModeledError for BfError {
 pub mod builders {
     /// A builder for [`BfError`](crate::types::error::BfError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BfErrorBuilder(crate::types::error::BfError);
+    #[non_exhaustive]
+    pub struct BfErrorBuilder {
+        pub(crate) error_type: ::std::option::Option<crate::types::BfErrorType>,
+        pub(crate) error_message: ::std::option::Option<::std::string::String>,
+        pub(crate) error_code: ::std::option::Option<i32>,
+        pub(crate) error_parameters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl BfErrorBuilder {
         /// Enum categorizing the nature of the error.
         pub fn error_type(
             mut self,
             input: impl ::std::convert::Into<crate::types::BfErrorType>,
         ) -> Self {
-            self.0.error_type = ::std::option::Option::Some(input.into());
+            self.error_type = ::std::option::Option::Some(input.into());
             self
         }
         /// Enum categorizing the nature of the error.
@@ -192,19 +199,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::BfErrorType>,
         ) -> Self {
-            self.0.error_type = input;
+            self.error_type = input;
             self
         }
         /// Enum categorizing the nature of the error.
         pub fn get_error_type(&self) -> &::std::option::Option<crate::types::BfErrorType> {
-            &self.0.error_type
+            &self.error_type
         }
         /// Human-readable description of the reason for the error.
         pub fn error_message(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.error_message = ::std::option::Option::Some(input.into());
+            self.error_message = ::std::option::Option::Some(input.into());
             self
         }
         /// Human-readable description of the reason for the error.
@@ -212,34 +219,33 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.error_message = input;
+            self.error_message = input;
             self
         }
         /// Human-readable description of the reason for the error.
         pub fn get_error_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.error_message
+            &self.error_message
         }
         /// Code describing the nature of the error. Currently unused; prefer \`errorType\`.
         pub fn error_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.error_code = ::std::option::Option::Some(input.into());
+            self.error_code = ::std::option::Option::Some(input.into());
             self
         }
         /// Code describing the nature of the error. Currently unused; prefer \`errorType\`.
         pub fn set_error_code(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.error_code = input;
+            self.error_code = input;
             self
         }
         /// Code describing the nature of the error. Currently unused; prefer \`errorType\`.
         pub fn get_error_code(&self) -> &::std::option::Option<i32> {
-            &self.0.error_code
+            &self.error_code
         }
         /// List of erroneous parameters found in your input (if applicable).
         pub fn error_parameters(
             mut self,
             item: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0
-                .error_parameters
+            self.error_parameters
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -249,23 +255,29 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.error_parameters = input;
+            self.error_parameters = input;
             self
         }
         /// List of erroneous parameters found in your input (if applicable).
         pub fn get_error_parameters(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.error_parameters
+            &self.error_parameters
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`BfError`](crate::types::error::BfError).
         pub fn build(self) -> crate::types::error::BfError {
-            self.0
+            crate::types::error::BfError {
+                error_type: self.error_type,
+                error_message: self.error_message,
+                error_code: self.error_code,
+                error_parameters: self.error_parameters,
+                meta: self.meta,
+            }
         }
     }
 }

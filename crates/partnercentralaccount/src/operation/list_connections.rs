@@ -204,6 +204,7 @@ impl ListConnectionsInput {
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
     pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("Catalog", self.catalog.as_ref());
         v.length_within("Catalog", self.catalog.as_deref(), 1..=64);
         v.pattern("Catalog", self.catalog.as_deref(), "^[a-zA-Z0-9-]+$");
         v.length_within("NextToken", self.next_token.as_deref(), 1..=2048);
@@ -224,15 +225,24 @@ impl ListConnectionsInput {
 }
 /// The `ListConnectionsResponse` structure.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ListConnectionsOutput {
     /// A list of connection summaries matching the specified criteria.
     ///
     /// This member is required.
-    pub connection_summaries:
-        ::std::option::Option<::std::vec::Vec<crate::types::ConnectionSummary>>,
+    pub connection_summaries: ::std::vec::Vec<crate::types::ConnectionSummary>,
     /// The token for retrieving the next page of results if more results are available.
     pub next_token: ::std::option::Option<::std::string::String>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ListConnectionsOutput {
+    fn default() -> Self {
+        Self {
+            connection_summaries: ::std::vec::Vec::new(),
+            next_token: ::std::option::Option::None,
+        }
+    }
 }
 static LIST_CONNECTIONS_OUTPUT_MEMBER_CONNECTION_SUMMARIES_ITEM: ::sdk_runtime::schema::Schema<
     'static,
@@ -286,19 +296,18 @@ impl ::sdk_runtime::schema::SerializableStruct for ListConnectionsOutput {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.connection_summaries {
-            ::sdk_runtime::schema::write_list(
-                s,
-                &LIST_CONNECTIONS_OUTPUT_MEMBER_CONNECTION_SUMMARIES,
-                value,
-                &|s, value| {
-                    s.write_struct(
-                        &LIST_CONNECTIONS_OUTPUT_MEMBER_CONNECTION_SUMMARIES_ITEM,
-                        value,
-                    )
-                },
-            )?;
-        }
+        let value = &self.connection_summaries;
+        ::sdk_runtime::schema::write_list(
+            s,
+            &LIST_CONNECTIONS_OUTPUT_MEMBER_CONNECTION_SUMMARIES,
+            value,
+            &|s, value| {
+                s.write_struct(
+                    &LIST_CONNECTIONS_OUTPUT_MEMBER_CONNECTION_SUMMARIES_ITEM,
+                    value,
+                )
+            },
+        )?;
         if let ::std::option::Option::Some(value) = &self.next_token {
             s.write_string(&LIST_CONNECTIONS_OUTPUT_MEMBER_NEXT_TOKEN, value)?;
         }
@@ -316,13 +325,15 @@ impl ::sdk_runtime::schema::DeserializeShape for ListConnectionsOutput {
             &mut |member, d| {
                 match member.member_index() {
                     ::std::option::Option::Some(0) => {
-                        out.connection_summaries = ::std::option::Option::Some(
-                            ::sdk_runtime::schema::read_list(d, member, &|d| {
+                        out.connection_summaries = ::sdk_runtime::schema::read_list(
+                            d,
+                            member,
+                            &|d| {
                                 <crate::types::ConnectionSummary as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                    d,
-                                )
-                            })?,
-                        );
+                                d,
+                            )
+                            },
+                        )?;
                     }
                     ::std::option::Option::Some(1) => {
                         out.next_token = ::std::option::Option::Some(d.read_string(member)?);
@@ -332,9 +343,6 @@ impl ::sdk_runtime::schema::DeserializeShape for ListConnectionsOutput {
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.connection_summaries.is_none() {
-            out.connection_summaries = ::std::option::Option::Some(::std::vec::Vec::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -347,7 +355,7 @@ impl ListConnectionsOutput {
     ///
     /// This member is required.
     pub fn connection_summaries(&self) -> &[crate::types::ConnectionSummary] {
-        self.connection_summaries.as_deref().unwrap_or_default()
+        &self.connection_summaries
     }
     /// The token for retrieving the next page of results if more results are available.
     pub fn next_token(&self) -> ::std::option::Option<&str> {
@@ -529,8 +537,7 @@ pub mod paginator {
                 |page| page.next_token.as_ref().filter(|token| !token.is_empty()),
                 |input, token| input.next_token = token,
                 ::std::option::Option::Some(|page| {
-                    page.connection_summaries
-                        .as_ref()
+                    ::std::option::Option::Some(&page.connection_summaries)
                         .is_none_or(|items| items.is_empty())
                 }),
             )
@@ -540,8 +547,7 @@ pub mod paginator {
             self,
         ) -> ::sdk_runtime::paginate::Items<super::ListConnections, crate::types::ConnectionSummary>
         {
-            self.send()
-                .items(|page| page.connection_summaries.unwrap_or_default())
+            self.send().items(|page| page.connection_summaries)
         }
     }
 }
@@ -549,34 +555,42 @@ pub mod paginator {
 pub mod builders {
     /// A builder for [`ListConnectionsInput`](super::ListConnectionsInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListConnectionsInputBuilder(super::ListConnectionsInput);
+    #[non_exhaustive]
+    pub struct ListConnectionsInputBuilder {
+        pub(crate) catalog: ::std::option::Option<::std::string::String>,
+        pub(crate) next_token: ::std::option::Option<::std::string::String>,
+        pub(crate) connection_type: ::std::option::Option<::std::string::String>,
+        pub(crate) max_results: ::std::option::Option<i32>,
+        pub(crate) other_participant_identifiers:
+            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
     impl ListConnectionsInputBuilder {
         /// The catalog identifier for the partner account.
         ///
         /// This member is required.
         pub fn catalog(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.catalog = ::std::option::Option::Some(input.into());
+            self.catalog = ::std::option::Option::Some(input.into());
             self
         }
         /// The catalog identifier for the partner account.
         ///
         /// This member is required.
         pub fn set_catalog(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.catalog = input;
+            self.catalog = input;
             self
         }
         /// The catalog identifier for the partner account.
         ///
         /// This member is required.
         pub fn get_catalog(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.catalog
+            &self.catalog
         }
         /// The token for retrieving the next page of results in paginated responses.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_token = ::std::option::Option::Some(input.into());
+            self.next_token = ::std::option::Option::Some(input.into());
             self
         }
         /// The token for retrieving the next page of results in paginated responses.
@@ -584,19 +598,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_token = input;
+            self.next_token = input;
             self
         }
         /// The token for retrieving the next page of results in paginated responses.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_token
+            &self.next_token
         }
         /// Filter results by connection type (e.g., reseller, distributor, technology partner).
         pub fn connection_type(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.connection_type = ::std::option::Option::Some(input.into());
+            self.connection_type = ::std::option::Option::Some(input.into());
             self
         }
         /// Filter results by connection type (e.g., reseller, distributor, technology partner).
@@ -604,40 +618,39 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.connection_type = input;
+            self.connection_type = input;
             self
         }
         /// Filter results by connection type (e.g., reseller, distributor, technology partner).
         pub fn get_connection_type(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.connection_type
+            &self.connection_type
         }
         /// The maximum number of connections to return in a single response.
         ///
         /// The service's default is `20`.
         pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.max_results = ::std::option::Option::Some(input.into());
+            self.max_results = ::std::option::Option::Some(input.into());
             self
         }
         /// The maximum number of connections to return in a single response.
         ///
         /// The service's default is `20`.
         pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.max_results = input;
+            self.max_results = input;
             self
         }
         /// The maximum number of connections to return in a single response.
         ///
         /// The service's default is `20`.
         pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-            &self.0.max_results
+            &self.max_results
         }
         /// Filter results by specific participant identifiers.
         pub fn other_participant_identifiers(
             mut self,
             item: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0
-                .other_participant_identifiers
+            self.other_participant_identifiers
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -647,14 +660,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.other_participant_identifiers = input;
+            self.other_participant_identifiers = input;
             self
         }
         /// Filter results by specific participant identifiers.
         pub fn get_other_participant_identifiers(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.other_participant_identifiers
+            &self.other_participant_identifiers
         }
         /// Builds [`ListConnectionsInput`](super::ListConnectionsInput), failing when a required member is unset.
         pub fn build(
@@ -663,8 +676,7 @@ pub mod builders {
             super::ListConnectionsInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.catalog.is_none() {
+            if self.catalog.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Catalog",
@@ -672,12 +684,23 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ListConnectionsInput {
+                catalog: self.catalog,
+                next_token: self.next_token,
+                connection_type: self.connection_type,
+                max_results: self.max_results,
+                other_participant_identifiers: self.other_participant_identifiers,
+            })
         }
     }
     /// A builder for [`ListConnectionsOutput`](super::ListConnectionsOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListConnectionsOutputBuilder(super::ListConnectionsOutput);
+    #[non_exhaustive]
+    pub struct ListConnectionsOutputBuilder {
+        pub(crate) connection_summaries:
+            ::std::option::Option<::std::vec::Vec<crate::types::ConnectionSummary>>,
+        pub(crate) next_token: ::std::option::Option<::std::string::String>,
+    }
     impl ListConnectionsOutputBuilder {
         /// A list of connection summaries matching the specified criteria.
         ///
@@ -686,8 +709,7 @@ pub mod builders {
             mut self,
             item: impl ::std::convert::Into<crate::types::ConnectionSummary>,
         ) -> Self {
-            self.0
-                .connection_summaries
+            self.connection_summaries
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -699,7 +721,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::ConnectionSummary>>,
         ) -> Self {
-            self.0.connection_summaries = input;
+            self.connection_summaries = input;
             self
         }
         /// A list of connection summaries matching the specified criteria.
@@ -708,14 +730,14 @@ pub mod builders {
         pub fn get_connection_summaries(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConnectionSummary>> {
-            &self.0.connection_summaries
+            &self.connection_summaries
         }
         /// The token for retrieving the next page of results if more results are available.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_token = ::std::option::Option::Some(input.into());
+            self.next_token = ::std::option::Option::Some(input.into());
             self
         }
         /// The token for retrieving the next page of results if more results are available.
@@ -723,12 +745,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_token = input;
+            self.next_token = input;
             self
         }
         /// The token for retrieving the next page of results if more results are available.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_token
+            &self.next_token
         }
         /// Builds [`ListConnectionsOutput`](super::ListConnectionsOutput), failing when a required member is unset.
         pub fn build(
@@ -737,16 +759,15 @@ pub mod builders {
             super::ListConnectionsOutput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.connection_summaries.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(super::ListConnectionsOutput {
+                connection_summaries: self.connection_summaries.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "ConnectionSummaries",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                next_token: self.next_token,
+            })
         }
     }
     /// Fluent builder for the `ListConnections` operation: set the input, then `send()` it.

@@ -2,18 +2,29 @@
 //! Errors the service models; each operation's error enum wraps the ones it can return.
 /// The request was denied due to insufficient permissions. The caller does not have the required permissions to perform this operation.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct AccessDeniedException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
     /// The specific reason for the access denial.
     ///
     /// This member is required.
-    pub reason: ::std::option::Option<crate::types::AccessDeniedExceptionReason>,
+    pub reason: crate::types::AccessDeniedExceptionReason,
     /// Error metadata (code, message, request id) as received.
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for AccessDeniedException {
+    fn default() -> Self {
+        Self {
+            message: ::std::string::String::new(),
+            reason: crate::types::AccessDeniedExceptionReason::from(""),
+            meta: ::std::default::Default::default(),
+        }
+    }
 }
 static ACCESS_DENIED_EXCEPTION_MEMBER_MESSAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -55,12 +66,10 @@ impl ::sdk_runtime::schema::SerializableStruct for AccessDeniedException {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&ACCESS_DENIED_EXCEPTION_MEMBER_MESSAGE, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.reason {
-            s.write_string(&ACCESS_DENIED_EXCEPTION_MEMBER_REASON, value.as_str())?;
-        }
+        let value = &self.message;
+        s.write_string(&ACCESS_DENIED_EXCEPTION_MEMBER_MESSAGE, value)?;
+        let value = &self.reason;
+        s.write_string(&ACCESS_DENIED_EXCEPTION_MEMBER_REASON, value.as_str())?;
         ::std::result::Result::Ok(())
     }
 }
@@ -75,26 +84,18 @@ impl ::sdk_runtime::schema::DeserializeShape for AccessDeniedException {
             &mut |member, d| {
                 match member.member_index() {
                     ::std::option::Option::Some(0) => {
-                        out.message = ::std::option::Option::Some(d.read_string(member)?);
+                        out.message = d.read_string(member)?;
                     }
                     ::std::option::Option::Some(1) => {
-                        out.reason = ::std::option::Option::Some(
-                            d.read_string(member)
-                                .map(crate::types::AccessDeniedExceptionReason::from)?,
-                        );
+                        out.reason = d
+                            .read_string(member)
+                            .map(crate::types::AccessDeniedExceptionReason::from)?;
                     }
                     _ => d.skip_value()?,
                 }
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.reason.is_none() {
-            out.reason =
-                ::std::option::Option::Some(crate::types::AccessDeniedExceptionReason::from(""));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -106,14 +107,14 @@ impl AccessDeniedException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
     /// The specific reason for the access denial.
     ///
     /// This member is required.
-    pub fn reason(&self) -> ::std::option::Option<&crate::types::AccessDeniedExceptionReason> {
-        self.reason.as_ref()
+    pub fn reason(&self) -> &crate::types::AccessDeniedExceptionReason {
+        &self.reason
     }
 }
 impl AccessDeniedException {
@@ -128,7 +129,9 @@ impl ::std::fmt::Display for AccessDeniedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AccessDeniedException")?;
         let message = ::aws_smithy_types::error::metadata::ProvideErrorMetadata::message(self);
-        let message = self.message.as_deref().or(message);
+        let message = ::std::option::Option::Some(self.message.as_str())
+            .filter(|m| !m.is_empty())
+            .or(message);
         if let ::std::option::Option::Some(message) = message {
             ::std::write!(f, ": {message}")?;
         }
@@ -148,14 +151,24 @@ impl ::sdk_runtime::error::ModeledError for AccessDeniedException {
 }
 /// An internal server error occurred while processing the request. This is typically a temporary condition and the request may be retried.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct InternalServerException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
     /// Error metadata (code, message, request id) as received.
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for InternalServerException {
+    fn default() -> Self {
+        Self {
+            message: ::std::string::String::new(),
+            meta: ::std::default::Default::default(),
+        }
+    }
 }
 static INTERNAL_SERVER_EXCEPTION_MEMBER_MESSAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -184,9 +197,8 @@ impl ::sdk_runtime::schema::SerializableStruct for InternalServerException {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&INTERNAL_SERVER_EXCEPTION_MEMBER_MESSAGE, value)?;
-        }
+        let value = &self.message;
+        s.write_string(&INTERNAL_SERVER_EXCEPTION_MEMBER_MESSAGE, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -201,16 +213,13 @@ impl ::sdk_runtime::schema::DeserializeShape for InternalServerException {
             &mut |member, d| {
                 match member.member_index() {
                     ::std::option::Option::Some(0) => {
-                        out.message = ::std::option::Option::Some(d.read_string(member)?);
+                        out.message = d.read_string(member)?;
                     }
                     _ => d.skip_value()?,
                 }
                 ::std::result::Result::Ok(())
             },
         )?;
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -222,8 +231,8 @@ impl InternalServerException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
 }
 impl InternalServerException {
@@ -238,7 +247,9 @@ impl ::std::fmt::Display for InternalServerException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalServerException")?;
         let message = ::aws_smithy_types::error::metadata::ProvideErrorMetadata::message(self);
-        let message = self.message.as_deref().or(message);
+        let message = ::std::option::Option::Some(self.message.as_str())
+            .filter(|m| !m.is_empty())
+            .or(message);
         if let ::std::option::Option::Some(message) = message {
             ::std::write!(f, ": {message}")?;
         }
@@ -258,18 +269,30 @@ impl ::sdk_runtime::error::ModeledError for InternalServerException {
 }
 /// The request was throttled due to too many requests being sent in a short period of time. The client should implement exponential backoff and retry the request.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ThrottlingException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
     /// The service code associated with the throttling error.
     pub service_code: ::std::option::Option<::std::string::String>,
     /// The quota code associated with the throttling error.
     pub quota_code: ::std::option::Option<::std::string::String>,
     /// Error metadata (code, message, request id) as received.
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ThrottlingException {
+    fn default() -> Self {
+        Self {
+            message: ::std::string::String::new(),
+            service_code: ::std::option::Option::None,
+            quota_code: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
+    }
 }
 static THROTTLING_EXCEPTION_MEMBER_MESSAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -322,9 +345,8 @@ impl ::sdk_runtime::schema::SerializableStruct for ThrottlingException {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&THROTTLING_EXCEPTION_MEMBER_MESSAGE, value)?;
-        }
+        let value = &self.message;
+        s.write_string(&THROTTLING_EXCEPTION_MEMBER_MESSAGE, value)?;
         if let ::std::option::Option::Some(value) = &self.service_code {
             s.write_string(&THROTTLING_EXCEPTION_MEMBER_SERVICE_CODE, value)?;
         }
@@ -342,7 +364,7 @@ impl ::sdk_runtime::schema::DeserializeShape for ThrottlingException {
         ::sdk_runtime::schema::read_struct(d, &THROTTLING_EXCEPTION_SCHEMA, &mut |member, d| {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
-                    out.message = ::std::option::Option::Some(d.read_string(member)?);
+                    out.message = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(1) => {
                     out.service_code = ::std::option::Option::Some(d.read_string(member)?);
@@ -354,9 +376,6 @@ impl ::sdk_runtime::schema::DeserializeShape for ThrottlingException {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -368,8 +387,8 @@ impl ThrottlingException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
     /// The service code associated with the throttling error.
     pub fn service_code(&self) -> ::std::option::Option<&str> {
@@ -392,7 +411,9 @@ impl ::std::fmt::Display for ThrottlingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ThrottlingException")?;
         let message = ::aws_smithy_types::error::metadata::ProvideErrorMetadata::message(self);
-        let message = self.message.as_deref().or(message);
+        let message = ::std::option::Option::Some(self.message.as_str())
+            .filter(|m| !m.is_empty())
+            .or(message);
         if let ::std::option::Option::Some(message) = message {
             ::std::write!(f, ": {message}")?;
         }
@@ -412,20 +433,32 @@ impl ::sdk_runtime::error::ModeledError for ThrottlingException {
 }
 /// The request failed validation. One or more input parameters are invalid, missing, or do not meet the required format or constraints.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ValidationException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::string::String,
     /// The reason for the validation failure.
     ///
     /// This member is required.
-    pub reason: ::std::option::Option<crate::types::ValidationExceptionReason>,
+    pub reason: crate::types::ValidationExceptionReason,
     /// A list of detailed validation errors that occurred during request processing.
     pub error_details: ::std::option::Option<::std::vec::Vec<crate::types::ValidationError>>,
     /// Error metadata (code, message, request id) as received.
     pub meta: ::aws_smithy_types::error::ErrorMetadata,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for ValidationException {
+    fn default() -> Self {
+        Self {
+            message: ::std::string::String::new(),
+            reason: crate::types::ValidationExceptionReason::from(""),
+            error_details: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
+    }
 }
 static VALIDATION_EXCEPTION_MEMBER_MESSAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -489,12 +522,10 @@ impl ::sdk_runtime::schema::SerializableStruct for ValidationException {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.message {
-            s.write_string(&VALIDATION_EXCEPTION_MEMBER_MESSAGE, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.reason {
-            s.write_string(&VALIDATION_EXCEPTION_MEMBER_REASON, value.as_str())?;
-        }
+        let value = &self.message;
+        s.write_string(&VALIDATION_EXCEPTION_MEMBER_MESSAGE, value)?;
+        let value = &self.reason;
+        s.write_string(&VALIDATION_EXCEPTION_MEMBER_REASON, value.as_str())?;
         if let ::std::option::Option::Some(value) = &self.error_details {
             ::sdk_runtime::schema::write_list(
                 s,
@@ -514,13 +545,12 @@ impl ::sdk_runtime::schema::DeserializeShape for ValidationException {
         ::sdk_runtime::schema::read_struct(d, &VALIDATION_EXCEPTION_SCHEMA, &mut |member, d| {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
-                    out.message = ::std::option::Option::Some(d.read_string(member)?);
+                    out.message = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(1) => {
-                    out.reason = ::std::option::Option::Some(
-                        d.read_string(member)
-                            .map(crate::types::ValidationExceptionReason::from)?,
-                    );
+                    out.reason = d
+                        .read_string(member)
+                        .map(crate::types::ValidationExceptionReason::from)?;
                 }
                 ::std::option::Option::Some(2) => {
                     out.error_details = ::std::option::Option::Some(
@@ -535,13 +565,6 @@ impl ::sdk_runtime::schema::DeserializeShape for ValidationException {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.message.is_none() {
-            out.message = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.reason.is_none() {
-            out.reason =
-                ::std::option::Option::Some(crate::types::ValidationExceptionReason::from(""));
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -553,14 +576,14 @@ impl ValidationException {
     /// The `Message` member.
     ///
     /// This member is required.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> &str {
+        self.message.as_str()
     }
     /// The reason for the validation failure.
     ///
     /// This member is required.
-    pub fn reason(&self) -> ::std::option::Option<&crate::types::ValidationExceptionReason> {
-        self.reason.as_ref()
+    pub fn reason(&self) -> &crate::types::ValidationExceptionReason {
+        &self.reason
     }
     /// A list of detailed validation errors that occurred during request processing.
     pub fn error_details(&self) -> &[crate::types::ValidationError] {
@@ -579,7 +602,9 @@ impl ::std::fmt::Display for ValidationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ValidationException")?;
         let message = ::aws_smithy_types::error::metadata::ProvideErrorMetadata::message(self);
-        let message = self.message.as_deref().or(message);
+        let message = ::std::option::Option::Some(self.message.as_str())
+            .filter(|m| !m.is_empty())
+            .or(message);
         if let ::std::option::Option::Some(message) = message {
             ::std::write!(f, ": {message}")?;
         }
@@ -601,27 +626,32 @@ impl ::sdk_runtime::error::ModeledError for ValidationException {
 pub mod builders {
     /// A builder for [`AccessDeniedException`](crate::types::error::AccessDeniedException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AccessDeniedExceptionBuilder(crate::types::error::AccessDeniedException);
+    #[non_exhaustive]
+    pub struct AccessDeniedExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) reason: ::std::option::Option<crate::types::AccessDeniedExceptionReason>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl AccessDeniedExceptionBuilder {
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// The specific reason for the access denial.
         ///
@@ -630,7 +660,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::AccessDeniedExceptionReason>,
         ) -> Self {
-            self.0.reason = ::std::option::Option::Some(input.into());
+            self.reason = ::std::option::Option::Some(input.into());
             self
         }
         /// The specific reason for the access denial.
@@ -640,7 +670,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::AccessDeniedExceptionReason>,
         ) -> Self {
-            self.0.reason = input;
+            self.reason = input;
             self
         }
         /// The specific reason for the access denial.
@@ -649,11 +679,11 @@ pub mod builders {
         pub fn get_reason(
             &self,
         ) -> &::std::option::Option<crate::types::AccessDeniedExceptionReason> {
-            &self.0.reason
+            &self.reason
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`AccessDeniedException`](crate::types::error::AccessDeniedException), failing when a required member is unset.
@@ -663,53 +693,54 @@ pub mod builders {
             crate::types::error::AccessDeniedException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::error::AccessDeniedException {
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.reason.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                reason: self.reason.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Reason",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                meta: self.meta,
+            })
         }
     }
     /// A builder for [`InternalServerException`](crate::types::error::InternalServerException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct InternalServerExceptionBuilder(crate::types::error::InternalServerException);
+    #[non_exhaustive]
+    pub struct InternalServerExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl InternalServerExceptionBuilder {
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`InternalServerException`](crate::types::error::InternalServerException), failing when a required member is unset.
@@ -719,48 +750,53 @@ pub mod builders {
             crate::types::error::InternalServerException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::error::InternalServerException {
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                meta: self.meta,
+            })
         }
     }
     /// A builder for [`ThrottlingException`](crate::types::error::ThrottlingException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ThrottlingExceptionBuilder(crate::types::error::ThrottlingException);
+    #[non_exhaustive]
+    pub struct ThrottlingExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) service_code: ::std::option::Option<::std::string::String>,
+        pub(crate) quota_code: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ThrottlingExceptionBuilder {
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// The service code associated with the throttling error.
         pub fn service_code(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.service_code = ::std::option::Option::Some(input.into());
+            self.service_code = ::std::option::Option::Some(input.into());
             self
         }
         /// The service code associated with the throttling error.
@@ -768,19 +804,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.service_code = input;
+            self.service_code = input;
             self
         }
         /// The service code associated with the throttling error.
         pub fn get_service_code(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.service_code
+            &self.service_code
         }
         /// The quota code associated with the throttling error.
         pub fn quota_code(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.quota_code = ::std::option::Option::Some(input.into());
+            self.quota_code = ::std::option::Option::Some(input.into());
             self
         }
         /// The quota code associated with the throttling error.
@@ -788,16 +824,16 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.quota_code = input;
+            self.quota_code = input;
             self
         }
         /// The quota code associated with the throttling error.
         pub fn get_quota_code(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.quota_code
+            &self.quota_code
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ThrottlingException`](crate::types::error::ThrottlingException), failing when a required member is unset.
@@ -807,41 +843,49 @@ pub mod builders {
             crate::types::error::ThrottlingException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::error::ThrottlingException {
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                service_code: self.service_code,
+                quota_code: self.quota_code,
+                meta: self.meta,
+            })
         }
     }
     /// A builder for [`ValidationException`](crate::types::error::ValidationException).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ValidationExceptionBuilder(crate::types::error::ValidationException);
+    #[non_exhaustive]
+    pub struct ValidationExceptionBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) reason: ::std::option::Option<crate::types::ValidationExceptionReason>,
+        pub(crate) error_details:
+            ::std::option::Option<::std::vec::Vec<crate::types::ValidationError>>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ValidationExceptionBuilder {
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `Message` member.
         ///
         /// This member is required.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// The reason for the validation failure.
         ///
@@ -850,7 +894,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::ValidationExceptionReason>,
         ) -> Self {
-            self.0.reason = ::std::option::Option::Some(input.into());
+            self.reason = ::std::option::Option::Some(input.into());
             self
         }
         /// The reason for the validation failure.
@@ -860,7 +904,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ValidationExceptionReason>,
         ) -> Self {
-            self.0.reason = input;
+            self.reason = input;
             self
         }
         /// The reason for the validation failure.
@@ -869,15 +913,14 @@ pub mod builders {
         pub fn get_reason(
             &self,
         ) -> &::std::option::Option<crate::types::ValidationExceptionReason> {
-            &self.0.reason
+            &self.reason
         }
         /// A list of detailed validation errors that occurred during request processing.
         pub fn error_details(
             mut self,
             item: impl ::std::convert::Into<crate::types::ValidationError>,
         ) -> Self {
-            self.0
-                .error_details
+            self.error_details
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -887,18 +930,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::ValidationError>>,
         ) -> Self {
-            self.0.error_details = input;
+            self.error_details = input;
             self
         }
         /// A list of detailed validation errors that occurred during request processing.
         pub fn get_error_details(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::ValidationError>> {
-            &self.0.error_details
+            &self.error_details
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ValidationException`](crate::types::error::ValidationException), failing when a required member is unset.
@@ -908,24 +951,22 @@ pub mod builders {
             crate::types::error::ValidationException,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.message.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::error::ValidationException {
+                message: self.message.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Message",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.reason.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                reason: self.reason.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "Reason",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                error_details: self.error_details,
+                meta: self.meta,
+            })
         }
     }
 }

@@ -3,12 +3,19 @@
 pub mod error;
 /// The `Circle` structure.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Circle {
     /// The `radius` member.
     ///
     /// This member is required.
-    pub radius: ::std::option::Option<f64>,
+    pub radius: f64,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for Circle {
+    fn default() -> Self {
+        Self { radius: 0.0 }
+    }
 }
 static CIRCLE_MEMBER_RADIUS: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -31,9 +38,8 @@ impl ::sdk_runtime::schema::SerializableStruct for Circle {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.radius {
-            s.write_double(&CIRCLE_MEMBER_RADIUS, *value)?;
-        }
+        let value = &self.radius;
+        s.write_double(&CIRCLE_MEMBER_RADIUS, *value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -44,16 +50,11 @@ impl ::sdk_runtime::schema::DeserializeShape for Circle {
         let mut out = <Self as ::std::default::Default>::default();
         ::sdk_runtime::schema::read_struct(d, &CIRCLE_SCHEMA, &mut |member, d| {
             match member.member_index() {
-                ::std::option::Option::Some(0) => {
-                    out.radius = ::std::option::Option::Some(d.read_double(member)?);
-                }
+                ::std::option::Option::Some(0) => out.radius = d.read_double(member)?,
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.radius.is_none() {
-            out.radius = ::std::option::Option::Some(0.0);
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -65,7 +66,7 @@ impl Circle {
     /// The `radius` member.
     ///
     /// This member is required.
-    pub fn radius(&self) -> ::std::option::Option<f64> {
+    pub fn radius(&self) -> f64 {
         self.radius
     }
 }
@@ -700,27 +701,30 @@ impl Widget {
 pub mod builders {
     /// A builder for [`Circle`](crate::types::Circle).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CircleBuilder(crate::types::Circle);
+    #[non_exhaustive]
+    pub struct CircleBuilder {
+        pub(crate) radius: ::std::option::Option<f64>,
+    }
     impl CircleBuilder {
         /// The `radius` member.
         ///
         /// This member is required.
         pub fn radius(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-            self.0.radius = ::std::option::Option::Some(input.into());
+            self.radius = ::std::option::Option::Some(input.into());
             self
         }
         /// The `radius` member.
         ///
         /// This member is required.
         pub fn set_radius(mut self, input: ::std::option::Option<f64>) -> Self {
-            self.0.radius = input;
+            self.radius = input;
             self
         }
         /// The `radius` member.
         ///
         /// This member is required.
         pub fn get_radius(&self) -> &::std::option::Option<f64> {
-            &self.0.radius
+            &self.radius
         }
         /// Builds [`Circle`](crate::types::Circle), failing when a required member is unset.
         pub fn build(
@@ -729,125 +733,136 @@ pub mod builders {
             crate::types::Circle,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.radius.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::Circle {
+                radius: self.radius.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "radius",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+            })
         }
     }
     /// A builder for [`FooBar`](crate::types::FooBar).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooBarBuilder(crate::types::FooBar);
+    #[non_exhaustive]
+    pub struct FooBarBuilder {
+        pub(crate) value: ::std::option::Option<i64>,
+    }
     impl FooBarBuilder {
         /// The `value` member.
         pub fn value(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.value = ::std::option::Option::Some(input.into());
+            self.value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `value` member.
         pub fn set_value(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.value = input;
+            self.value = input;
             self
         }
         /// The `value` member.
         pub fn get_value(&self) -> &::std::option::Option<i64> {
-            &self.0.value
+            &self.value
         }
         /// Builds [`FooBar`](crate::types::FooBar).
         pub fn build(self) -> crate::types::FooBar {
-            self.0
+            crate::types::FooBar { value: self.value }
         }
     }
     /// A builder for [`FooBar2`](crate::types::FooBar2).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooBar2Builder(crate::types::FooBar2);
+    #[non_exhaustive]
+    pub struct FooBar2Builder {
+        pub(crate) value: ::std::option::Option<i32>,
+    }
     impl FooBar2Builder {
         /// The `value` member.
         pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.value = ::std::option::Option::Some(input.into());
+            self.value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `value` member.
         pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.value = input;
+            self.value = input;
             self
         }
         /// The `value` member.
         pub fn get_value(&self) -> &::std::option::Option<i32> {
-            &self.0.value
+            &self.value
         }
         /// Builds [`FooBar2`](crate::types::FooBar2).
         pub fn build(self) -> crate::types::FooBar2 {
-            self.0
+            crate::types::FooBar2 { value: self.value }
         }
     }
     /// A builder for [`OtherWidget`](crate::types::OtherWidget).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct OtherWidgetBuilder(crate::types::OtherWidget);
+    #[non_exhaustive]
+    pub struct OtherWidgetBuilder {
+        pub(crate) size: ::std::option::Option<f64>,
+    }
     impl OtherWidgetBuilder {
         /// The `size` member.
         pub fn size(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-            self.0.size = ::std::option::Option::Some(input.into());
+            self.size = ::std::option::Option::Some(input.into());
             self
         }
         /// The `size` member.
         pub fn set_size(mut self, input: ::std::option::Option<f64>) -> Self {
-            self.0.size = input;
+            self.size = input;
             self
         }
         /// The `size` member.
         pub fn get_size(&self) -> &::std::option::Option<f64> {
-            &self.0.size
+            &self.size
         }
         /// Builds [`OtherWidget`](crate::types::OtherWidget).
         pub fn build(self) -> crate::types::OtherWidget {
-            self.0
+            crate::types::OtherWidget { size: self.size }
         }
     }
     /// A builder for [`TreeNode`](crate::types::TreeNode).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct TreeNodeBuilder(crate::types::TreeNode);
+    #[non_exhaustive]
+    pub struct TreeNodeBuilder {
+        pub(crate) value: ::std::option::Option<::std::string::String>,
+        pub(crate) parent: ::std::option::Option<::std::boxed::Box<crate::types::TreeNode>>,
+        pub(crate) children: ::std::option::Option<::std::vec::Vec<crate::types::TreeNode>>,
+    }
     impl TreeNodeBuilder {
         /// The `value` member.
         pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.value = ::std::option::Option::Some(input.into());
+            self.value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `value` member.
         pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.value = input;
+            self.value = input;
             self
         }
         /// The `value` member.
         pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.value
+            &self.value
         }
         /// A recursive structure: directly (boxed) and through a list.
         pub fn parent(mut self, input: impl ::std::convert::Into<crate::types::TreeNode>) -> Self {
-            self.0.parent = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.parent = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// A recursive structure: directly (boxed) and through a list.
         pub fn set_parent(mut self, input: ::std::option::Option<crate::types::TreeNode>) -> Self {
-            self.0.parent = input.map(::std::boxed::Box::new);
+            self.parent = input.map(::std::boxed::Box::new);
             self
         }
         /// A recursive structure: directly (boxed) and through a list.
         pub fn get_parent(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::TreeNode>> {
-            &self.0.parent
+            &self.parent
         }
         /// The `children` member.
         pub fn children(mut self, item: impl ::std::convert::Into<crate::types::TreeNode>) -> Self {
-            self.0
-                .children
+            self.children
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -857,41 +872,48 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::TreeNode>>,
         ) -> Self {
-            self.0.children = input;
+            self.children = input;
             self
         }
         /// The `children` member.
         pub fn get_children(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::TreeNode>> {
-            &self.0.children
+            &self.children
         }
         /// Builds [`TreeNode`](crate::types::TreeNode).
         pub fn build(self) -> crate::types::TreeNode {
-            self.0
+            crate::types::TreeNode {
+                value: self.value,
+                parent: self.parent,
+                children: self.children,
+            }
         }
     }
     /// A builder for [`Widget`](crate::types::Widget).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct WidgetBuilder(crate::types::Widget);
+    #[non_exhaustive]
+    pub struct WidgetBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl WidgetBuilder {
         /// The `name` member.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`Widget`](crate::types::Widget).
         pub fn build(self) -> crate::types::Widget {
-            self.0
+            crate::types::Widget { name: self.name }
         }
     }
 }

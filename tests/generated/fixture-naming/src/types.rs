@@ -2795,65 +2795,73 @@ impl VisitorValue {
 pub mod builders {
     /// A builder for [`AB`](crate::types::AB).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ABBuilder(crate::types::AB);
+    #[non_exhaustive]
+    pub struct ABBuilder {
+        pub(crate) size: ::std::option::Option<i32>,
+    }
     impl ABBuilder {
         /// The `size` member.
         pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.size = ::std::option::Option::Some(input.into());
+            self.size = ::std::option::Option::Some(input.into());
             self
         }
         /// The `size` member.
         pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.size = input;
+            self.size = input;
             self
         }
         /// The `size` member.
         pub fn get_size(&self) -> &::std::option::Option<i32> {
-            &self.0.size
+            &self.size
         }
         /// Builds [`AB`](crate::types::AB).
         pub fn build(self) -> crate::types::AB {
-            self.0
+            crate::types::AB { size: self.size }
         }
     }
     /// A builder for [`AValue`](crate::types::AValue).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AValueBuilder(crate::types::AValue);
+    #[non_exhaustive]
+    pub struct AValueBuilder {
+        pub(crate) d: ::std::option::Option<crate::types::DValue>,
+        pub(crate) s: ::std::option::Option<crate::types::SValue>,
+        pub(crate) visitor: ::std::option::Option<crate::types::VisitorValue>,
+    }
     impl AValueBuilder {
         /// The `d` member.
         pub fn d(mut self, input: impl ::std::convert::Into<crate::types::DValue>) -> Self {
-            self.0.d = ::std::option::Option::Some(input.into());
+            self.d = ::std::option::Option::Some(input.into());
             self
         }
         /// The `d` member.
         pub fn set_d(mut self, input: ::std::option::Option<crate::types::DValue>) -> Self {
-            self.0.d = input;
+            self.d = input;
             self
         }
         /// The `d` member.
         pub fn get_d(&self) -> &::std::option::Option<crate::types::DValue> {
-            &self.0.d
+            &self.d
         }
         /// The `s` member.
         pub fn s(mut self, input: impl ::std::convert::Into<crate::types::SValue>) -> Self {
-            self.0.s = ::std::option::Option::Some(input.into());
+            self.s = ::std::option::Option::Some(input.into());
             self
         }
         /// The `s` member.
         pub fn set_s(mut self, input: ::std::option::Option<crate::types::SValue>) -> Self {
-            self.0.s = input;
+            self.s = input;
             self
         }
         /// The `s` member.
         pub fn get_s(&self) -> &::std::option::Option<crate::types::SValue> {
-            &self.0.s
+            &self.s
         }
         /// The `visitor` member.
         pub fn visitor(
             mut self,
             input: impl ::std::convert::Into<crate::types::VisitorValue>,
         ) -> Self {
-            self.0.visitor = ::std::option::Option::Some(input.into());
+            self.visitor = ::std::option::Option::Some(input.into());
             self
         }
         /// The `visitor` member.
@@ -2861,49 +2869,60 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::VisitorValue>,
         ) -> Self {
-            self.0.visitor = input;
+            self.visitor = input;
             self
         }
         /// The `visitor` member.
         pub fn get_visitor(&self) -> &::std::option::Option<crate::types::VisitorValue> {
-            &self.0.visitor
+            &self.visitor
         }
         /// Builds [`AValue`](crate::types::AValue).
         pub fn build(self) -> crate::types::AValue {
-            self.0
+            crate::types::AValue {
+                d: self.d,
+                s: self.s,
+                visitor: self.visitor,
+            }
         }
     }
     /// A builder for [`Blob`](crate::types::Blob).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BlobBuilder(crate::types::Blob);
+    #[non_exhaustive]
+    pub struct BlobBuilder {
+        pub(crate) n: ::std::option::Option<::aws_smithy_types::Blob>,
+    }
     impl BlobBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<::aws_smithy_types::Blob>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<::aws_smithy_types::Blob>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<::aws_smithy_types::Blob> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`Blob`](crate::types::Blob).
         pub fn build(self) -> crate::types::Blob {
-            self.0
+            crate::types::Blob { n: self.n }
         }
     }
     /// A builder for [`Box`](crate::types::Box).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BoxBuilder(crate::types::Box);
+    #[non_exhaustive]
+    pub struct BoxBuilder {
+        pub(crate) vec: ::std::option::Option<::std::vec::Vec<crate::types::Default>>,
+        pub(crate) option: ::std::option::Option<crate::types::Option>,
+        pub(crate) some: ::std::option::Option<crate::types::Some>,
+    }
     impl BoxBuilder {
         /// The `vec` member.
         pub fn vec(mut self, item: impl ::std::convert::Into<crate::types::Default>) -> Self {
-            self.0
-                .vec
+            self.vec
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -2913,56 +2932,63 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Default>>,
         ) -> Self {
-            self.0.vec = input;
+            self.vec = input;
             self
         }
         /// The `vec` member.
         pub fn get_vec(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::Default>> {
-            &self.0.vec
+            &self.vec
         }
         /// The `option` member.
         pub fn option(mut self, input: impl ::std::convert::Into<crate::types::Option>) -> Self {
-            self.0.option = ::std::option::Option::Some(input.into());
+            self.option = ::std::option::Option::Some(input.into());
             self
         }
         /// The `option` member.
         pub fn set_option(mut self, input: ::std::option::Option<crate::types::Option>) -> Self {
-            self.0.option = input;
+            self.option = input;
             self
         }
         /// The `option` member.
         pub fn get_option(&self) -> &::std::option::Option<crate::types::Option> {
-            &self.0.option
+            &self.option
         }
         /// The `some` member.
         pub fn some(mut self, input: impl ::std::convert::Into<crate::types::Some>) -> Self {
-            self.0.some = ::std::option::Option::Some(input.into());
+            self.some = ::std::option::Option::Some(input.into());
             self
         }
         /// The `some` member.
         pub fn set_some(mut self, input: ::std::option::Option<crate::types::Some>) -> Self {
-            self.0.some = input;
+            self.some = input;
             self
         }
         /// The `some` member.
         pub fn get_some(&self) -> &::std::option::Option<crate::types::Some> {
-            &self.0.some
+            &self.some
         }
         /// Builds [`Box`](crate::types::Box).
         pub fn build(self) -> crate::types::Box {
-            self.0
+            crate::types::Box {
+                vec: self.vec,
+                option: self.option,
+                some: self.some,
+            }
         }
     }
     /// A builder for [`Builder`](crate::types::Builder).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BuilderBuilder(crate::types::Builder);
+    #[non_exhaustive]
+    pub struct BuilderBuilder {
+        pub(crate) build_value: ::std::option::Option<::std::string::String>,
+    }
     impl BuilderBuilder {
         /// The `build` member.
         pub fn build_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.build_value = ::std::option::Option::Some(input.into());
+            self.build_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `build` member.
@@ -2970,74 +2996,89 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.build_value = input;
+            self.build_value = input;
             self
         }
         /// The `build` member.
         pub fn get_build_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.build_value
+            &self.build_value
         }
         /// Builds [`Builder`](crate::types::Builder).
         pub fn build(self) -> crate::types::Builder {
-            self.0
+            crate::types::Builder {
+                build_value: self.build_value,
+            }
         }
     }
     /// A builder for [`Client`](crate::types::Client).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ClientBuilder(crate::types::Client);
+    #[non_exhaustive]
+    pub struct ClientBuilder {
+        pub(crate) config: ::std::option::Option<crate::types::Config>,
+    }
     impl ClientBuilder {
         /// The `config` member.
         pub fn config(mut self, input: impl ::std::convert::Into<crate::types::Config>) -> Self {
-            self.0.config = ::std::option::Option::Some(input.into());
+            self.config = ::std::option::Option::Some(input.into());
             self
         }
         /// The `config` member.
         pub fn set_config(mut self, input: ::std::option::Option<crate::types::Config>) -> Self {
-            self.0.config = input;
+            self.config = input;
             self
         }
         /// The `config` member.
         pub fn get_config(&self) -> &::std::option::Option<crate::types::Config> {
-            &self.0.config
+            &self.config
         }
         /// Builds [`Client`](crate::types::Client).
         pub fn build(self) -> crate::types::Client {
-            self.0
+            crate::types::Client {
+                config: self.config,
+            }
         }
     }
     /// A builder for [`Clone`](crate::types::Clone).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CloneBuilder(crate::types::Clone);
+    #[non_exhaustive]
+    pub struct CloneBuilder {
+        pub(crate) send_value: ::std::option::Option<crate::types::Send>,
+    }
     impl CloneBuilder {
         /// The `send` member.
         pub fn send_value(mut self, input: impl ::std::convert::Into<crate::types::Send>) -> Self {
-            self.0.send_value = ::std::option::Option::Some(input.into());
+            self.send_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `send` member.
         pub fn set_send_value(mut self, input: ::std::option::Option<crate::types::Send>) -> Self {
-            self.0.send_value = input;
+            self.send_value = input;
             self
         }
         /// The `send` member.
         pub fn get_send_value(&self) -> &::std::option::Option<crate::types::Send> {
-            &self.0.send_value
+            &self.send_value
         }
         /// Builds [`Clone`](crate::types::Clone).
         pub fn build(self) -> crate::types::Clone {
-            self.0
+            crate::types::Clone {
+                send_value: self.send_value,
+            }
         }
     }
     /// A builder for [`Config`](crate::types::Config).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ConfigBuilder(crate::types::Config);
+    #[non_exhaustive]
+    pub struct ConfigBuilder {
+        pub(crate) builder_value: ::std::option::Option<crate::types::Builder>,
+    }
     impl ConfigBuilder {
         /// The `builder` member.
         pub fn builder_value(
             mut self,
             input: impl ::std::convert::Into<crate::types::Builder>,
         ) -> Self {
-            self.0.builder_value = ::std::option::Option::Some(input.into());
+            self.builder_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `builder` member.
@@ -3045,568 +3086,644 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Builder>,
         ) -> Self {
-            self.0.builder_value = input;
+            self.builder_value = input;
             self
         }
         /// The `builder` member.
         pub fn get_builder_value(&self) -> &::std::option::Option<crate::types::Builder> {
-            &self.0.builder_value
+            &self.builder_value
         }
         /// Builds [`Config`](crate::types::Config).
         pub fn build(self) -> crate::types::Config {
-            self.0
+            crate::types::Config {
+                builder_value: self.builder_value,
+            }
         }
     }
     /// A builder for [`DValue`](crate::types::DValue).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DValueBuilder(crate::types::DValue);
+    #[non_exhaustive]
+    pub struct DValueBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl DValueBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`DValue`](crate::types::DValue).
         pub fn build(self) -> crate::types::DValue {
-            self.0
+            crate::types::DValue { n: self.n }
         }
     }
     /// A builder for [`DateTime`](crate::types::DateTime).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DateTimeBuilder(crate::types::DateTime);
+    #[non_exhaustive]
+    pub struct DateTimeBuilder {
+        pub(crate) n: ::std::option::Option<::aws_smithy_types::DateTime>,
+    }
     impl DateTimeBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<::aws_smithy_types::DateTime>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<::aws_smithy_types::DateTime>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`DateTime`](crate::types::DateTime).
         pub fn build(self) -> crate::types::DateTime {
-            self.0
+            crate::types::DateTime { n: self.n }
         }
     }
     /// A builder for [`Debug`](crate::types::Debug).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DebugBuilder(crate::types::Debug);
+    #[non_exhaustive]
+    pub struct DebugBuilder {
+        pub(crate) sized: ::std::option::Option<crate::types::Sized>,
+    }
     impl DebugBuilder {
         /// The `sized` member.
         pub fn sized(mut self, input: impl ::std::convert::Into<crate::types::Sized>) -> Self {
-            self.0.sized = ::std::option::Option::Some(input.into());
+            self.sized = ::std::option::Option::Some(input.into());
             self
         }
         /// The `sized` member.
         pub fn set_sized(mut self, input: ::std::option::Option<crate::types::Sized>) -> Self {
-            self.0.sized = input;
+            self.sized = input;
             self
         }
         /// The `sized` member.
         pub fn get_sized(&self) -> &::std::option::Option<crate::types::Sized> {
-            &self.0.sized
+            &self.sized
         }
         /// Builds [`Debug`](crate::types::Debug).
         pub fn build(self) -> crate::types::Debug {
-            self.0
+            crate::types::Debug { sized: self.sized }
         }
     }
     /// A builder for [`Default`](crate::types::Default).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DefaultBuilder(crate::types::Default);
+    #[non_exhaustive]
+    pub struct DefaultBuilder {
+        pub(crate) debug: ::std::option::Option<crate::types::Debug>,
+    }
     impl DefaultBuilder {
         /// The `debug` member.
         pub fn debug(mut self, input: impl ::std::convert::Into<crate::types::Debug>) -> Self {
-            self.0.debug = ::std::option::Option::Some(input.into());
+            self.debug = ::std::option::Option::Some(input.into());
             self
         }
         /// The `debug` member.
         pub fn set_debug(mut self, input: ::std::option::Option<crate::types::Debug>) -> Self {
-            self.0.debug = input;
+            self.debug = input;
             self
         }
         /// The `debug` member.
         pub fn get_debug(&self) -> &::std::option::Option<crate::types::Debug> {
-            &self.0.debug
+            &self.debug
         }
         /// Builds [`Default`](crate::types::Default).
         pub fn build(self) -> crate::types::Default {
-            self.0
+            crate::types::Default { debug: self.debug }
         }
     }
     /// A builder for [`Err`](crate::types::Err).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ErrBuilder(crate::types::Err);
+    #[non_exhaustive]
+    pub struct ErrBuilder {
+        pub(crate) clone: ::std::option::Option<crate::types::Clone>,
+    }
     impl ErrBuilder {
         /// The `clone` member.
         pub fn clone(mut self, input: impl ::std::convert::Into<crate::types::Clone>) -> Self {
-            self.0.clone = ::std::option::Option::Some(input.into());
+            self.clone = ::std::option::Option::Some(input.into());
             self
         }
         /// The `clone` member.
         pub fn set_clone(mut self, input: ::std::option::Option<crate::types::Clone>) -> Self {
-            self.0.clone = input;
+            self.clone = input;
             self
         }
         /// The `clone` member.
         pub fn get_clone(&self) -> &::std::option::Option<crate::types::Clone> {
-            &self.0.clone
+            &self.clone
         }
         /// Builds [`Err`](crate::types::Err).
         pub fn build(self) -> crate::types::Err {
-            self.0
+            crate::types::Err { clone: self.clone }
         }
     }
     /// A builder for [`Error`](crate::types::Error).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ErrorBuilder(crate::types::Error);
+    #[non_exhaustive]
+    pub struct ErrorBuilder {
+        pub(crate) display: ::std::option::Option<::std::string::String>,
+    }
     impl ErrorBuilder {
         /// The `display` member.
         pub fn display(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.display = ::std::option::Option::Some(input.into());
+            self.display = ::std::option::Option::Some(input.into());
             self
         }
         /// The `display` member.
         pub fn set_display(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.display = input;
+            self.display = input;
             self
         }
         /// The `display` member.
         pub fn get_display(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.display
+            &self.display
         }
         /// Builds [`Error`](crate::types::Error).
         pub fn build(self) -> crate::types::Error {
-            self.0
+            crate::types::Error {
+                display: self.display,
+            }
         }
     }
     /// A builder for [`FooBuilder`](crate::types::FooBuilder).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooBuilderBuilder(crate::types::FooBuilder);
+    #[non_exhaustive]
+    pub struct FooBuilderBuilder {
+        pub(crate) foo: ::std::option::Option<crate::types::FooInput>,
+    }
     impl FooBuilderBuilder {
         /// Named like Foo's input, but not its input.
         pub fn foo(mut self, input: impl ::std::convert::Into<crate::types::FooInput>) -> Self {
-            self.0.foo = ::std::option::Option::Some(input.into());
+            self.foo = ::std::option::Option::Some(input.into());
             self
         }
         /// Named like Foo's input, but not its input.
         pub fn set_foo(mut self, input: ::std::option::Option<crate::types::FooInput>) -> Self {
-            self.0.foo = input;
+            self.foo = input;
             self
         }
         /// Named like Foo's input, but not its input.
         pub fn get_foo(&self) -> &::std::option::Option<crate::types::FooInput> {
-            &self.0.foo
+            &self.foo
         }
         /// Builds [`FooBuilder`](crate::types::FooBuilder).
         pub fn build(self) -> crate::types::FooBuilder {
-            self.0
+            crate::types::FooBuilder { foo: self.foo }
         }
     }
     /// A builder for [`FooInput`](crate::types::FooInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooInputBuilder(crate::types::FooInput);
+    #[non_exhaustive]
+    pub struct FooInputBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl FooInputBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`FooInput`](crate::types::FooInput).
         pub fn build(self) -> crate::types::FooInput {
-            self.0
+            crate::types::FooInput { n: self.n }
         }
     }
     /// A builder for [`FooOutput`](crate::types::FooOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooOutputBuilder(crate::types::FooOutput);
+    #[non_exhaustive]
+    pub struct FooOutputBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl FooOutputBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`FooOutput`](crate::types::FooOutput).
         pub fn build(self) -> crate::types::FooOutput {
-            self.0
+            crate::types::FooOutput { n: self.n }
         }
     }
     /// A builder for [`From`](crate::types::From).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FromBuilder(crate::types::From);
+    #[non_exhaustive]
+    pub struct FromBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl FromBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`From`](crate::types::From).
         pub fn build(self) -> crate::types::From {
-            self.0
+            crate::types::From { n: self.n }
         }
     }
     /// A builder for [`Into`](crate::types::Into).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct IntoBuilder(crate::types::Into);
+    #[non_exhaustive]
+    pub struct IntoBuilder {
+        pub(crate) error: ::std::option::Option<crate::types::Error>,
+    }
     impl IntoBuilder {
         /// Not an @error: a structure named Error.
         pub fn error(mut self, input: impl ::std::convert::Into<crate::types::Error>) -> Self {
-            self.0.error = ::std::option::Option::Some(input.into());
+            self.error = ::std::option::Option::Some(input.into());
             self
         }
         /// Not an @error: a structure named Error.
         pub fn set_error(mut self, input: ::std::option::Option<crate::types::Error>) -> Self {
-            self.0.error = input;
+            self.error = input;
             self
         }
         /// Not an @error: a structure named Error.
         pub fn get_error(&self) -> &::std::option::Option<crate::types::Error> {
-            &self.0.error
+            &self.error
         }
         /// Builds [`Into`](crate::types::Into).
         pub fn build(self) -> crate::types::Into {
-            self.0
+            crate::types::Into { error: self.error }
         }
     }
     /// A builder for [`None`](crate::types::None).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct NoneBuilder(crate::types::None);
+    #[non_exhaustive]
+    pub struct NoneBuilder {
+        pub(crate) ok: ::std::option::Option<crate::types::Ok>,
+    }
     impl NoneBuilder {
         /// The `ok` member.
         pub fn ok(mut self, input: impl ::std::convert::Into<crate::types::Ok>) -> Self {
-            self.0.ok = ::std::option::Option::Some(input.into());
+            self.ok = ::std::option::Option::Some(input.into());
             self
         }
         /// The `ok` member.
         pub fn set_ok(mut self, input: ::std::option::Option<crate::types::Ok>) -> Self {
-            self.0.ok = input;
+            self.ok = input;
             self
         }
         /// The `ok` member.
         pub fn get_ok(&self) -> &::std::option::Option<crate::types::Ok> {
-            &self.0.ok
+            &self.ok
         }
         /// Builds [`None`](crate::types::None).
         pub fn build(self) -> crate::types::None {
-            self.0
+            crate::types::None { ok: self.ok }
         }
     }
     /// A builder for [`Ok`](crate::types::Ok).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct OkBuilder(crate::types::Ok);
+    #[non_exhaustive]
+    pub struct OkBuilder {
+        pub(crate) err: ::std::option::Option<crate::types::Err>,
+    }
     impl OkBuilder {
         /// The `err` member.
         pub fn err(mut self, input: impl ::std::convert::Into<crate::types::Err>) -> Self {
-            self.0.err = ::std::option::Option::Some(input.into());
+            self.err = ::std::option::Option::Some(input.into());
             self
         }
         /// The `err` member.
         pub fn set_err(mut self, input: ::std::option::Option<crate::types::Err>) -> Self {
-            self.0.err = input;
+            self.err = input;
             self
         }
         /// The `err` member.
         pub fn get_err(&self) -> &::std::option::Option<crate::types::Err> {
-            &self.0.err
+            &self.err
         }
         /// Builds [`Ok`](crate::types::Ok).
         pub fn build(self) -> crate::types::Ok {
-            self.0
+            crate::types::Ok { err: self.err }
         }
     }
     /// A builder for [`OtherOption`](crate::types::OtherOption).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct OtherOptionBuilder(crate::types::OtherOption);
+    #[non_exhaustive]
+    pub struct OtherOptionBuilder {
+        pub(crate) size: ::std::option::Option<i32>,
+    }
     impl OtherOptionBuilder {
         /// The `size` member.
         pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.size = ::std::option::Option::Some(input.into());
+            self.size = ::std::option::Option::Some(input.into());
             self
         }
         /// The `size` member.
         pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.size = input;
+            self.size = input;
             self
         }
         /// The `size` member.
         pub fn get_size(&self) -> &::std::option::Option<i32> {
-            &self.0.size
+            &self.size
         }
         /// Builds [`OtherOption`](crate::types::OtherOption).
         pub fn build(self) -> crate::types::OtherOption {
-            self.0
+            crate::types::OtherOption { size: self.size }
         }
     }
     /// A builder for [`SValue`](crate::types::SValue).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SValueBuilder(crate::types::SValue);
+    #[non_exhaustive]
+    pub struct SValueBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl SValueBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`SValue`](crate::types::SValue).
         pub fn build(self) -> crate::types::SValue {
-            self.0
+            crate::types::SValue { n: self.n }
         }
     }
     /// A builder for [`SelfValue`](crate::types::SelfValue).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SelfValueBuilder(crate::types::SelfValue);
+    #[non_exhaustive]
+    pub struct SelfValueBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl SelfValueBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`SelfValue`](crate::types::SelfValue).
         pub fn build(self) -> crate::types::SelfValue {
-            self.0
+            crate::types::SelfValue { n: self.n }
         }
     }
     /// A builder for [`Send`](crate::types::Send).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SendBuilder(crate::types::Send);
+    #[non_exhaustive]
+    pub struct SendBuilder {
+        pub(crate) into: ::std::option::Option<crate::types::Into>,
+    }
     impl SendBuilder {
         /// The `into` member.
         pub fn into(mut self, input: impl ::std::convert::Into<crate::types::Into>) -> Self {
-            self.0.into = ::std::option::Option::Some(input.into());
+            self.into = ::std::option::Option::Some(input.into());
             self
         }
         /// The `into` member.
         pub fn set_into(mut self, input: ::std::option::Option<crate::types::Into>) -> Self {
-            self.0.into = input;
+            self.into = input;
             self
         }
         /// The `into` member.
         pub fn get_into(&self) -> &::std::option::Option<crate::types::Into> {
-            &self.0.into
+            &self.into
         }
         /// Builds [`Send`](crate::types::Send).
         pub fn build(self) -> crate::types::Send {
-            self.0
+            crate::types::Send { into: self.into }
         }
     }
     /// A builder for [`Sized`](crate::types::Sized).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SizedBuilder(crate::types::Sized);
+    #[non_exhaustive]
+    pub struct SizedBuilder {
+        pub(crate) from: ::std::option::Option<crate::types::From>,
+    }
     impl SizedBuilder {
         /// The `from` member.
         pub fn from(mut self, input: impl ::std::convert::Into<crate::types::From>) -> Self {
-            self.0.from = ::std::option::Option::Some(input.into());
+            self.from = ::std::option::Option::Some(input.into());
             self
         }
         /// The `from` member.
         pub fn set_from(mut self, input: ::std::option::Option<crate::types::From>) -> Self {
-            self.0.from = input;
+            self.from = input;
             self
         }
         /// The `from` member.
         pub fn get_from(&self) -> &::std::option::Option<crate::types::From> {
-            &self.0.from
+            &self.from
         }
         /// Builds [`Sized`](crate::types::Sized).
         pub fn build(self) -> crate::types::Sized {
-            self.0
+            crate::types::Sized { from: self.from }
         }
     }
     /// A builder for [`Some`](crate::types::Some).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SomeBuilder(crate::types::Some);
+    #[non_exhaustive]
+    pub struct SomeBuilder {
+        pub(crate) none: ::std::option::Option<crate::types::None>,
+    }
     impl SomeBuilder {
         /// The `none` member.
         pub fn none(mut self, input: impl ::std::convert::Into<crate::types::None>) -> Self {
-            self.0.none = ::std::option::Option::Some(input.into());
+            self.none = ::std::option::Option::Some(input.into());
             self
         }
         /// The `none` member.
         pub fn set_none(mut self, input: ::std::option::Option<crate::types::None>) -> Self {
-            self.0.none = input;
+            self.none = input;
             self
         }
         /// The `none` member.
         pub fn get_none(&self) -> &::std::option::Option<crate::types::None> {
-            &self.0.none
+            &self.none
         }
         /// Builds [`Some`](crate::types::Some).
         pub fn build(self) -> crate::types::Some {
-            self.0
+            crate::types::Some { none: self.none }
         }
     }
     /// A builder for [`String`](crate::types::String).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct StringBuilder(crate::types::String);
+    #[non_exhaustive]
+    pub struct StringBuilder {
+        pub(crate) value: ::std::option::Option<::std::string::String>,
+    }
     impl StringBuilder {
         /// The `value` member.
         pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.value = ::std::option::Option::Some(input.into());
+            self.value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `value` member.
         pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.value = input;
+            self.value = input;
             self
         }
         /// The `value` member.
         pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.value
+            &self.value
         }
         /// Builds [`String`](crate::types::String).
         pub fn build(self) -> crate::types::String {
-            self.0
+            crate::types::String { value: self.value }
         }
     }
     /// A builder for [`Type`](crate::types::Type).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct TypeBuilder(crate::types::Type);
+    #[non_exhaustive]
+    pub struct TypeBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl TypeBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`Type`](crate::types::Type).
         pub fn build(self) -> crate::types::Type {
-            self.0
+            crate::types::Type { n: self.n }
         }
     }
     /// A builder for [`U65e5U672c`](crate::types::U65e5U672c).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct U65e5U672cBuilder(crate::types::U65e5U672c);
+    #[non_exhaustive]
+    pub struct U65e5U672cBuilder {
+        pub(crate) size: ::std::option::Option<i32>,
+    }
     impl U65e5U672cBuilder {
         /// The `size` member.
         pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.size = ::std::option::Option::Some(input.into());
+            self.size = ::std::option::Option::Some(input.into());
             self
         }
         /// The `size` member.
         pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.size = input;
+            self.size = input;
             self
         }
         /// The `size` member.
         pub fn get_size(&self) -> &::std::option::Option<i32> {
-            &self.0.size
+            &self.size
         }
         /// Builds [`U65e5U672c`](crate::types::U65e5U672c).
         pub fn build(self) -> crate::types::U65e5U672c {
-            self.0
+            crate::types::U65e5U672c { size: self.size }
         }
     }
     /// A builder for [`V1abc`](crate::types::V1abc).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct V1abcBuilder(crate::types::V1abc);
+    #[non_exhaustive]
+    pub struct V1abcBuilder {
+        pub(crate) size: ::std::option::Option<i32>,
+    }
     impl V1abcBuilder {
         /// The `size` member.
         pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.size = ::std::option::Option::Some(input.into());
+            self.size = ::std::option::Option::Some(input.into());
             self
         }
         /// The `size` member.
         pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.size = input;
+            self.size = input;
             self
         }
         /// The `size` member.
         pub fn get_size(&self) -> &::std::option::Option<i32> {
-            &self.0.size
+            &self.size
         }
         /// Builds [`V1abc`](crate::types::V1abc).
         pub fn build(self) -> crate::types::V1abc {
-            self.0
+            crate::types::V1abc { size: self.size }
         }
     }
     /// A builder for [`VisitorValue`](crate::types::VisitorValue).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct VisitorValueBuilder(crate::types::VisitorValue);
+    #[non_exhaustive]
+    pub struct VisitorValueBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
     impl VisitorValueBuilder {
         /// The `n` member.
         pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.n = ::std::option::Option::Some(input.into());
+            self.n = ::std::option::Option::Some(input.into());
             self
         }
         /// The `n` member.
         pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.n = input;
+            self.n = input;
             self
         }
         /// The `n` member.
         pub fn get_n(&self) -> &::std::option::Option<i32> {
-            &self.0.n
+            &self.n
         }
         /// Builds [`VisitorValue`](crate::types::VisitorValue).
         pub fn build(self) -> crate::types::VisitorValue {
-            self.0
+            crate::types::VisitorValue { n: self.n }
         }
     }
 }

@@ -262,12 +262,15 @@ impl ::sdk_runtime::schema::DeserializeShape for KeyValue {
 pub mod builders {
     /// A builder for [`BookPage`](crate::types::BookPage).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BookPageBuilder(crate::types::BookPage);
+    #[non_exhaustive]
+    pub struct BookPageBuilder {
+        pub(crate) books: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) next_marker: ::std::option::Option<::std::string::String>,
+    }
     impl BookPageBuilder {
         /// The books.
         pub fn books(mut self, item: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0
-                .books
+            self.books
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -277,19 +280,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.books = input;
+            self.books = input;
             self
         }
         /// The books.
         pub fn get_books(&self) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.books
+            &self.books
         }
         /// The next page, if any.
         pub fn next_marker(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_marker = ::std::option::Option::Some(input.into());
+            self.next_marker = ::std::option::Option::Some(input.into());
             self
         }
         /// The next page, if any.
@@ -297,53 +300,63 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_marker = input;
+            self.next_marker = input;
             self
         }
         /// The next page, if any.
         pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_marker
+            &self.next_marker
         }
         /// Builds [`BookPage`](crate::types::BookPage).
         pub fn build(self) -> crate::types::BookPage {
-            self.0
+            crate::types::BookPage {
+                books: self.books,
+                next_marker: self.next_marker,
+            }
         }
     }
     /// A builder for [`Entry`](crate::types::Entry).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct EntryBuilder(crate::types::Entry);
+    #[non_exhaustive]
+    pub struct EntryBuilder {
+        pub(crate) id: ::std::option::Option<::std::string::String>,
+        pub(crate) amount: ::std::option::Option<i64>,
+    }
     impl EntryBuilder {
         /// The entry id.
         pub fn id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The entry id.
         pub fn set_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The entry id.
         pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.id
+            &self.id
         }
         /// The amount in cents.
         pub fn amount(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.amount = ::std::option::Option::Some(input.into());
+            self.amount = ::std::option::Option::Some(input.into());
             self
         }
         /// The amount in cents.
         pub fn set_amount(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.amount = input;
+            self.amount = input;
             self
         }
         /// The amount in cents.
         pub fn get_amount(&self) -> &::std::option::Option<i64> {
-            &self.0.amount
+            &self.amount
         }
         /// Builds [`Entry`](crate::types::Entry).
         pub fn build(self) -> crate::types::Entry {
-            self.0
+            crate::types::Entry {
+                id: self.id,
+                amount: self.amount,
+            }
         }
     }
 }

@@ -10,14 +10,15 @@ pub struct AValue {
     /// The `count` member.
     ///
     /// The service's default is `0`.
-    pub count: ::std::option::Option<i32>,
+    pub count: i32,
 }
-/// Members with a modeled `@default` start at it.
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
 impl ::std::default::Default for AValue {
     fn default() -> Self {
         Self {
             bs: ::std::option::Option::None,
-            count: ::std::option::Option::Some(0i32),
+            count: 0i32,
         }
     }
 }
@@ -62,9 +63,8 @@ impl ::sdk_runtime::schema::SerializableStruct for AValue {
                 s.write_struct(&A_VALUE_MEMBER_BS_ITEM, value)
             })?;
         }
-        if let ::std::option::Option::Some(value) = &self.count {
-            s.write_integer(&A_VALUE_MEMBER_COUNT, *value)?;
-        }
+        let value = &self.count;
+        s.write_integer(&A_VALUE_MEMBER_COUNT, *value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -86,9 +86,7 @@ impl ::sdk_runtime::schema::DeserializeShape for AValue {
                         },
                     )?);
                 }
-                ::std::option::Option::Some(1) => {
-                    out.count = ::std::option::Option::Some(d.read_integer(member)?);
-                }
+                ::std::option::Option::Some(1) => out.count = d.read_integer(member)?,
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
@@ -108,7 +106,7 @@ impl AValue {
     /// The `count` member.
     ///
     /// The service's default is `0`.
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> i32 {
         self.count
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
@@ -116,7 +114,7 @@ impl AValue {
         for (i, item) in self.bs.iter().flatten().enumerate() {
             v.at(::std::format_args!("{}[{i}]", "bs"), |v| item.validate(v));
         }
-        v.range_within("count", self.count, 0..);
+        v.range_within("count", ::std::option::Option::Some(self.count), 0..);
     }
 }
 /// The `B` structure.
@@ -211,14 +209,24 @@ impl B {
 }
 /// The `Call` structure.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Call {
     /// The `function` member.
     ///
     /// This member is required.
-    pub function: ::std::option::Option<::std::string::String>,
+    pub function: ::std::string::String,
     /// A union through a list, a map, itself (boxed) and a structure (boxed).
     pub argument: ::std::option::Option<::std::boxed::Box<crate::types::Expr>>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for Call {
+    fn default() -> Self {
+        Self {
+            function: ::std::string::String::new(),
+            argument: ::std::option::Option::None,
+        }
+    }
 }
 static CALL_MEMBER_FUNCTION: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -248,9 +256,8 @@ impl ::sdk_runtime::schema::SerializableStruct for Call {
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
-        if let ::std::option::Option::Some(value) = &self.function {
-            s.write_string(&CALL_MEMBER_FUNCTION, value)?;
-        }
+        let value = &self.function;
+        s.write_string(&CALL_MEMBER_FUNCTION, value)?;
         if let ::std::option::Option::Some(value) = &self.argument {
             s.write_struct(&CALL_MEMBER_ARGUMENT, &**value)?;
         }
@@ -265,7 +272,7 @@ impl ::sdk_runtime::schema::DeserializeShape for Call {
         ::sdk_runtime::schema::read_struct(d, &CALL_SCHEMA, &mut |member, d| {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
-                    out.function = ::std::option::Option::Some(d.read_string(member)?);
+                    out.function = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(1) => {
                     out.argument = ::std::option::Option::Some(
@@ -280,9 +287,6 @@ impl ::sdk_runtime::schema::DeserializeShape for Call {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.function.is_none() {
-            out.function = ::std::option::Option::Some(::std::string::String::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -294,8 +298,8 @@ impl Call {
     /// The `function` member.
     ///
     /// This member is required.
-    pub fn function(&self) -> ::std::option::Option<&str> {
-        self.function.as_deref()
+    pub fn function(&self) -> &str {
+        self.function.as_str()
     }
     /// A union through a list, a map, itself (boxed) and a structure (boxed).
     pub fn argument(&self) -> ::std::option::Option<&crate::types::Expr> {
@@ -1182,14 +1186,15 @@ pub struct PairLeft {
     /// The `value` member.
     ///
     /// The service's default is `"left"`.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: ::std::string::String,
 }
-/// Members with a modeled `@default` start at it.
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
 impl ::std::default::Default for PairLeft {
     fn default() -> Self {
         Self {
             right: ::std::option::Option::None,
-            value: ::std::option::Option::Some(::std::string::String::from("left")),
+            value: ::std::string::String::from("left"),
         }
     }
 }
@@ -1224,9 +1229,8 @@ impl ::sdk_runtime::schema::SerializableStruct for PairLeft {
         if let ::std::option::Option::Some(value) = &self.right {
             s.write_struct(&PAIR_LEFT_MEMBER_RIGHT, &**value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
-            s.write_string(&PAIR_LEFT_MEMBER_VALUE, value)?;
-        }
+        let value = &self.value;
+        s.write_string(&PAIR_LEFT_MEMBER_VALUE, value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -1246,9 +1250,7 @@ impl ::sdk_runtime::schema::DeserializeShape for PairLeft {
                             ),
                         );
                 }
-                ::std::option::Option::Some(1) => {
-                    out.value = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(1) => out.value = d.read_string(member)?,
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
@@ -1268,8 +1270,14 @@ impl PairLeft {
     /// The `value` member.
     ///
     /// The service's default is `"left"`.
-    pub fn value(&self) -> ::std::option::Option<&str> {
-        self.value.as_deref()
+    pub fn value(&self) -> &str {
+        self.value.as_str()
+    }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        if let ::std::option::Option::Some(value) = &self.right {
+            v.at("right", |v| value.validate(v));
+        }
     }
 }
 /// The `PairRight` structure.
@@ -1372,17 +1380,27 @@ impl PairRight {
     pub fn either(&self) -> ::std::option::Option<&crate::types::Either> {
         self.either.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("left", self.left.as_ref());
+        if let ::std::option::Option::Some(value) = &self.left {
+            v.at("left", |v| value.validate(v));
+        }
+    }
 }
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
     /// A builder for [`AValue`](crate::types::AValue).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AValueBuilder(crate::types::AValue);
+    #[non_exhaustive]
+    pub struct AValueBuilder {
+        pub(crate) bs: ::std::option::Option<::std::vec::Vec<crate::types::B>>,
+        pub(crate) count: ::std::option::Option<i32>,
+    }
     impl AValueBuilder {
         /// The `bs` member.
         pub fn bs(mut self, item: impl ::std::convert::Into<crate::types::B>) -> Self {
-            self.0
-                .bs
+            self.bs
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1392,114 +1410,128 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::B>>,
         ) -> Self {
-            self.0.bs = input;
+            self.bs = input;
             self
         }
         /// The `bs` member.
         pub fn get_bs(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::B>> {
-            &self.0.bs
+            &self.bs
         }
         /// The `count` member.
         ///
         /// The service's default is `0`.
         pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.count = ::std::option::Option::Some(input.into());
+            self.count = ::std::option::Option::Some(input.into());
             self
         }
         /// The `count` member.
         ///
         /// The service's default is `0`.
         pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.count = input;
+            self.count = input;
             self
         }
         /// The `count` member.
         ///
         /// The service's default is `0`.
         pub fn get_count(&self) -> &::std::option::Option<i32> {
-            &self.0.count
+            &self.count
         }
         /// Builds [`AValue`](crate::types::AValue).
         pub fn build(self) -> crate::types::AValue {
-            self.0
+            crate::types::AValue {
+                bs: self.bs,
+                count: self.count.unwrap_or(0i32),
+            }
         }
     }
     /// A builder for [`B`](crate::types::B).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BBuilder(crate::types::B);
+    #[non_exhaustive]
+    pub struct BBuilder {
+        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) label: ::std::option::Option<::std::string::String>,
+    }
     impl BBuilder {
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
-            self.0.a = ::std::option::Option::Some(input.into());
+            self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
-            self.0.a = input;
+            self.a = input;
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
-            &self.0.a
+            &self.a
         }
         /// The `label` member.
         pub fn label(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.label = ::std::option::Option::Some(input.into());
+            self.label = ::std::option::Option::Some(input.into());
             self
         }
         /// The `label` member.
         pub fn set_label(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.label = input;
+            self.label = input;
             self
         }
         /// The `label` member.
         pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.label
+            &self.label
         }
         /// Builds [`B`](crate::types::B).
         pub fn build(self) -> crate::types::B {
-            self.0
+            crate::types::B {
+                a: self.a,
+                label: self.label,
+            }
         }
     }
     /// A builder for [`Call`](crate::types::Call).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CallBuilder(crate::types::Call);
+    #[non_exhaustive]
+    pub struct CallBuilder {
+        pub(crate) function: ::std::option::Option<::std::string::String>,
+        pub(crate) argument: ::std::option::Option<::std::boxed::Box<crate::types::Expr>>,
+    }
     impl CallBuilder {
         /// The `function` member.
         ///
         /// This member is required.
         pub fn function(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.function = ::std::option::Option::Some(input.into());
+            self.function = ::std::option::Option::Some(input.into());
             self
         }
         /// The `function` member.
         ///
         /// This member is required.
         pub fn set_function(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.function = input;
+            self.function = input;
             self
         }
         /// The `function` member.
         ///
         /// This member is required.
         pub fn get_function(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.function
+            &self.function
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn argument(mut self, input: impl ::std::convert::Into<crate::types::Expr>) -> Self {
-            self.0.argument = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.argument = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn set_argument(mut self, input: ::std::option::Option<crate::types::Expr>) -> Self {
-            self.0.argument = input.map(::std::boxed::Box::new);
+            self.argument = input.map(::std::boxed::Box::new);
             self
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn get_argument(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::Expr>> {
-            &self.0.argument
+            &self.argument
         }
         /// Builds [`Call`](crate::types::Call), failing when a required member is unset.
         pub fn build(
@@ -1508,43 +1540,47 @@ pub mod builders {
             crate::types::Call,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.function.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::Call {
+                function: self.function.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "function",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                argument: self.argument,
+            })
         }
     }
     /// A builder for [`Chain`](crate::types::Chain).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ChainBuilder(crate::types::Chain);
+    #[non_exhaustive]
+    pub struct ChainBuilder {
+        pub(crate) next: ::std::option::Option<::std::boxed::Box<crate::types::Chain>>,
+        pub(crate) links:
+            ::std::option::Option<::std::vec::Vec<::std::option::Option<crate::types::Chain>>>,
+        pub(crate) tag: ::std::option::Option<::std::string::String>,
+    }
     impl ChainBuilder {
         /// Contains itself directly (boxed) and through a sparse list.
         pub fn next(mut self, input: impl ::std::convert::Into<crate::types::Chain>) -> Self {
-            self.0.next = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.next = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// Contains itself directly (boxed) and through a sparse list.
         pub fn set_next(mut self, input: ::std::option::Option<crate::types::Chain>) -> Self {
-            self.0.next = input.map(::std::boxed::Box::new);
+            self.next = input.map(::std::boxed::Box::new);
             self
         }
         /// Contains itself directly (boxed) and through a sparse list.
         pub fn get_next(&self) -> &::std::option::Option<::std::boxed::Box<crate::types::Chain>> {
-            &self.0.next
+            &self.next
         }
         /// The `links` member.
         pub fn links(
             mut self,
             item: impl ::std::convert::Into<::std::option::Option<crate::types::Chain>>,
         ) -> Self {
-            self.0
-                .links
+            self.links
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1556,7 +1592,7 @@ pub mod builders {
                 ::std::vec::Vec<::std::option::Option<crate::types::Chain>>,
             >,
         ) -> Self {
-            self.0.links = input;
+            self.links = input;
             self
         }
         /// The `links` member.
@@ -1564,65 +1600,73 @@ pub mod builders {
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::option::Option<crate::types::Chain>>>
         {
-            &self.0.links
+            &self.links
         }
         /// The `tag` member.
         pub fn tag(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.tag = ::std::option::Option::Some(input.into());
+            self.tag = ::std::option::Option::Some(input.into());
             self
         }
         /// The `tag` member.
         pub fn set_tag(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.tag = input;
+            self.tag = input;
             self
         }
         /// The `tag` member.
         pub fn get_tag(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.tag
+            &self.tag
         }
         /// Builds [`Chain`](crate::types::Chain).
         pub fn build(self) -> crate::types::Chain {
-            self.0
+            crate::types::Chain {
+                next: self.next,
+                links: self.links,
+                tag: self.tag,
+            }
         }
     }
     /// A builder for [`EchoBody`](crate::types::EchoBody).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct EchoBodyBuilder(crate::types::EchoBody);
+    #[non_exhaustive]
+    pub struct EchoBodyBuilder {
+        pub(crate) text: ::std::option::Option<::std::string::String>,
+        pub(crate) reply: ::std::option::Option<::std::boxed::Box<crate::types::EchoBody>>,
+        pub(crate) replies: ::std::option::Option<::std::vec::Vec<crate::types::EchoBody>>,
+    }
     impl EchoBodyBuilder {
         /// The `text` member.
         pub fn text(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.text = ::std::option::Option::Some(input.into());
+            self.text = ::std::option::Option::Some(input.into());
             self
         }
         /// The `text` member.
         pub fn set_text(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.text = input;
+            self.text = input;
             self
         }
         /// The `text` member.
         pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.text
+            &self.text
         }
         /// The `reply` member.
         pub fn reply(mut self, input: impl ::std::convert::Into<crate::types::EchoBody>) -> Self {
-            self.0.reply = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.reply = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// The `reply` member.
         pub fn set_reply(mut self, input: ::std::option::Option<crate::types::EchoBody>) -> Self {
-            self.0.reply = input.map(::std::boxed::Box::new);
+            self.reply = input.map(::std::boxed::Box::new);
             self
         }
         /// The `reply` member.
         pub fn get_reply(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::EchoBody>> {
-            &self.0.reply
+            &self.reply
         }
         /// The `replies` member.
         pub fn replies(mut self, item: impl ::std::convert::Into<crate::types::EchoBody>) -> Self {
-            self.0
-                .replies
+            self.replies
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1632,42 +1676,57 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::EchoBody>>,
         ) -> Self {
-            self.0.replies = input;
+            self.replies = input;
             self
         }
         /// The `replies` member.
         pub fn get_replies(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::EchoBody>> {
-            &self.0.replies
+            &self.replies
         }
         /// Builds [`EchoBody`](crate::types::EchoBody).
         pub fn build(self) -> crate::types::EchoBody {
-            self.0
+            crate::types::EchoBody {
+                text: self.text,
+                reply: self.reply,
+                replies: self.replies,
+            }
         }
     }
     /// A builder for [`Node`](crate::types::Node).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct NodeBuilder(crate::types::Node);
+    #[non_exhaustive]
+    pub struct NodeBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+        pub(crate) children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
+        pub(crate) by_name: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, crate::types::Node>,
+        >,
+        pub(crate) grid:
+            ::std::option::Option<::std::vec::Vec<::std::vec::Vec<crate::types::Node>>>,
+        pub(crate) groups: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<crate::types::Node>>,
+        >,
+    }
     impl NodeBuilder {
         /// The `name` member.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// The `children` member.
         pub fn children(mut self, item: impl ::std::convert::Into<crate::types::Node>) -> Self {
-            self.0
-                .children
+            self.children
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1677,12 +1736,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
         ) -> Self {
-            self.0.children = input;
+            self.children = input;
             self
         }
         /// The `children` member.
         pub fn get_children(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::Node>> {
-            &self.0.children
+            &self.children
         }
         /// The `byName` member.
         pub fn by_name(
@@ -1691,8 +1750,7 @@ pub mod builders {
             value: impl ::std::convert::Into<crate::types::Node>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .by_name
+            self.by_name
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -1704,7 +1762,7 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, crate::types::Node>,
             >,
         ) -> Self {
-            self.0.by_name = input;
+            self.by_name = input;
             self
         }
         /// The `byName` member.
@@ -1713,15 +1771,14 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, crate::types::Node>,
         > {
-            &self.0.by_name
+            &self.by_name
         }
         /// The `grid` member.
         pub fn grid(
             mut self,
             item: impl ::std::convert::Into<::std::vec::Vec<crate::types::Node>>,
         ) -> Self {
-            self.0
-                .grid
+            self.grid
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1731,14 +1788,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<crate::types::Node>>>,
         ) -> Self {
-            self.0.grid = input;
+            self.grid = input;
             self
         }
         /// The `grid` member.
         pub fn get_grid(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::vec::Vec<crate::types::Node>>> {
-            &self.0.grid
+            &self.grid
         }
         /// The `groups` member.
         pub fn groups(
@@ -1747,8 +1804,7 @@ pub mod builders {
             value: impl ::std::convert::Into<::std::vec::Vec<crate::types::Node>>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .groups
+            self.groups
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -1763,7 +1819,7 @@ pub mod builders {
                 >,
             >,
         ) -> Self {
-            self.0.groups = input;
+            self.groups = input;
             self
         }
         /// The `groups` member.
@@ -1772,74 +1828,93 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<crate::types::Node>>,
         > {
-            &self.0.groups
+            &self.groups
         }
         /// Builds [`Node`](crate::types::Node).
         pub fn build(self) -> crate::types::Node {
-            self.0
+            crate::types::Node {
+                name: self.name,
+                children: self.children,
+                by_name: self.by_name,
+                grid: self.grid,
+                groups: self.groups,
+            }
         }
     }
     /// A builder for [`PairLeft`](crate::types::PairLeft).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PairLeftBuilder(crate::types::PairLeft);
+    #[non_exhaustive]
+    pub struct PairLeftBuilder {
+        pub(crate) right: ::std::option::Option<::std::boxed::Box<crate::types::PairRight>>,
+        pub(crate) value: ::std::option::Option<::std::string::String>,
+    }
     impl PairLeftBuilder {
         /// The `right` member.
         pub fn right(mut self, input: impl ::std::convert::Into<crate::types::PairRight>) -> Self {
-            self.0.right = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.right = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// The `right` member.
         pub fn set_right(mut self, input: ::std::option::Option<crate::types::PairRight>) -> Self {
-            self.0.right = input.map(::std::boxed::Box::new);
+            self.right = input.map(::std::boxed::Box::new);
             self
         }
         /// The `right` member.
         pub fn get_right(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::PairRight>> {
-            &self.0.right
+            &self.right
         }
         /// The `value` member.
         ///
         /// The service's default is `"left"`.
         pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.value = ::std::option::Option::Some(input.into());
+            self.value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `value` member.
         ///
         /// The service's default is `"left"`.
         pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.value = input;
+            self.value = input;
             self
         }
         /// The `value` member.
         ///
         /// The service's default is `"left"`.
         pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.value
+            &self.value
         }
         /// Builds [`PairLeft`](crate::types::PairLeft).
         pub fn build(self) -> crate::types::PairLeft {
-            self.0
+            crate::types::PairLeft {
+                right: self.right,
+                value: self
+                    .value
+                    .unwrap_or_else(|| ::std::string::String::from("left")),
+            }
         }
     }
     /// A builder for [`PairRight`](crate::types::PairRight).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PairRightBuilder(crate::types::PairRight);
+    #[non_exhaustive]
+    pub struct PairRightBuilder {
+        pub(crate) left: ::std::option::Option<::std::boxed::Box<crate::types::PairLeft>>,
+        pub(crate) either: ::std::option::Option<::std::boxed::Box<crate::types::Either>>,
+    }
     impl PairRightBuilder {
         /// Mutual recursion without a collection: both members are boxed.
         ///
         /// This member is required.
         pub fn left(mut self, input: impl ::std::convert::Into<crate::types::PairLeft>) -> Self {
-            self.0.left = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.left = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// Mutual recursion without a collection: both members are boxed.
         ///
         /// This member is required.
         pub fn set_left(mut self, input: ::std::option::Option<crate::types::PairLeft>) -> Self {
-            self.0.left = input.map(::std::boxed::Box::new);
+            self.left = input.map(::std::boxed::Box::new);
             self
         }
         /// Mutual recursion without a collection: both members are boxed.
@@ -1848,41 +1923,30 @@ pub mod builders {
         pub fn get_left(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::PairLeft>> {
-            &self.0.left
+            &self.left
         }
         /// The `either` member.
         pub fn either(mut self, input: impl ::std::convert::Into<crate::types::Either>) -> Self {
-            self.0.either = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.either = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// The `either` member.
         pub fn set_either(mut self, input: ::std::option::Option<crate::types::Either>) -> Self {
-            self.0.either = input.map(::std::boxed::Box::new);
+            self.either = input.map(::std::boxed::Box::new);
             self
         }
         /// The `either` member.
         pub fn get_either(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::Either>> {
-            &self.0.either
+            &self.either
         }
-        /// Builds [`PairRight`](crate::types::PairRight), failing when a required member is unset.
-        pub fn build(
-            self,
-        ) -> ::std::result::Result<
-            crate::types::PairRight,
-            ::aws_smithy_types::error::operation::BuildError,
-        > {
-            let value = self.0;
-            if value.left.is_none() {
-                return ::std::result::Result::Err(
-                    ::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "left",
-                        "a required member was not set",
-                    ),
-                );
+        /// Builds [`PairRight`](crate::types::PairRight).
+        pub fn build(self) -> crate::types::PairRight {
+            crate::types::PairRight {
+                left: self.left,
+                either: self.either,
             }
-            ::std::result::Result::Ok(value)
         }
     }
 }

@@ -583,151 +583,200 @@ impl ::std::fmt::Debug for SealedChoice {
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
     /// A builder for [`Deep`](crate::types::Deep).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DeepBuilder(crate::types::Deep);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct DeepBuilder {
+        pub(crate) back: ::std::option::Option<::std::boxed::Box<crate::types::Link>>,
+        pub(crate) code: ::std::option::Option<::std::string::String>,
+    }
     impl DeepBuilder {
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn back(mut self, input: impl ::std::convert::Into<crate::types::Link>) -> Self {
-            self.0.back = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.back = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn set_back(mut self, input: ::std::option::Option<crate::types::Link>) -> Self {
-            self.0.back = input.map(::std::boxed::Box::new);
+            self.back = input.map(::std::boxed::Box::new);
             self
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn get_back(&self) -> &::std::option::Option<::std::boxed::Box<crate::types::Link>> {
-            &self.0.back
+            &self.back
         }
         /// The `code` member.
         pub fn code(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.code = ::std::option::Option::Some(input.into());
+            self.code = ::std::option::Option::Some(input.into());
             self
         }
         /// The `code` member.
         pub fn set_code(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.code = input;
+            self.code = input;
             self
         }
         /// The `code` member.
         pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.code
+            &self.code
         }
         /// Builds [`Deep`](crate::types::Deep).
         pub fn build(self) -> crate::types::Deep {
-            self.0
+            crate::types::Deep {
+                back: self.back,
+                code: self.code,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for DeepBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("DeepBuilder")
+                .field("back", &self.back)
+                .field("code", &"*** Sensitive Data Redacted ***")
+                .finish()
         }
     }
     /// A builder for [`Holder`](crate::types::Holder).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct HolderBuilder(crate::types::Holder);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct HolderBuilder {
+        pub(crate) owner: ::std::option::Option<::std::string::String>,
+        pub(crate) pin: ::std::option::Option<::std::string::String>,
+    }
     impl HolderBuilder {
         /// The `owner` member.
         pub fn owner(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.owner = ::std::option::Option::Some(input.into());
+            self.owner = ::std::option::Option::Some(input.into());
             self
         }
         /// The `owner` member.
         pub fn set_owner(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.owner = input;
+            self.owner = input;
             self
         }
         /// The `owner` member.
         pub fn get_owner(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.owner
+            &self.owner
         }
         /// The `pin` member.
         pub fn pin(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.pin = ::std::option::Option::Some(input.into());
+            self.pin = ::std::option::Option::Some(input.into());
             self
         }
         /// The `pin` member.
         pub fn set_pin(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.pin = input;
+            self.pin = input;
             self
         }
         /// The `pin` member.
         pub fn get_pin(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.pin
+            &self.pin
         }
         /// Builds [`Holder`](crate::types::Holder).
         pub fn build(self) -> crate::types::Holder {
-            self.0
+            crate::types::Holder {
+                owner: self.owner,
+                pin: self.pin,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for HolderBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("HolderBuilder")
+                .field("owner", &self.owner)
+                .field("pin", &"*** Sensitive Data Redacted ***")
+                .finish()
         }
     }
     /// A builder for [`Link`](crate::types::Link).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct LinkBuilder(crate::types::Link);
+    #[non_exhaustive]
+    pub struct LinkBuilder {
+        pub(crate) label: ::std::option::Option<::std::string::String>,
+        pub(crate) next: ::std::option::Option<::std::boxed::Box<crate::types::Link>>,
+        pub(crate) deep: ::std::option::Option<::std::boxed::Box<crate::types::Deep>>,
+    }
     impl LinkBuilder {
         /// The `label` member.
         pub fn label(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.label = ::std::option::Option::Some(input.into());
+            self.label = ::std::option::Option::Some(input.into());
             self
         }
         /// The `label` member.
         pub fn set_label(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.label = input;
+            self.label = input;
             self
         }
         /// The `label` member.
         pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.label
+            &self.label
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn next(mut self, input: impl ::std::convert::Into<crate::types::Link>) -> Self {
-            self.0.next = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.next = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn set_next(mut self, input: ::std::option::Option<crate::types::Link>) -> Self {
-            self.0.next = input.map(::std::boxed::Box::new);
+            self.next = input.map(::std::boxed::Box::new);
             self
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn get_next(&self) -> &::std::option::Option<::std::boxed::Box<crate::types::Link>> {
-            &self.0.next
+            &self.next
         }
         /// The `deep` member.
         pub fn deep(mut self, input: impl ::std::convert::Into<crate::types::Deep>) -> Self {
-            self.0.deep = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.deep = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// The `deep` member.
         pub fn set_deep(mut self, input: ::std::option::Option<crate::types::Deep>) -> Self {
-            self.0.deep = input.map(::std::boxed::Box::new);
+            self.deep = input.map(::std::boxed::Box::new);
             self
         }
         /// The `deep` member.
         pub fn get_deep(&self) -> &::std::option::Option<::std::boxed::Box<crate::types::Deep>> {
-            &self.0.deep
+            &self.deep
         }
         /// Builds [`Link`](crate::types::Link).
         pub fn build(self) -> crate::types::Link {
-            self.0
+            crate::types::Link {
+                label: self.label,
+                next: self.next,
+                deep: self.deep,
+            }
         }
     }
     /// A builder for [`Sealed`](crate::types::Sealed).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SealedBuilder(crate::types::Sealed);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct SealedBuilder {
+        pub(crate) note: ::std::option::Option<::std::string::String>,
+    }
     impl SealedBuilder {
         /// The `note` member.
         pub fn note(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.note = ::std::option::Option::Some(input.into());
+            self.note = ::std::option::Option::Some(input.into());
             self
         }
         /// The `note` member.
         pub fn set_note(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.note = input;
+            self.note = input;
             self
         }
         /// The `note` member.
         pub fn get_note(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.note
+            &self.note
         }
         /// Builds [`Sealed`](crate::types::Sealed).
         pub fn build(self) -> crate::types::Sealed {
-            self.0
+            crate::types::Sealed { note: self.note }
+        }
+    }
+    impl ::std::fmt::Debug for SealedBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SealedBuilder")
+                .field("note", &"*** Sensitive Data Redacted ***")
+                .finish()
         }
     }
 }

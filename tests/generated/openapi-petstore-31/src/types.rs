@@ -98,9 +98,10 @@ pub struct Order {
     /// The `complete` member.
     ///
     /// The service's default is `false`.
-    pub complete: ::std::option::Option<bool>,
+    pub complete: bool,
 }
-/// Members with a modeled `@default` start at it.
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
 impl ::std::default::Default for Order {
     fn default() -> Self {
         Self {
@@ -109,7 +110,7 @@ impl ::std::default::Default for Order {
             quantity: ::std::option::Option::None,
             ship_date: ::std::option::Option::None,
             status: ::std::option::Option::None,
-            complete: ::std::option::Option::Some(false),
+            complete: false,
         }
     }
 }
@@ -192,9 +193,8 @@ impl ::sdk_runtime::schema::SerializableStruct for Order {
         if let ::std::option::Option::Some(value) = &self.status {
             s.write_string(&ORDER_MEMBER_STATUS, value.as_str())?;
         }
-        if let ::std::option::Option::Some(value) = &self.complete {
-            s.write_boolean(&ORDER_MEMBER_COMPLETE, *value)?;
-        }
+        let value = &self.complete;
+        s.write_boolean(&ORDER_MEMBER_COMPLETE, *value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -223,7 +223,7 @@ impl ::sdk_runtime::schema::DeserializeShape for Order {
                     );
                 }
                 ::std::option::Option::Some(5) => {
-                    out.complete = ::std::option::Option::Some(d.read_boolean(member)?);
+                    out.complete = d.read_boolean(member)?;
                 }
                 _ => d.skip_value()?,
             }
@@ -260,7 +260,7 @@ impl Order {
     /// The `complete` member.
     ///
     /// The service's default is `false`.
-    pub fn complete(&self) -> ::std::option::Option<bool> {
+    pub fn complete(&self) -> bool {
         self.complete
     }
 }
@@ -339,7 +339,7 @@ impl ::sdk_runtime::response::FromHeader for OrderStatus {
 }
 /// The `Pet` structure.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Pet {
     /// Read-only: set by the service, ignored in requests.
     pub id: ::std::option::Option<i64>,
@@ -348,15 +348,29 @@ pub struct Pet {
     /// The `name` member.
     ///
     /// This member is required.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::string::String,
     /// The `photoUrls` member.
     ///
     /// This member is required.
-    pub photo_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub photo_urls: ::std::vec::Vec<::std::string::String>,
     /// The `tags` member.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// pet status in the store
     pub status: ::std::option::Option<crate::types::PetStatus>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for Pet {
+    fn default() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            category: ::std::option::Option::None,
+            name: ::std::string::String::new(),
+            photo_urls: ::std::vec::Vec::new(),
+            tags: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+        }
+    }
 }
 static PET_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -443,14 +457,12 @@ impl ::sdk_runtime::schema::SerializableStruct for Pet {
         if let ::std::option::Option::Some(value) = &self.category {
             s.write_struct(&PET_MEMBER_CATEGORY, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            s.write_string(&PET_MEMBER_NAME, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.photo_urls {
-            ::sdk_runtime::schema::write_list(s, &PET_MEMBER_PHOTO_URLS, value, &|s, value| {
-                s.write_string(&PET_MEMBER_PHOTO_URLS_ITEM, value)
-            })?;
-        }
+        let value = &self.name;
+        s.write_string(&PET_MEMBER_NAME, value)?;
+        let value = &self.photo_urls;
+        ::sdk_runtime::schema::write_list(s, &PET_MEMBER_PHOTO_URLS, value, &|s, value| {
+            s.write_string(&PET_MEMBER_PHOTO_URLS_ITEM, value)
+        })?;
         if let ::std::option::Option::Some(value) = &self.tags {
             ::sdk_runtime::schema::write_list(s, &PET_MEMBER_TAGS, value, &|s, value| {
                 s.write_struct(&PET_MEMBER_TAGS_ITEM, value)
@@ -479,15 +491,11 @@ impl ::sdk_runtime::schema::DeserializeShape for Pet {
                             )?,
                         );
                 }
-                ::std::option::Option::Some(2) => {
-                    out.name = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(2) => out.name = d.read_string(member)?,
                 ::std::option::Option::Some(3) => {
-                    out.photo_urls = ::std::option::Option::Some(::sdk_runtime::schema::read_list(
-                        d,
-                        member,
-                        &|d| d.read_string(&PET_MEMBER_PHOTO_URLS_ITEM),
-                    )?);
+                    out.photo_urls = ::sdk_runtime::schema::read_list(d, member, &|d| {
+                        d.read_string(&PET_MEMBER_PHOTO_URLS_ITEM)
+                    })?;
                 }
                 ::std::option::Option::Some(4) => {
                     out.tags = ::std::option::Option::Some(::sdk_runtime::schema::read_list(
@@ -509,12 +517,6 @@ impl ::sdk_runtime::schema::DeserializeShape for Pet {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.name.is_none() {
-            out.name = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.photo_urls.is_none() {
-            out.photo_urls = ::std::option::Option::Some(::std::vec::Vec::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -534,14 +536,14 @@ impl Pet {
     /// The `name` member.
     ///
     /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    pub fn name(&self) -> &str {
+        self.name.as_str()
     }
     /// The `photoUrls` member.
     ///
     /// This member is required.
     pub fn photo_urls(&self) -> &[::std::string::String] {
-        self.photo_urls.as_deref().unwrap_or_default()
+        &self.photo_urls
     }
     /// The `tags` member.
     pub fn tags(&self) -> &[crate::types::Tag] {
@@ -985,93 +987,108 @@ impl User {
 pub mod builders {
     /// A builder for [`Category`](crate::types::Category).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CategoryBuilder(crate::types::Category);
+    #[non_exhaustive]
+    pub struct CategoryBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl CategoryBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `name` member.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`Category`](crate::types::Category).
         pub fn build(self) -> crate::types::Category {
-            self.0
+            crate::types::Category {
+                id: self.id,
+                name: self.name,
+            }
         }
     }
     /// A builder for [`Order`](crate::types::Order).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct OrderBuilder(crate::types::Order);
+    #[non_exhaustive]
+    pub struct OrderBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) pet_id: ::std::option::Option<i64>,
+        pub(crate) quantity: ::std::option::Option<i32>,
+        pub(crate) ship_date: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) status: ::std::option::Option<crate::types::OrderStatus>,
+        pub(crate) complete: ::std::option::Option<bool>,
+    }
     impl OrderBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `petId` member.
         pub fn pet_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.pet_id = ::std::option::Option::Some(input.into());
+            self.pet_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `petId` member.
         pub fn set_pet_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.pet_id = input;
+            self.pet_id = input;
             self
         }
         /// The `petId` member.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
-            &self.0.pet_id
+            &self.pet_id
         }
         /// The `quantity` member.
         pub fn quantity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.quantity = ::std::option::Option::Some(input.into());
+            self.quantity = ::std::option::Option::Some(input.into());
             self
         }
         /// The `quantity` member.
         pub fn set_quantity(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.quantity = input;
+            self.quantity = input;
             self
         }
         /// The `quantity` member.
         pub fn get_quantity(&self) -> &::std::option::Option<i32> {
-            &self.0.quantity
+            &self.quantity
         }
         /// The `shipDate` member.
         pub fn ship_date(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.ship_date = ::std::option::Option::Some(input.into());
+            self.ship_date = ::std::option::Option::Some(input.into());
             self
         }
         /// The `shipDate` member.
@@ -1079,19 +1096,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.ship_date = input;
+            self.ship_date = input;
             self
         }
         /// The `shipDate` member.
         pub fn get_ship_date(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.ship_date
+            &self.ship_date
         }
         /// Order Status
         pub fn status(
             mut self,
             input: impl ::std::convert::Into<crate::types::OrderStatus>,
         ) -> Self {
-            self.0.status = ::std::option::Option::Some(input.into());
+            self.status = ::std::option::Option::Some(input.into());
             self
         }
         /// Order Status
@@ -1099,62 +1116,77 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::OrderStatus>,
         ) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// Order Status
         pub fn get_status(&self) -> &::std::option::Option<crate::types::OrderStatus> {
-            &self.0.status
+            &self.status
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn complete(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-            self.0.complete = ::std::option::Option::Some(input.into());
+            self.complete = ::std::option::Option::Some(input.into());
             self
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn set_complete(mut self, input: ::std::option::Option<bool>) -> Self {
-            self.0.complete = input;
+            self.complete = input;
             self
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn get_complete(&self) -> &::std::option::Option<bool> {
-            &self.0.complete
+            &self.complete
         }
         /// Builds [`Order`](crate::types::Order).
         pub fn build(self) -> crate::types::Order {
-            self.0
+            crate::types::Order {
+                id: self.id,
+                pet_id: self.pet_id,
+                quantity: self.quantity,
+                ship_date: self.ship_date,
+                status: self.status,
+                complete: self.complete.unwrap_or(false),
+            }
         }
     }
     /// A builder for [`Pet`](crate::types::Pet).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PetBuilder(crate::types::Pet);
+    #[non_exhaustive]
+    pub struct PetBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) category: ::std::option::Option<crate::types::Category>,
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+        pub(crate) photo_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        pub(crate) status: ::std::option::Option<crate::types::PetStatus>,
+    }
     impl PetBuilder {
         /// Read-only: set by the service, ignored in requests.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// Read-only: set by the service, ignored in requests.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// Read-only: set by the service, ignored in requests.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `category` member.
         pub fn category(
             mut self,
             input: impl ::std::convert::Into<crate::types::Category>,
         ) -> Self {
-            self.0.category = ::std::option::Option::Some(input.into());
+            self.category = ::std::option::Option::Some(input.into());
             self
         }
         /// The `category` member.
@@ -1162,32 +1194,32 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Category>,
         ) -> Self {
-            self.0.category = input;
+            self.category = input;
             self
         }
         /// The `category` member.
         pub fn get_category(&self) -> &::std::option::Option<crate::types::Category> {
-            &self.0.category
+            &self.category
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// The `photoUrls` member.
         ///
@@ -1196,8 +1228,7 @@ pub mod builders {
             mut self,
             item: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0
-                .photo_urls
+            self.photo_urls
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1209,7 +1240,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.photo_urls = input;
+            self.photo_urls = input;
             self
         }
         /// The `photoUrls` member.
@@ -1218,12 +1249,11 @@ pub mod builders {
         pub fn get_photo_urls(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.photo_urls
+            &self.photo_urls
         }
         /// The `tags` member.
         pub fn tags(mut self, item: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-            self.0
-                .tags
+            self.tags
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -1233,26 +1263,26 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
         ) -> Self {
-            self.0.tags = input;
+            self.tags = input;
             self
         }
         /// The `tags` member.
         pub fn get_tags(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            &self.0.tags
+            &self.tags
         }
         /// pet status in the store
         pub fn status(mut self, input: impl ::std::convert::Into<crate::types::PetStatus>) -> Self {
-            self.0.status = ::std::option::Option::Some(input.into());
+            self.status = ::std::option::Option::Some(input.into());
             self
         }
         /// pet status in the store
         pub fn set_status(mut self, input: ::std::option::Option<crate::types::PetStatus>) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// pet status in the store
         pub fn get_status(&self) -> &::std::option::Option<crate::types::PetStatus> {
-            &self.0.status
+            &self.status
         }
         /// Builds [`Pet`](crate::types::Pet), failing when a required member is unset.
         pub fn build(
@@ -1261,101 +1291,118 @@ pub mod builders {
             crate::types::Pet,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.name.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(crate::types::Pet {
+                id: self.id,
+                category: self.category,
+                name: self.name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "name",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.photo_urls.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                photo_urls: self.photo_urls.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "photoUrls",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                tags: self.tags,
+                status: self.status,
+            })
         }
     }
     /// A builder for [`Tag`](crate::types::Tag).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct TagBuilder(crate::types::Tag);
+    #[non_exhaustive]
+    pub struct TagBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl TagBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `name` member.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`Tag`](crate::types::Tag).
         pub fn build(self) -> crate::types::Tag {
-            self.0
+            crate::types::Tag {
+                id: self.id,
+                name: self.name,
+            }
         }
     }
     /// A builder for [`User`](crate::types::User).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UserBuilder(crate::types::User);
+    #[non_exhaustive]
+    pub struct UserBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) username: ::std::option::Option<::std::string::String>,
+        pub(crate) first_name: ::std::option::Option<::std::string::String>,
+        pub(crate) last_name: ::std::option::Option<::std::string::String>,
+        pub(crate) email: ::std::option::Option<::std::string::String>,
+        pub(crate) password: ::std::option::Option<::std::string::String>,
+        pub(crate) phone: ::std::option::Option<::std::string::String>,
+        pub(crate) user_status: ::std::option::Option<i32>,
+    }
     impl UserBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `username` member.
         pub fn username(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.username = ::std::option::Option::Some(input.into());
+            self.username = ::std::option::Option::Some(input.into());
             self
         }
         /// The `username` member.
         pub fn set_username(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.username = input;
+            self.username = input;
             self
         }
         /// The `username` member.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.username
+            &self.username
         }
         /// The `firstName` member.
         pub fn first_name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.first_name = ::std::option::Option::Some(input.into());
+            self.first_name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `firstName` member.
@@ -1363,19 +1410,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.first_name = input;
+            self.first_name = input;
             self
         }
         /// The `firstName` member.
         pub fn get_first_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.first_name
+            &self.first_name
         }
         /// The `lastName` member.
         pub fn last_name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.last_name = ::std::option::Option::Some(input.into());
+            self.last_name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `lastName` member.
@@ -1383,72 +1430,81 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.last_name = input;
+            self.last_name = input;
             self
         }
         /// The `lastName` member.
         pub fn get_last_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.last_name
+            &self.last_name
         }
         /// The `email` member.
         pub fn email(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.email = ::std::option::Option::Some(input.into());
+            self.email = ::std::option::Option::Some(input.into());
             self
         }
         /// The `email` member.
         pub fn set_email(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.email = input;
+            self.email = input;
             self
         }
         /// The `email` member.
         pub fn get_email(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.email
+            &self.email
         }
         /// The `password` member.
         pub fn password(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.password = ::std::option::Option::Some(input.into());
+            self.password = ::std::option::Option::Some(input.into());
             self
         }
         /// The `password` member.
         pub fn set_password(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.password = input;
+            self.password = input;
             self
         }
         /// The `password` member.
         pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.password
+            &self.password
         }
         /// The `phone` member.
         pub fn phone(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.phone = ::std::option::Option::Some(input.into());
+            self.phone = ::std::option::Option::Some(input.into());
             self
         }
         /// The `phone` member.
         pub fn set_phone(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.phone = input;
+            self.phone = input;
             self
         }
         /// The `phone` member.
         pub fn get_phone(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.phone
+            &self.phone
         }
         /// User Status
         pub fn user_status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.user_status = ::std::option::Option::Some(input.into());
+            self.user_status = ::std::option::Option::Some(input.into());
             self
         }
         /// User Status
         pub fn set_user_status(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.user_status = input;
+            self.user_status = input;
             self
         }
         /// User Status
         pub fn get_user_status(&self) -> &::std::option::Option<i32> {
-            &self.0.user_status
+            &self.user_status
         }
         /// Builds [`User`](crate::types::User).
         pub fn build(self) -> crate::types::User {
-            self.0
+            crate::types::User {
+                id: self.id,
+                username: self.username,
+                first_name: self.first_name,
+                last_name: self.last_name,
+                email: self.email,
+                password: self.password,
+                phone: self.phone,
+                user_status: self.user_status,
+            }
         }
     }
 }

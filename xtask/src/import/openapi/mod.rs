@@ -2,12 +2,12 @@
 //! local `$ref`s and references to other files) into the same per-operation Smithy JSON AST files
 //! the Smithy import writes.
 //!
-//! - [`load`] reads files, [`refs`] resolves `$ref`s and JSON pointers;
-//! - [`schema`] turns JSON schemas into Smithy shapes (structures, lists, maps, enums, unions);
-//! - [`operation`] turns paths, parameters, bodies and responses into operations, inputs, outputs
+//! - `load` reads files, `refs` resolves `$ref`s and JSON pointers;
+//! - `schema` turns JSON schemas into Smithy shapes (structures, lists, maps, enums, unions);
+//! - `operation` turns paths, parameters, bodies and responses into operations, inputs, outputs
 //!   and errors, and security schemes into auth traits.
 //!
-//! The whole model is built in memory and then laid out by [`super::slice`], so the files are placed
+//! The whole model is built in memory and then laid out by `super::slice`, so the files are placed
 //! exactly as a Smithy import places them. What cannot be mapped is a warning naming the file and
 //! JSON pointer; a broken spec is an error naming the file, the JSON pointer and the problem.
 

@@ -49,6 +49,10 @@ impl GetTreeInput {
     pub fn tree_id(&self) -> ::std::option::Option<&str> {
         self.tree_id.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("treeId", self.tree_id.as_ref());
+    }
 }
 /// Defaults in every form Smithy allows (non-finite floats, date-time timestamps, numeric big numbers).
 #[non_exhaustive]
@@ -59,54 +63,50 @@ pub struct GetTreeOutput {
     /// The `nan` member.
     ///
     /// The service's default is `"NaN"`.
-    pub nan: ::std::option::Option<f64>,
+    pub nan: f64,
     /// The `negInf` member.
     ///
     /// The service's default is `"-Infinity"`.
-    pub neg_inf: ::std::option::Option<f32>,
+    pub neg_inf: f32,
     /// The `since` member.
     ///
     /// The service's default is `"1985-04-12T23:20:50.52Z"`.
-    pub since: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub since: ::aws_smithy_types::DateTime,
     /// The `epoch` member.
     ///
     /// The service's default is `0`.
-    pub epoch: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub epoch: ::aws_smithy_types::DateTime,
     /// The `big` member.
     ///
     /// The service's default is `12345678901234567890`.
-    pub big: ::std::option::Option<::std::string::String>,
+    pub big: ::std::string::String,
     /// The `ratio` member.
     ///
     /// The service's default is `1.5`.
-    pub ratio: ::std::option::Option<::std::string::String>,
+    pub ratio: ::std::string::String,
     /// The `bytes` member.
     ///
     /// The service's default is `"aGk="`.
-    pub bytes: ::std::option::Option<::aws_smithy_types::Blob>,
+    pub bytes: ::aws_smithy_types::Blob,
     /// The `tiny` member.
     ///
     /// The service's default is `-128`.
-    pub tiny: ::std::option::Option<i8>,
+    pub tiny: i8,
 }
-/// Members with a modeled `@default` start at it.
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
 impl ::std::default::Default for GetTreeOutput {
     fn default() -> Self {
         Self {
             root: ::std::option::Option::None,
-            nan: ::std::option::Option::Some(f64::NAN),
-            neg_inf: ::std::option::Option::Some(f32::NEG_INFINITY),
-            since: ::std::option::Option::Some(::aws_smithy_types::DateTime::from_secs_and_nanos(
-                482196050i64,
-                520000000u32,
-            )),
-            epoch: ::std::option::Option::Some(::aws_smithy_types::DateTime::from_secs_f64(0f64)),
-            big: ::std::option::Option::Some(::std::string::String::from("12345678901234567890")),
-            ratio: ::std::option::Option::Some(::std::string::String::from("1.5")),
-            bytes: ::std::option::Option::Some(::aws_smithy_types::Blob::new(::std::vec![
-                104u8, 105u8
-            ])),
-            tiny: ::std::option::Option::Some(-128i8),
+            nan: f64::NAN,
+            neg_inf: f32::NEG_INFINITY,
+            since: ::aws_smithy_types::DateTime::from_secs_and_nanos(482196050i64, 520000000u32),
+            epoch: ::aws_smithy_types::DateTime::from_secs_f64(0f64),
+            big: ::std::string::String::from("12345678901234567890"),
+            ratio: ::std::string::String::from("1.5"),
+            bytes: ::aws_smithy_types::Blob::new(::std::vec![104u8, 105u8]),
+            tiny: -128i8,
         }
     }
 }
@@ -202,33 +202,25 @@ impl ::sdk_runtime::schema::SerializableStruct for GetTreeOutput {
         if let ::std::option::Option::Some(value) = &self.root {
             s.write_struct(&GET_TREE_OUTPUT_MEMBER_ROOT, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nan {
-            s.write_double(&GET_TREE_OUTPUT_MEMBER_NAN, *value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.neg_inf {
-            s.write_float(&GET_TREE_OUTPUT_MEMBER_NEG_INF, *value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.since {
-            s.write_timestamp(&GET_TREE_OUTPUT_MEMBER_SINCE, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.epoch {
-            s.write_timestamp(&GET_TREE_OUTPUT_MEMBER_EPOCH, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.big {
-            ::sdk_runtime::schema::write_big_number(s, &GET_TREE_OUTPUT_MEMBER_BIG, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ratio {
-            ::sdk_runtime::schema::write_big_number(s, &GET_TREE_OUTPUT_MEMBER_RATIO, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.bytes {
-            s.write_blob(
-                &GET_TREE_OUTPUT_MEMBER_BYTES,
-                ::std::clone::Clone::clone(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tiny {
-            s.write_byte(&GET_TREE_OUTPUT_MEMBER_TINY, *value)?;
-        }
+        let value = &self.nan;
+        s.write_double(&GET_TREE_OUTPUT_MEMBER_NAN, *value)?;
+        let value = &self.neg_inf;
+        s.write_float(&GET_TREE_OUTPUT_MEMBER_NEG_INF, *value)?;
+        let value = &self.since;
+        s.write_timestamp(&GET_TREE_OUTPUT_MEMBER_SINCE, value)?;
+        let value = &self.epoch;
+        s.write_timestamp(&GET_TREE_OUTPUT_MEMBER_EPOCH, value)?;
+        let value = &self.big;
+        ::sdk_runtime::schema::write_big_number(s, &GET_TREE_OUTPUT_MEMBER_BIG, value)?;
+        let value = &self.ratio;
+        ::sdk_runtime::schema::write_big_number(s, &GET_TREE_OUTPUT_MEMBER_RATIO, value)?;
+        let value = &self.bytes;
+        s.write_blob(
+            &GET_TREE_OUTPUT_MEMBER_BYTES,
+            ::std::clone::Clone::clone(value),
+        )?;
+        let value = &self.tiny;
+        s.write_byte(&GET_TREE_OUTPUT_MEMBER_TINY, *value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -246,34 +238,22 @@ impl ::sdk_runtime::schema::DeserializeShape for GetTreeOutput {
                             )?,
                         );
                 }
-                ::std::option::Option::Some(1) => {
-                    out.nan = ::std::option::Option::Some(d.read_double(member)?);
-                }
-                ::std::option::Option::Some(2) => {
-                    out.neg_inf = ::std::option::Option::Some(d.read_float(member)?);
-                }
+                ::std::option::Option::Some(1) => out.nan = d.read_double(member)?,
+                ::std::option::Option::Some(2) => out.neg_inf = d.read_float(member)?,
                 ::std::option::Option::Some(3) => {
-                    out.since = ::std::option::Option::Some(d.read_timestamp(member)?);
+                    out.since = d.read_timestamp(member)?;
                 }
                 ::std::option::Option::Some(4) => {
-                    out.epoch = ::std::option::Option::Some(d.read_timestamp(member)?);
+                    out.epoch = d.read_timestamp(member)?;
                 }
                 ::std::option::Option::Some(5) => {
-                    out.big = ::std::option::Option::Some(::sdk_runtime::schema::read_big_number(
-                        d, member,
-                    )?);
+                    out.big = ::sdk_runtime::schema::read_big_number(d, member)?;
                 }
                 ::std::option::Option::Some(6) => {
-                    out.ratio = ::std::option::Option::Some(
-                        ::sdk_runtime::schema::read_big_number(d, member)?,
-                    );
+                    out.ratio = ::sdk_runtime::schema::read_big_number(d, member)?;
                 }
-                ::std::option::Option::Some(7) => {
-                    out.bytes = ::std::option::Option::Some(d.read_blob(member)?);
-                }
-                ::std::option::Option::Some(8) => {
-                    out.tiny = ::std::option::Option::Some(d.read_byte(member)?);
-                }
+                ::std::option::Option::Some(7) => out.bytes = d.read_blob(member)?,
+                ::std::option::Option::Some(8) => out.tiny = d.read_byte(member)?,
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
@@ -293,49 +273,49 @@ impl GetTreeOutput {
     /// The `nan` member.
     ///
     /// The service's default is `"NaN"`.
-    pub fn nan(&self) -> ::std::option::Option<f64> {
+    pub fn nan(&self) -> f64 {
         self.nan
     }
     /// The `negInf` member.
     ///
     /// The service's default is `"-Infinity"`.
-    pub fn neg_inf(&self) -> ::std::option::Option<f32> {
+    pub fn neg_inf(&self) -> f32 {
         self.neg_inf
     }
     /// The `since` member.
     ///
     /// The service's default is `"1985-04-12T23:20:50.52Z"`.
-    pub fn since(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.since.as_ref()
+    pub fn since(&self) -> &::aws_smithy_types::DateTime {
+        &self.since
     }
     /// The `epoch` member.
     ///
     /// The service's default is `0`.
-    pub fn epoch(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
-        self.epoch.as_ref()
+    pub fn epoch(&self) -> &::aws_smithy_types::DateTime {
+        &self.epoch
     }
     /// The `big` member.
     ///
     /// The service's default is `12345678901234567890`.
-    pub fn big(&self) -> ::std::option::Option<&str> {
-        self.big.as_deref()
+    pub fn big(&self) -> &str {
+        self.big.as_str()
     }
     /// The `ratio` member.
     ///
     /// The service's default is `1.5`.
-    pub fn ratio(&self) -> ::std::option::Option<&str> {
-        self.ratio.as_deref()
+    pub fn ratio(&self) -> &str {
+        self.ratio.as_str()
     }
     /// The `bytes` member.
     ///
     /// The service's default is `"aGk="`.
-    pub fn bytes(&self) -> ::std::option::Option<&::aws_smithy_types::Blob> {
-        self.bytes.as_ref()
+    pub fn bytes(&self) -> &::aws_smithy_types::Blob {
+        &self.bytes
     }
     /// The `tiny` member.
     ///
     /// The service's default is `-128`.
-    pub fn tiny(&self) -> ::std::option::Option<i8> {
+    pub fn tiny(&self) -> i8 {
         self.tiny
     }
 }
@@ -427,6 +407,9 @@ impl ::sdk_runtime::OperationSpec for GetTree {
     type Output = GetTreeOutput;
     type Error = GetTreeError;
     const NAME: &'static str = "GetTree";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -445,27 +428,30 @@ impl ::sdk_runtime::OperationSpec for GetTree {
 pub mod builders {
     /// A builder for [`GetTreeInput`](super::GetTreeInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTreeInputBuilder(super::GetTreeInput);
+    #[non_exhaustive]
+    pub struct GetTreeInputBuilder {
+        pub(crate) tree_id: ::std::option::Option<::std::string::String>,
+    }
     impl GetTreeInputBuilder {
         /// The `treeId` member.
         ///
         /// This member is required.
         pub fn tree_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.tree_id = ::std::option::Option::Some(input.into());
+            self.tree_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `treeId` member.
         ///
         /// This member is required.
         pub fn set_tree_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.tree_id = input;
+            self.tree_id = input;
             self
         }
         /// The `treeId` member.
         ///
         /// This member is required.
         pub fn get_tree_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.tree_id
+            &self.tree_id
         }
         /// Builds [`GetTreeInput`](super::GetTreeInput), failing when a required member is unset.
         pub fn build(
@@ -474,8 +460,7 @@ pub mod builders {
             super::GetTreeInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.tree_id.is_none() {
+            if self.tree_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "treeId",
@@ -483,66 +468,79 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetTreeInput {
+                tree_id: self.tree_id,
+            })
         }
     }
     /// A builder for [`GetTreeOutput`](super::GetTreeOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTreeOutputBuilder(super::GetTreeOutput);
+    #[non_exhaustive]
+    pub struct GetTreeOutputBuilder {
+        pub(crate) root: ::std::option::Option<crate::types::TreeNode>,
+        pub(crate) nan: ::std::option::Option<f64>,
+        pub(crate) neg_inf: ::std::option::Option<f32>,
+        pub(crate) since: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) epoch: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) big: ::std::option::Option<::std::string::String>,
+        pub(crate) ratio: ::std::option::Option<::std::string::String>,
+        pub(crate) bytes: ::std::option::Option<::aws_smithy_types::Blob>,
+        pub(crate) tiny: ::std::option::Option<i8>,
+    }
     impl GetTreeOutputBuilder {
         /// A recursive structure: directly (boxed) and through a list.
         pub fn root(mut self, input: impl ::std::convert::Into<crate::types::TreeNode>) -> Self {
-            self.0.root = ::std::option::Option::Some(input.into());
+            self.root = ::std::option::Option::Some(input.into());
             self
         }
         /// A recursive structure: directly (boxed) and through a list.
         pub fn set_root(mut self, input: ::std::option::Option<crate::types::TreeNode>) -> Self {
-            self.0.root = input;
+            self.root = input;
             self
         }
         /// A recursive structure: directly (boxed) and through a list.
         pub fn get_root(&self) -> &::std::option::Option<crate::types::TreeNode> {
-            &self.0.root
+            &self.root
         }
         /// The `nan` member.
         ///
         /// The service's default is `"NaN"`.
         pub fn nan(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-            self.0.nan = ::std::option::Option::Some(input.into());
+            self.nan = ::std::option::Option::Some(input.into());
             self
         }
         /// The `nan` member.
         ///
         /// The service's default is `"NaN"`.
         pub fn set_nan(mut self, input: ::std::option::Option<f64>) -> Self {
-            self.0.nan = input;
+            self.nan = input;
             self
         }
         /// The `nan` member.
         ///
         /// The service's default is `"NaN"`.
         pub fn get_nan(&self) -> &::std::option::Option<f64> {
-            &self.0.nan
+            &self.nan
         }
         /// The `negInf` member.
         ///
         /// The service's default is `"-Infinity"`.
         pub fn neg_inf(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-            self.0.neg_inf = ::std::option::Option::Some(input.into());
+            self.neg_inf = ::std::option::Option::Some(input.into());
             self
         }
         /// The `negInf` member.
         ///
         /// The service's default is `"-Infinity"`.
         pub fn set_neg_inf(mut self, input: ::std::option::Option<f32>) -> Self {
-            self.0.neg_inf = input;
+            self.neg_inf = input;
             self
         }
         /// The `negInf` member.
         ///
         /// The service's default is `"-Infinity"`.
         pub fn get_neg_inf(&self) -> &::std::option::Option<f32> {
-            &self.0.neg_inf
+            &self.neg_inf
         }
         /// The `since` member.
         ///
@@ -551,7 +549,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.since = ::std::option::Option::Some(input.into());
+            self.since = ::std::option::Option::Some(input.into());
             self
         }
         /// The `since` member.
@@ -561,14 +559,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.since = input;
+            self.since = input;
             self
         }
         /// The `since` member.
         ///
         /// The service's default is `"1985-04-12T23:20:50.52Z"`.
         pub fn get_since(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.since
+            &self.since
         }
         /// The `epoch` member.
         ///
@@ -577,7 +575,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.epoch = ::std::option::Option::Some(input.into());
+            self.epoch = ::std::option::Option::Some(input.into());
             self
         }
         /// The `epoch` member.
@@ -587,98 +585,118 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.epoch = input;
+            self.epoch = input;
             self
         }
         /// The `epoch` member.
         ///
         /// The service's default is `0`.
         pub fn get_epoch(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.epoch
+            &self.epoch
         }
         /// The `big` member.
         ///
         /// The service's default is `12345678901234567890`.
         pub fn big(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.big = ::std::option::Option::Some(input.into());
+            self.big = ::std::option::Option::Some(input.into());
             self
         }
         /// The `big` member.
         ///
         /// The service's default is `12345678901234567890`.
         pub fn set_big(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.big = input;
+            self.big = input;
             self
         }
         /// The `big` member.
         ///
         /// The service's default is `12345678901234567890`.
         pub fn get_big(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.big
+            &self.big
         }
         /// The `ratio` member.
         ///
         /// The service's default is `1.5`.
         pub fn ratio(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.ratio = ::std::option::Option::Some(input.into());
+            self.ratio = ::std::option::Option::Some(input.into());
             self
         }
         /// The `ratio` member.
         ///
         /// The service's default is `1.5`.
         pub fn set_ratio(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.ratio = input;
+            self.ratio = input;
             self
         }
         /// The `ratio` member.
         ///
         /// The service's default is `1.5`.
         pub fn get_ratio(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.ratio
+            &self.ratio
         }
         /// The `bytes` member.
         ///
         /// The service's default is `"aGk="`.
         pub fn bytes(mut self, input: impl ::std::convert::Into<::aws_smithy_types::Blob>) -> Self {
-            self.0.bytes = ::std::option::Option::Some(input.into());
+            self.bytes = ::std::option::Option::Some(input.into());
             self
         }
         /// The `bytes` member.
         ///
         /// The service's default is `"aGk="`.
         pub fn set_bytes(mut self, input: ::std::option::Option<::aws_smithy_types::Blob>) -> Self {
-            self.0.bytes = input;
+            self.bytes = input;
             self
         }
         /// The `bytes` member.
         ///
         /// The service's default is `"aGk="`.
         pub fn get_bytes(&self) -> &::std::option::Option<::aws_smithy_types::Blob> {
-            &self.0.bytes
+            &self.bytes
         }
         /// The `tiny` member.
         ///
         /// The service's default is `-128`.
         pub fn tiny(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-            self.0.tiny = ::std::option::Option::Some(input.into());
+            self.tiny = ::std::option::Option::Some(input.into());
             self
         }
         /// The `tiny` member.
         ///
         /// The service's default is `-128`.
         pub fn set_tiny(mut self, input: ::std::option::Option<i8>) -> Self {
-            self.0.tiny = input;
+            self.tiny = input;
             self
         }
         /// The `tiny` member.
         ///
         /// The service's default is `-128`.
         pub fn get_tiny(&self) -> &::std::option::Option<i8> {
-            &self.0.tiny
+            &self.tiny
         }
         /// Builds [`GetTreeOutput`](super::GetTreeOutput).
         pub fn build(self) -> super::GetTreeOutput {
-            self.0
+            super::GetTreeOutput {
+                root: self.root,
+                nan: self.nan.unwrap_or(f64::NAN),
+                neg_inf: self.neg_inf.unwrap_or(f32::NEG_INFINITY),
+                since: self.since.unwrap_or_else(|| {
+                    ::aws_smithy_types::DateTime::from_secs_and_nanos(482196050i64, 520000000u32)
+                }),
+                epoch: self
+                    .epoch
+                    .unwrap_or_else(|| ::aws_smithy_types::DateTime::from_secs_f64(0f64)),
+                big: self
+                    .big
+                    .unwrap_or_else(|| ::std::string::String::from("12345678901234567890")),
+                ratio: self
+                    .ratio
+                    .unwrap_or_else(|| ::std::string::String::from("1.5")),
+                bytes: self
+                    .bytes
+                    .unwrap_or_else(|| ::aws_smithy_types::Blob::new(::std::vec![104u8, 105u8])),
+                tiny: self.tiny.unwrap_or(-128i8),
+            }
         }
     }
     /// Fluent builder for the `GetTree` operation: set the input, then `send()` it.

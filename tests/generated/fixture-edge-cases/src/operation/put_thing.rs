@@ -499,6 +499,10 @@ impl PutThingInput {
     pub fn priority(&self) -> ::std::option::Option<&crate::types::Priority> {
         self.priority.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("type", self.r#type.as_ref());
+    }
 }
 /// The `PutThingOutput` structure.
 #[non_exhaustive]
@@ -682,6 +686,9 @@ impl ::sdk_runtime::OperationSpec for PutThing {
     type Output = PutThingOutput;
     type Error = PutThingError;
     const NAME: &'static str = "PutThing";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -705,48 +712,73 @@ impl ::sdk_runtime::OperationSpec for PutThing {
 pub mod builders {
     /// A builder for [`PutThingInput`](super::PutThingInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PutThingInputBuilder(super::PutThingInput);
+    #[non_exhaustive]
+    pub struct PutThingInputBuilder {
+        pub(crate) r#type: ::std::option::Option<::std::string::String>,
+        pub(crate) r#match: ::std::option::Option<::std::string::String>,
+        pub(crate) self_value: ::std::option::Option<::std::string::String>,
+        pub(crate) build_value: ::std::option::Option<i32>,
+        pub(crate) crate_value: ::std::option::Option<crate::types::Shape>,
+        pub(crate) foo_bar: ::std::option::Option<crate::types::FooBar2>,
+        pub(crate) foo_bar2: ::std::option::Option<crate::types::FooBar>,
+        pub(crate) widget: ::std::option::Option<crate::types::Widget>,
+        pub(crate) other_widget: ::std::option::Option<crate::types::OtherWidget>,
+        pub(crate) sparse_list:
+            ::std::option::Option<::std::vec::Vec<::std::option::Option<::std::string::String>>>,
+        pub(crate) sparse_map: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>,
+        >,
+        pub(crate) dense_map: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::aws_smithy_types::DateTime>,
+        >,
+        pub(crate) blob: ::std::option::Option<::aws_smithy_types::Blob>,
+        pub(crate) document: ::std::option::Option<::aws_smithy_types::Document>,
+        pub(crate) ratio: ::std::option::Option<f32>,
+        pub(crate) flag: ::std::option::Option<bool>,
+        pub(crate) level: ::std::option::Option<crate::types::Level>,
+        pub(crate) priority: ::std::option::Option<crate::types::Priority>,
+    }
     impl PutThingInputBuilder {
         /// The `type` member.
         ///
         /// This member is required.
         pub fn r#type(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.r#type = ::std::option::Option::Some(input.into());
+            self.r#type = ::std::option::Option::Some(input.into());
             self
         }
         /// The `type` member.
         ///
         /// This member is required.
         pub fn set_type(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.r#type = input;
+            self.r#type = input;
             self
         }
         /// The `type` member.
         ///
         /// This member is required.
         pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.r#type
+            &self.r#type
         }
         /// The `match` member.
         pub fn r#match(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.r#match = ::std::option::Option::Some(input.into());
+            self.r#match = ::std::option::Option::Some(input.into());
             self
         }
         /// The `match` member.
         pub fn set_match(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.r#match = input;
+            self.r#match = input;
             self
         }
         /// The `match` member.
         pub fn get_match(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.r#match
+            &self.r#match
         }
         /// The `self` member.
         pub fn self_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.self_value = ::std::option::Option::Some(input.into());
+            self.self_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `self` member.
@@ -754,39 +786,39 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.self_value = input;
+            self.self_value = input;
             self
         }
         /// The `self` member.
         pub fn get_self_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.self_value
+            &self.self_value
         }
         /// The `build` member.
         ///
         /// The service's default is `3`.
         pub fn build_value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.build_value = ::std::option::Option::Some(input.into());
+            self.build_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `build` member.
         ///
         /// The service's default is `3`.
         pub fn set_build_value(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.build_value = input;
+            self.build_value = input;
             self
         }
         /// The `build` member.
         ///
         /// The service's default is `3`.
         pub fn get_build_value(&self) -> &::std::option::Option<i32> {
-            &self.0.build_value
+            &self.build_value
         }
         /// A union, recursive through itself.
         pub fn crate_value(
             mut self,
             input: impl ::std::convert::Into<crate::types::Shape>,
         ) -> Self {
-            self.0.crate_value = ::std::option::Option::Some(input.into());
+            self.crate_value = ::std::option::Option::Some(input.into());
             self
         }
         /// A union, recursive through itself.
@@ -794,61 +826,61 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Shape>,
         ) -> Self {
-            self.0.crate_value = input;
+            self.crate_value = input;
             self
         }
         /// A union, recursive through itself.
         pub fn get_crate_value(&self) -> &::std::option::Option<crate::types::Shape> {
-            &self.0.crate_value
+            &self.crate_value
         }
         /// The `fooBar` member.
         pub fn foo_bar(mut self, input: impl ::std::convert::Into<crate::types::FooBar2>) -> Self {
-            self.0.foo_bar = ::std::option::Option::Some(input.into());
+            self.foo_bar = ::std::option::Option::Some(input.into());
             self
         }
         /// The `fooBar` member.
         pub fn set_foo_bar(mut self, input: ::std::option::Option<crate::types::FooBar2>) -> Self {
-            self.0.foo_bar = input;
+            self.foo_bar = input;
             self
         }
         /// The `fooBar` member.
         pub fn get_foo_bar(&self) -> &::std::option::Option<crate::types::FooBar2> {
-            &self.0.foo_bar
+            &self.foo_bar
         }
         /// The `fooBar2` member.
         pub fn foo_bar2(mut self, input: impl ::std::convert::Into<crate::types::FooBar>) -> Self {
-            self.0.foo_bar2 = ::std::option::Option::Some(input.into());
+            self.foo_bar2 = ::std::option::Option::Some(input.into());
             self
         }
         /// The `fooBar2` member.
         pub fn set_foo_bar2(mut self, input: ::std::option::Option<crate::types::FooBar>) -> Self {
-            self.0.foo_bar2 = input;
+            self.foo_bar2 = input;
             self
         }
         /// The `fooBar2` member.
         pub fn get_foo_bar2(&self) -> &::std::option::Option<crate::types::FooBar> {
-            &self.0.foo_bar2
+            &self.foo_bar2
         }
         /// A widget of this namespace.
         pub fn widget(mut self, input: impl ::std::convert::Into<crate::types::Widget>) -> Self {
-            self.0.widget = ::std::option::Option::Some(input.into());
+            self.widget = ::std::option::Option::Some(input.into());
             self
         }
         /// A widget of this namespace.
         pub fn set_widget(mut self, input: ::std::option::Option<crate::types::Widget>) -> Self {
-            self.0.widget = input;
+            self.widget = input;
             self
         }
         /// A widget of this namespace.
         pub fn get_widget(&self) -> &::std::option::Option<crate::types::Widget> {
-            &self.0.widget
+            &self.widget
         }
         /// A widget from another namespace, renamed by the service.
         pub fn other_widget(
             mut self,
             input: impl ::std::convert::Into<crate::types::OtherWidget>,
         ) -> Self {
-            self.0.other_widget = ::std::option::Option::Some(input.into());
+            self.other_widget = ::std::option::Option::Some(input.into());
             self
         }
         /// A widget from another namespace, renamed by the service.
@@ -856,20 +888,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::OtherWidget>,
         ) -> Self {
-            self.0.other_widget = input;
+            self.other_widget = input;
             self
         }
         /// A widget from another namespace, renamed by the service.
         pub fn get_other_widget(&self) -> &::std::option::Option<crate::types::OtherWidget> {
-            &self.0.other_widget
+            &self.other_widget
         }
         /// The `sparseList` member.
         pub fn sparse_list(
             mut self,
             item: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
         ) -> Self {
-            self.0
-                .sparse_list
+            self.sparse_list
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -881,7 +912,7 @@ pub mod builders {
                 ::std::vec::Vec<::std::option::Option<::std::string::String>>,
             >,
         ) -> Self {
-            self.0.sparse_list = input;
+            self.sparse_list = input;
             self
         }
         /// The `sparseList` member.
@@ -889,7 +920,7 @@ pub mod builders {
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::option::Option<::std::string::String>>>
         {
-            &self.0.sparse_list
+            &self.sparse_list
         }
         /// The `sparseMap` member.
         pub fn sparse_map(
@@ -898,8 +929,7 @@ pub mod builders {
             value: impl ::std::convert::Into<::std::option::Option<i32>>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .sparse_map
+            self.sparse_map
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -911,7 +941,7 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>,
             >,
         ) -> Self {
-            self.0.sparse_map = input;
+            self.sparse_map = input;
             self
         }
         /// The `sparseMap` member.
@@ -920,7 +950,7 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>,
         > {
-            &self.0.sparse_map
+            &self.sparse_map
         }
         /// The `denseMap` member.
         pub fn dense_map(
@@ -929,8 +959,7 @@ pub mod builders {
             value: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .dense_map
+            self.dense_map
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -942,7 +971,7 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, ::aws_smithy_types::DateTime>,
             >,
         ) -> Self {
-            self.0.dense_map = input;
+            self.dense_map = input;
             self
         }
         /// The `denseMap` member.
@@ -951,28 +980,28 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, ::aws_smithy_types::DateTime>,
         > {
-            &self.0.dense_map
+            &self.dense_map
         }
         /// The `blob` member.
         pub fn blob(mut self, input: impl ::std::convert::Into<::aws_smithy_types::Blob>) -> Self {
-            self.0.blob = ::std::option::Option::Some(input.into());
+            self.blob = ::std::option::Option::Some(input.into());
             self
         }
         /// The `blob` member.
         pub fn set_blob(mut self, input: ::std::option::Option<::aws_smithy_types::Blob>) -> Self {
-            self.0.blob = input;
+            self.blob = input;
             self
         }
         /// The `blob` member.
         pub fn get_blob(&self) -> &::std::option::Option<::aws_smithy_types::Blob> {
-            &self.0.blob
+            &self.blob
         }
         /// The `document` member.
         pub fn document(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.document = ::std::option::Option::Some(input.into());
+            self.document = ::std::option::Option::Some(input.into());
             self
         }
         /// The `document` member.
@@ -980,79 +1009,79 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.document = input;
+            self.document = input;
             self
         }
         /// The `document` member.
         pub fn get_document(&self) -> &::std::option::Option<::aws_smithy_types::Document> {
-            &self.0.document
+            &self.document
         }
         /// The `ratio` member.
         ///
         /// The service's default is `0.5`.
         pub fn ratio(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-            self.0.ratio = ::std::option::Option::Some(input.into());
+            self.ratio = ::std::option::Option::Some(input.into());
             self
         }
         /// The `ratio` member.
         ///
         /// The service's default is `0.5`.
         pub fn set_ratio(mut self, input: ::std::option::Option<f32>) -> Self {
-            self.0.ratio = input;
+            self.ratio = input;
             self
         }
         /// The `ratio` member.
         ///
         /// The service's default is `0.5`.
         pub fn get_ratio(&self) -> &::std::option::Option<f32> {
-            &self.0.ratio
+            &self.ratio
         }
         /// The `flag` member.
         ///
         /// The service's default is `false`.
         pub fn flag(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-            self.0.flag = ::std::option::Option::Some(input.into());
+            self.flag = ::std::option::Option::Some(input.into());
             self
         }
         /// The `flag` member.
         ///
         /// The service's default is `false`.
         pub fn set_flag(mut self, input: ::std::option::Option<bool>) -> Self {
-            self.0.flag = input;
+            self.flag = input;
             self
         }
         /// The `flag` member.
         ///
         /// The service's default is `false`.
         pub fn get_flag(&self) -> &::std::option::Option<bool> {
-            &self.0.flag
+            &self.flag
         }
         /// The `level` member.
         ///
         /// The service's default is `"low"`.
         pub fn level(mut self, input: impl ::std::convert::Into<crate::types::Level>) -> Self {
-            self.0.level = ::std::option::Option::Some(input.into());
+            self.level = ::std::option::Option::Some(input.into());
             self
         }
         /// The `level` member.
         ///
         /// The service's default is `"low"`.
         pub fn set_level(mut self, input: ::std::option::Option<crate::types::Level>) -> Self {
-            self.0.level = input;
+            self.level = input;
             self
         }
         /// The `level` member.
         ///
         /// The service's default is `"low"`.
         pub fn get_level(&self) -> &::std::option::Option<crate::types::Level> {
-            &self.0.level
+            &self.level
         }
         /// The `priority` member.
         pub fn priority(
             mut self,
             input: impl ::std::convert::Into<crate::types::Priority>,
         ) -> Self {
-            self.0.priority = ::std::option::Option::Some(input.into());
+            self.priority = ::std::option::Option::Some(input.into());
             self
         }
         /// The `priority` member.
@@ -1060,12 +1089,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Priority>,
         ) -> Self {
-            self.0.priority = input;
+            self.priority = input;
             self
         }
         /// The `priority` member.
         pub fn get_priority(&self) -> &::std::option::Option<crate::types::Priority> {
-            &self.0.priority
+            &self.priority
         }
         /// Builds [`PutThingInput`](super::PutThingInput), failing when a required member is unset.
         pub fn build(
@@ -1074,8 +1103,7 @@ pub mod builders {
             super::PutThingInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.r#type.is_none() {
+            if self.r#type.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "type",
@@ -1083,33 +1111,57 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::PutThingInput {
+                r#type: self.r#type,
+                r#match: self.r#match,
+                self_value: self.self_value,
+                build_value: self.build_value,
+                crate_value: self.crate_value,
+                foo_bar: self.foo_bar,
+                foo_bar2: self.foo_bar2,
+                widget: self.widget,
+                other_widget: self.other_widget,
+                sparse_list: self.sparse_list,
+                sparse_map: self.sparse_map,
+                dense_map: self.dense_map,
+                blob: self.blob,
+                document: self.document,
+                ratio: self.ratio,
+                flag: self.flag,
+                level: self.level,
+                priority: self.priority,
+            })
         }
     }
     /// A builder for [`PutThingOutput`](super::PutThingOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PutThingOutputBuilder(super::PutThingOutput);
+    #[non_exhaustive]
+    pub struct PutThingOutputBuilder {
+        pub(crate) status: ::std::option::Option<i32>,
+        pub(crate) created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) shape: ::std::option::Option<crate::types::Shape>,
+    }
     impl PutThingOutputBuilder {
         /// The `status` member.
         pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.status = ::std::option::Option::Some(input.into());
+            self.status = ::std::option::Option::Some(input.into());
             self
         }
         /// The `status` member.
         pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// The `status` member.
         pub fn get_status(&self) -> &::std::option::Option<i32> {
-            &self.0.status
+            &self.status
         }
         /// The `createdAt` member.
         pub fn created_at(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created_at = ::std::option::Option::Some(input.into());
+            self.created_at = ::std::option::Option::Some(input.into());
             self
         }
         /// The `createdAt` member.
@@ -1117,30 +1169,34 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.created_at = input;
+            self.created_at = input;
             self
         }
         /// The `createdAt` member.
         pub fn get_created_at(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.created_at
+            &self.created_at
         }
         /// A union, recursive through itself.
         pub fn shape(mut self, input: impl ::std::convert::Into<crate::types::Shape>) -> Self {
-            self.0.shape = ::std::option::Option::Some(input.into());
+            self.shape = ::std::option::Option::Some(input.into());
             self
         }
         /// A union, recursive through itself.
         pub fn set_shape(mut self, input: ::std::option::Option<crate::types::Shape>) -> Self {
-            self.0.shape = input;
+            self.shape = input;
             self
         }
         /// A union, recursive through itself.
         pub fn get_shape(&self) -> &::std::option::Option<crate::types::Shape> {
-            &self.0.shape
+            &self.shape
         }
         /// Builds [`PutThingOutput`](super::PutThingOutput).
         pub fn build(self) -> super::PutThingOutput {
-            self.0
+            super::PutThingOutput {
+                status: self.status,
+                created_at: self.created_at,
+                shape: self.shape,
+            }
         }
     }
     /// Fluent builder for the `PutThing` operation: set the input, then `send()` it.

@@ -97,30 +97,37 @@ impl ::sdk_runtime::error::ModeledError for EdgeError {
 pub mod builders {
     /// A builder for [`EdgeError`](crate::types::error::EdgeError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct EdgeErrorBuilder(crate::types::error::EdgeError);
+    #[non_exhaustive]
+    pub struct EdgeErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl EdgeErrorBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`EdgeError`](crate::types::error::EdgeError).
         pub fn build(self) -> crate::types::error::EdgeError {
-            self.0
+            crate::types::error::EdgeError {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
 }

@@ -578,21 +578,31 @@ impl ::sdk_runtime::OperationSpec for EchoText {
 pub mod builders {
     /// A builder for [`EchoTextInput`](super::EchoTextInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct EchoTextInputBuilder(super::EchoTextInput);
+    #[non_exhaustive]
+    pub struct EchoTextInputBuilder {
+        pub(crate) quoted: ::std::option::Option<::std::string::String>,
+        pub(crate) unicode: ::std::option::Option<::std::string::String>,
+        pub(crate) long_word: ::std::option::Option<::std::string::String>,
+        pub(crate) html: ::std::option::Option<::std::string::String>,
+        pub(crate) links: ::std::option::Option<::std::string::String>,
+        pub(crate) fallback: ::std::option::Option<::std::string::String>,
+        pub(crate) mode: ::std::option::Option<crate::types::Mode>,
+        pub(crate) legacy: ::std::option::Option<crate::types::LegacyMode>,
+    }
     impl EchoTextInputBuilder {
         /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
         pub fn quoted(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.quoted = ::std::option::Option::Some(input.into());
+            self.quoted = ::std::option::Option::Some(input.into());
             self
         }
         /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
         pub fn set_quoted(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.quoted = input;
+            self.quoted = input;
             self
         }
         /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
         pub fn get_quoted(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.quoted
+            &self.quoted
         }
         /// “Curly quotes”, ‘single’, café, naïve, Ærøskøbing, 日本語, Ελληνικά, emoji 😀🎉, combining é ä̈, zero​width, BOM ﻿, ligature ﬃ.
         ///
@@ -600,7 +610,7 @@ pub mod builders {
         ///
         /// Controls: NUL , bell , escape \[31m, bare CR , CRLF , vertical tab , form feed , NEL , line separator , paragraph separator , DEL , entities 😀 &amp;\#x110000; &amp;\#xD800;.
         pub fn unicode(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.unicode = ::std::option::Option::Some(input.into());
+            self.unicode = ::std::option::Option::Some(input.into());
             self
         }
         /// “Curly quotes”, ‘single’, café, naïve, Ærøskøbing, 日本語, Ελληνικά, emoji 😀🎉, combining é ä̈, zero​width, BOM ﻿, ligature ﬃ.
@@ -609,7 +619,7 @@ pub mod builders {
         ///
         /// Controls: NUL , bell , escape \[31m, bare CR , CRLF , vertical tab , form feed , NEL , line separator , paragraph separator , DEL , entities 😀 &amp;\#x110000; &amp;\#xD800;.
         pub fn set_unicode(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.unicode = input;
+            self.unicode = input;
             self
         }
         /// “Curly quotes”, ‘single’, café, naïve, Ærøskøbing, 日本語, Ελληνικά, emoji 😀🎉, combining é ä̈, zero​width, BOM ﻿, ligature ﬃ.
@@ -618,14 +628,14 @@ pub mod builders {
         ///
         /// Controls: NUL , bell , escape \[31m, bare CR , CRLF , vertical tab , form feed , NEL , line separator , paragraph separator , DEL , entities 😀 &amp;\#x110000; &amp;\#xD800;.
         pub fn get_unicode(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.unicode
+            &self.unicode
         }
         /// A very long word: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and a long URL <https://example.com/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/> and a long code span `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` and &&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&& and \`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\` and \[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\].
         pub fn long_word(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.long_word = ::std::option::Option::Some(input.into());
+            self.long_word = ::std::option::Option::Some(input.into());
             self
         }
         /// A very long word: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and a long URL <https://example.com/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/> and a long code span `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` and &&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&& and \`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\` and \[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\].
@@ -633,12 +643,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.long_word = input;
+            self.long_word = input;
             self
         }
         /// A very long word: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and a long URL <https://example.com/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/> and a long code span `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` and &&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&& and \`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\` and \[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\].
         pub fn get_long_word(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.long_word
+            &self.long_word
         }
         /// &lt;script&gt;alert("x")&lt;/script&gt; Vec&lt;T&gt; &lt;T&gt; &lt;T&gt; Option&lt;Vec&lt;u8&gt;&gt; &lt;account-id&gt; &lt;style&gt;
         ///
@@ -648,7 +658,7 @@ pub mod builders {
         ///
         /// Lone &lt; and &gt; and &lt;3 and a &lt; b &gt; c and &lt;&lt;&gt;&gt; and and
         pub fn html(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.html = ::std::option::Option::Some(input.into());
+            self.html = ::std::option::Option::Some(input.into());
             self
         }
         /// &lt;script&gt;alert("x")&lt;/script&gt; Vec&lt;T&gt; &lt;T&gt; &lt;T&gt; Option&lt;Vec&lt;u8&gt;&gt; &lt;account-id&gt; &lt;style&gt;
@@ -659,7 +669,7 @@ pub mod builders {
         ///
         /// Lone &lt; and &gt; and &lt;3 and a &lt; b &gt; c and &lt;&lt;&gt;&gt; and and
         pub fn set_html(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.html = input;
+            self.html = input;
             self
         }
         /// &lt;script&gt;alert("x")&lt;/script&gt; Vec&lt;T&gt; &lt;T&gt; &lt;T&gt; Option&lt;Vec&lt;u8&gt;&gt; &lt;account-id&gt; &lt;style&gt;
@@ -670,44 +680,44 @@ pub mod builders {
         ///
         /// Lone &lt; and &gt; and &lt;3 and a &lt; b &gt; c and &lt;&lt;&gt;&gt; and and
         pub fn get_html(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.html
+            &self.html
         }
         /// Looks like links: \[broken\] \[x\]\[y\] \[x\]: <https://example.com/ref> \[^1\] !\[image\](<https://example.com/i.png>) (<https://example.com/in-parens>) "<https://example.com/in-quotes>" https:// <http://x> &lt;<https://example.com/already>&gt; www.example.com crate::Client \[\`Client\`\] and a table \| a \| b \| \|---\|---\| \| c \| d \| and a task \[ \] list and
         /// &amp;lt;T&amp;gt;
         pub fn links(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.links = ::std::option::Option::Some(input.into());
+            self.links = ::std::option::Option::Some(input.into());
             self
         }
         /// Looks like links: \[broken\] \[x\]\[y\] \[x\]: <https://example.com/ref> \[^1\] !\[image\](<https://example.com/i.png>) (<https://example.com/in-parens>) "<https://example.com/in-quotes>" https:// <http://x> &lt;<https://example.com/already>&gt; www.example.com crate::Client \[\`Client\`\] and a table \| a \| b \| \|---\|---\| \| c \| d \| and a task \[ \] list and
         /// &amp;lt;T&amp;gt;
         pub fn set_links(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.links = input;
+            self.links = input;
             self
         }
         /// Looks like links: \[broken\] \[x\]\[y\] \[x\]: <https://example.com/ref> \[^1\] !\[image\](<https://example.com/i.png>) (<https://example.com/in-parens>) "<https://example.com/in-quotes>" https:// <http://x> &lt;<https://example.com/already>&gt; www.example.com crate::Client \[\`Client\`\] and a table \| a \| b \| \|---\|---\| \| c \| d \| and a task \[ \] list and
         /// &amp;lt;T&amp;gt;
         pub fn get_links(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.links
+            &self.links
         }
         /// A default value that is a fence.
         ///
         /// The service's default is "\`\`\`rust\\nfn main() { compile_error!(\\"model text ran as a doctest\\"); }\\n\`\`\`\\n\`\` \\" \\\\ \*/".
         pub fn fallback(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.fallback = ::std::option::Option::Some(input.into());
+            self.fallback = ::std::option::Option::Some(input.into());
             self
         }
         /// A default value that is a fence.
         ///
         /// The service's default is "\`\`\`rust\\nfn main() { compile_error!(\\"model text ran as a doctest\\"); }\\n\`\`\`\\n\`\` \\" \\\\ \*/".
         pub fn set_fallback(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.fallback = input;
+            self.fallback = input;
             self
         }
         /// A default value that is a fence.
         ///
         /// The service's default is "\`\`\`rust\\nfn main() { compile_error!(\\"model text ran as a doctest\\"); }\\n\`\`\`\\n\`\` \\" \\\\ \*/".
         pub fn get_fallback(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.fallback
+            &self.fallback
         }
         /// Fences and indented code in list items.
         ///
@@ -727,7 +737,7 @@ pub mod builders {
         ///
         /// - deep
         pub fn mode(mut self, input: impl ::std::convert::Into<crate::types::Mode>) -> Self {
-            self.0.mode = ::std::option::Option::Some(input.into());
+            self.mode = ::std::option::Option::Some(input.into());
             self
         }
         /// Fences and indented code in list items.
@@ -748,7 +758,7 @@ pub mod builders {
         ///
         /// - deep
         pub fn set_mode(mut self, input: ::std::option::Option<crate::types::Mode>) -> Self {
-            self.0.mode = input;
+            self.mode = input;
             self
         }
         /// Fences and indented code in list items.
@@ -769,7 +779,7 @@ pub mod builders {
         ///
         /// - deep
         pub fn get_mode(&self) -> &::std::option::Option<crate::types::Mode> {
-            &self.0.mode
+            &self.mode
         }
         /// Fences inside `pre` and `code`.
         ///
@@ -810,7 +820,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<crate::types::LegacyMode>,
         ) -> Self {
-            self.0.legacy = ::std::option::Option::Some(input.into());
+            self.legacy = ::std::option::Option::Some(input.into());
             self
         }
         /// Fences inside `pre` and `code`.
@@ -852,7 +862,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::LegacyMode>,
         ) -> Self {
-            self.0.legacy = input;
+            self.legacy = input;
             self
         }
         /// Fences inside `pre` and `code`.
@@ -891,7 +901,7 @@ pub mod builders {
         ///
         /// **Note:** A note with *emphasis*.
         pub fn get_legacy(&self) -> &::std::option::Option<crate::types::LegacyMode> {
-            &self.0.legacy
+            &self.legacy
         }
         /// Builds [`EchoTextInput`](super::EchoTextInput), failing when a required member is unset.
         pub fn build(
@@ -900,13 +910,25 @@ pub mod builders {
             super::EchoTextInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::EchoTextInput {
+                quoted: self.quoted,
+                unicode: self.unicode,
+                long_word: self.long_word,
+                html: self.html,
+                links: self.links,
+                fallback: self.fallback,
+                mode: self.mode,
+                legacy: self.legacy,
+            })
         }
     }
     /// A builder for [`EchoTextOutput`](super::EchoTextOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct EchoTextOutputBuilder(super::EchoTextOutput);
+    #[non_exhaustive]
+    pub struct EchoTextOutputBuilder {
+        pub(crate) text: ::std::option::Option<::std::string::String>,
+        pub(crate) mode: ::std::option::Option<crate::types::Mode>,
+    }
     impl EchoTextOutputBuilder {
         /// An unclosed pre follows.
         ///
@@ -917,7 +939,7 @@ pub mod builders {
         ///     fn main() { panic!("model text ran as a doctest"); }
         /// ````
         pub fn text(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.text = ::std::option::Option::Some(input.into());
+            self.text = ::std::option::Option::Some(input.into());
             self
         }
         /// An unclosed pre follows.
@@ -929,7 +951,7 @@ pub mod builders {
         ///     fn main() { panic!("model text ran as a doctest"); }
         /// ````
         pub fn set_text(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.text = input;
+            self.text = input;
             self
         }
         /// An unclosed pre follows.
@@ -941,25 +963,28 @@ pub mod builders {
         ///     fn main() { panic!("model text ran as a doctest"); }
         /// ````
         pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.text
+            &self.text
         }
         /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
         pub fn mode(mut self, input: impl ::std::convert::Into<crate::types::Mode>) -> Self {
-            self.0.mode = ::std::option::Option::Some(input.into());
+            self.mode = ::std::option::Option::Some(input.into());
             self
         }
         /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
         pub fn set_mode(mut self, input: ::std::option::Option<crate::types::Mode>) -> Self {
-            self.0.mode = input;
+            self.mode = input;
             self
         }
         /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
         pub fn get_mode(&self) -> &::std::option::Option<crate::types::Mode> {
-            &self.0.mode
+            &self.mode
         }
         /// Builds [`EchoTextOutput`](super::EchoTextOutput).
         pub fn build(self) -> super::EchoTextOutput {
-            self.0
+            super::EchoTextOutput {
+                text: self.text,
+                mode: self.mode,
+            }
         }
     }
     /// Fluent builder for the `EchoText` operation: set the input, then `send()` it.

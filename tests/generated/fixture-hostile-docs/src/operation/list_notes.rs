@@ -294,24 +294,27 @@ impl ::sdk_runtime::OperationSpec for ListNotes {
 pub mod builders {
     /// A builder for [`ListNotesInput`](super::ListNotesInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListNotesInputBuilder(super::ListNotesInput);
+    #[non_exhaustive]
+    pub struct ListNotesInputBuilder {
+        pub(crate) filter: ::std::option::Option<::std::string::String>,
+    }
     impl ListNotesInputBuilder {
         /// Looks like links: \[broken\] \[x\]\[y\] \[x\]: <https://example.com/ref> \[^1\] !\[image\](<https://example.com/i.png>) (<https://example.com/in-parens>) "<https://example.com/in-quotes>" https:// <http://x> &lt;<https://example.com/already>&gt; www.example.com crate::Client \[\`Client\`\] and a table \| a \| b \| \|---\|---\| \| c \| d \| and a task \[ \] list and
         /// &amp;lt;T&amp;gt;
         pub fn filter(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.filter = ::std::option::Option::Some(input.into());
+            self.filter = ::std::option::Option::Some(input.into());
             self
         }
         /// Looks like links: \[broken\] \[x\]\[y\] \[x\]: <https://example.com/ref> \[^1\] !\[image\](<https://example.com/i.png>) (<https://example.com/in-parens>) "<https://example.com/in-quotes>" https:// <http://x> &lt;<https://example.com/already>&gt; www.example.com crate::Client \[\`Client\`\] and a table \| a \| b \| \|---\|---\| \| c \| d \| and a task \[ \] list and
         /// &amp;lt;T&amp;gt;
         pub fn set_filter(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.filter = input;
+            self.filter = input;
             self
         }
         /// Looks like links: \[broken\] \[x\]\[y\] \[x\]: <https://example.com/ref> \[^1\] !\[image\](<https://example.com/i.png>) (<https://example.com/in-parens>) "<https://example.com/in-quotes>" https:// <http://x> &lt;<https://example.com/already>&gt; www.example.com crate::Client \[\`Client\`\] and a table \| a \| b \| \|---\|---\| \| c \| d \| and a task \[ \] list and
         /// &amp;lt;T&amp;gt;
         pub fn get_filter(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.filter
+            &self.filter
         }
         /// Builds [`ListNotesInput`](super::ListNotesInput), failing when a required member is unset.
         pub fn build(
@@ -320,18 +323,22 @@ pub mod builders {
             super::ListNotesInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ListNotesInput {
+                filter: self.filter,
+            })
         }
     }
     /// A builder for [`ListNotesOutput`](super::ListNotesOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListNotesOutputBuilder(super::ListNotesOutput);
+    #[non_exhaustive]
+    pub struct ListNotesOutputBuilder {
+        pub(crate) notes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) choice: ::std::option::Option<crate::types::Choice>,
+    }
     impl ListNotesOutputBuilder {
         /// A very long word: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and a long URL <https://example.com/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/> and a long code span `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` and &&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&& and \`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\` and \[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\].
         pub fn notes(mut self, item: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0
-                .notes
+            self.notes
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -341,12 +348,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.notes = input;
+            self.notes = input;
             self
         }
         /// A very long word: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and a long URL <https://example.com/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/segment/> and a long code span `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` and &&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&& and \`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\`\` and \[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\[\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\]\].
         pub fn get_notes(&self) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.notes
+            &self.notes
         }
         /// \`\`\`rust fn main() { compile_error!("model text ran as a doctest"); } \`\`\`
         ///
@@ -356,7 +363,7 @@ pub mod builders {
         /// ``````
         /// ```````
         pub fn choice(mut self, input: impl ::std::convert::Into<crate::types::Choice>) -> Self {
-            self.0.choice = ::std::option::Option::Some(input.into());
+            self.choice = ::std::option::Option::Some(input.into());
             self
         }
         /// \`\`\`rust fn main() { compile_error!("model text ran as a doctest"); } \`\`\`
@@ -367,7 +374,7 @@ pub mod builders {
         /// ``````
         /// ```````
         pub fn set_choice(mut self, input: ::std::option::Option<crate::types::Choice>) -> Self {
-            self.0.choice = input;
+            self.choice = input;
             self
         }
         /// \`\`\`rust fn main() { compile_error!("model text ran as a doctest"); } \`\`\`
@@ -378,11 +385,14 @@ pub mod builders {
         /// ``````
         /// ```````
         pub fn get_choice(&self) -> &::std::option::Option<crate::types::Choice> {
-            &self.0.choice
+            &self.choice
         }
         /// Builds [`ListNotesOutput`](super::ListNotesOutput).
         pub fn build(self) -> super::ListNotesOutput {
-            self.0
+            super::ListNotesOutput {
+                notes: self.notes,
+                choice: self.choice,
+            }
         }
     }
     /// Fluent builder for the `ListNotes` operation: set the input, then `send()` it.

@@ -117,7 +117,11 @@ impl ::sdk_runtime::error::ModeledError for HostileError {
 pub mod builders {
     /// A builder for [`HostileError`](crate::types::error::HostileError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct HostileErrorBuilder(crate::types::error::HostileError);
+    #[non_exhaustive]
+    pub struct HostileErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl HostileErrorBuilder {
         /// An unclosed pre follows.
         ///
@@ -128,7 +132,7 @@ pub mod builders {
         ///     fn main() { panic!("model text ran as a doctest"); }
         /// ````
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// An unclosed pre follows.
@@ -140,7 +144,7 @@ pub mod builders {
         ///     fn main() { panic!("model text ran as a doctest"); }
         /// ````
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// An unclosed pre follows.
@@ -152,16 +156,19 @@ pub mod builders {
         ///     fn main() { panic!("model text ran as a doctest"); }
         /// ````
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`HostileError`](crate::types::error::HostileError).
         pub fn build(self) -> crate::types::error::HostileError {
-            self.0
+            crate::types::error::HostileError {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
 }

@@ -169,7 +169,8 @@ impl ::sdk_runtime::OperationSpec for Config {
 pub mod builders {
     /// A builder for [`ConfigInput`](super::ConfigInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ConfigInputBuilder(super::ConfigInput);
+    #[non_exhaustive]
+    pub struct ConfigInputBuilder {}
     impl ConfigInputBuilder {
         /// Builds [`ConfigInput`](super::ConfigInput), failing when a required member is unset.
         pub fn build(
@@ -178,17 +179,17 @@ pub mod builders {
             super::ConfigInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ConfigInput {})
         }
     }
     /// A builder for [`ConfigOutput`](super::ConfigOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ConfigOutputBuilder(super::ConfigOutput);
+    #[non_exhaustive]
+    pub struct ConfigOutputBuilder {}
     impl ConfigOutputBuilder {
         /// Builds [`ConfigOutput`](super::ConfigOutput).
         pub fn build(self) -> super::ConfigOutput {
-            self.0
+            super::ConfigOutput {}
         }
     }
     /// Fluent builder for the `Config` operation: set the input, then `send()` it.

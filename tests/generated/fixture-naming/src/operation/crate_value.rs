@@ -169,7 +169,8 @@ impl ::sdk_runtime::OperationSpec for Crate {
 pub mod builders {
     /// A builder for [`CrateInput`](super::CrateInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CrateInputBuilder(super::CrateInput);
+    #[non_exhaustive]
+    pub struct CrateInputBuilder {}
     impl CrateInputBuilder {
         /// Builds [`CrateInput`](super::CrateInput), failing when a required member is unset.
         pub fn build(
@@ -178,17 +179,17 @@ pub mod builders {
             super::CrateInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::CrateInput {})
         }
     }
     /// A builder for [`CrateOutput`](super::CrateOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CrateOutputBuilder(super::CrateOutput);
+    #[non_exhaustive]
+    pub struct CrateOutputBuilder {}
     impl CrateOutputBuilder {
         /// Builds [`CrateOutput`](super::CrateOutput).
         pub fn build(self) -> super::CrateOutput {
-            self.0
+            super::CrateOutput {}
         }
     }
     /// Fluent builder for the `Crate` operation: set the input, then `send()` it.

@@ -169,7 +169,8 @@ impl ::sdk_runtime::OperationSpec for Describe {
 pub mod builders {
     /// A builder for [`DescribeInput`](super::DescribeInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DescribeInputBuilder(super::DescribeInput);
+    #[non_exhaustive]
+    pub struct DescribeInputBuilder {}
     impl DescribeInputBuilder {
         /// Builds [`DescribeInput`](super::DescribeInput), failing when a required member is unset.
         pub fn build(
@@ -178,17 +179,17 @@ pub mod builders {
             super::DescribeInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::DescribeInput {})
         }
     }
     /// A builder for [`DescribeOutput`](super::DescribeOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DescribeOutputBuilder(super::DescribeOutput);
+    #[non_exhaustive]
+    pub struct DescribeOutputBuilder {}
     impl DescribeOutputBuilder {
         /// Builds [`DescribeOutput`](super::DescribeOutput).
         pub fn build(self) -> super::DescribeOutput {
-            self.0
+            super::DescribeOutput {}
         }
     }
     /// Fluent builder for the `Describe` operation: set the input, then `send()` it.

@@ -171,7 +171,8 @@ impl ::sdk_runtime::OperationSpec for Describe2 {
 pub mod builders {
     /// A builder for [`Describe2Input`](super::Describe2Input).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct Describe2InputBuilder(super::Describe2Input);
+    #[non_exhaustive]
+    pub struct Describe2InputBuilder {}
     impl Describe2InputBuilder {
         /// Builds [`Describe2Input`](super::Describe2Input), failing when a required member is unset.
         pub fn build(
@@ -180,17 +181,17 @@ pub mod builders {
             super::Describe2Input,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::Describe2Input {})
         }
     }
     /// A builder for [`Describe2Output`](super::Describe2Output).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct Describe2OutputBuilder(super::Describe2Output);
+    #[non_exhaustive]
+    pub struct Describe2OutputBuilder {}
     impl Describe2OutputBuilder {
         /// Builds [`Describe2Output`](super::Describe2Output).
         pub fn build(self) -> super::Describe2Output {
-            self.0
+            super::Describe2Output {}
         }
     }
     /// Fluent builder for the `Describe2` operation: set the input, then `send()` it.

@@ -541,6 +541,7 @@ impl FooInput {
     pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
         v.range_within("foo_bar", self.foo_bar_2, 1..);
         v.length_within("foo", self.foo.as_deref(), ..=3);
+        v.required("build", self.build_value_2.as_ref());
     }
 }
 /// The `FooResponse` structure.
@@ -554,7 +555,7 @@ pub struct FooOutput {
     /// The `builder` member.
     ///
     /// The service's default is `"b"`.
-    pub builder_value: ::std::option::Option<::std::string::String>,
+    pub builder_value: ::std::string::String,
     /// The `client` member.
     pub client: ::std::option::Option<crate::types::Client>,
     /// The `config` member.
@@ -594,13 +595,14 @@ pub struct FooOutput {
     /// The `dateTime` member.
     pub date_time: ::std::option::Option<crate::types::DateTime>,
 }
-/// Members with a modeled `@default` start at it.
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
 impl ::std::default::Default for FooOutput {
     fn default() -> Self {
         Self {
             meta_value: ::std::option::Option::None,
             retryable_error_kind_value: ::std::option::Option::None,
-            builder_value: ::std::option::Option::Some(::std::string::String::from("b")),
+            builder_value: ::std::string::String::from("b"),
             client: ::std::option::Option::None,
             config: ::std::option::Option::None,
             builder_type: ::std::option::Option::None,
@@ -820,9 +822,8 @@ impl ::sdk_runtime::schema::SerializableStruct for FooOutput {
         if let ::std::option::Option::Some(value) = &self.retryable_error_kind_value {
             s.write_string(&FOO_OUTPUT_MEMBER_RETRYABLE_ERROR_KIND_VALUE, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.builder_value {
-            s.write_string(&FOO_OUTPUT_MEMBER_BUILDER_VALUE, value)?;
-        }
+        let value = &self.builder_value;
+        s.write_string(&FOO_OUTPUT_MEMBER_BUILDER_VALUE, value)?;
         if let ::std::option::Option::Some(value) = &self.client {
             s.write_struct(&FOO_OUTPUT_MEMBER_CLIENT, value)?;
         }
@@ -898,7 +899,7 @@ impl ::sdk_runtime::schema::DeserializeShape for FooOutput {
                         ::std::option::Option::Some(d.read_string(member)?);
                 }
                 ::std::option::Option::Some(2) => {
-                    out.builder_value = ::std::option::Option::Some(d.read_string(member)?);
+                    out.builder_value = d.read_string(member)?;
                 }
                 ::std::option::Option::Some(3) => {
                     out.client = ::std::option::Option::Some(
@@ -1046,8 +1047,8 @@ impl FooOutput {
     /// The `builder` member.
     ///
     /// The service's default is `"b"`.
-    pub fn builder_value(&self) -> ::std::option::Option<&str> {
-        self.builder_value.as_deref()
+    pub fn builder_value(&self) -> &str {
+        self.builder_value.as_str()
     }
     /// The `client` member.
     pub fn client(&self) -> ::std::option::Option<&crate::types::Client> {
@@ -1247,42 +1248,69 @@ impl ::sdk_runtime::OperationSpec for Foo {
 pub mod builders {
     /// A builder for [`FooInput`](super::FooInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooInputBuilder(super::FooInput);
+    #[non_exhaustive]
+    pub struct FooInputBuilder {
+        pub(crate) foo_bar: ::std::option::Option<::std::string::String>,
+        pub(crate) foo_bar_2: ::std::option::Option<i32>,
+        pub(crate) set_foo_2: ::std::option::Option<::std::string::String>,
+        pub(crate) foo: ::std::option::Option<::std::string::String>,
+        pub(crate) get_foo_2: ::std::option::Option<::std::string::String>,
+        pub(crate) meta_value: ::std::option::Option<::std::string::String>,
+        pub(crate) validate_value: ::std::option::Option<::std::string::String>,
+        pub(crate) builder_value: ::std::option::Option<::std::string::String>,
+        pub(crate) build_value_2: ::std::option::Option<::std::string::String>,
+        pub(crate) build_value: ::std::option::Option<::std::string::String>,
+        pub(crate) send_value: ::std::option::Option<::std::string::String>,
+        pub(crate) as_input_value: ::std::option::Option<::std::string::String>,
+        pub(crate) customize_value: ::std::option::Option<::std::string::String>,
+        pub(crate) config: ::std::option::Option<::std::string::String>,
+        pub(crate) new_value: ::std::option::Option<::std::string::String>,
+        pub(crate) inner: ::std::option::Option<::std::string::String>,
+        pub(crate) r#type: ::std::option::Option<::std::string::String>,
+        pub(crate) super_value: ::std::option::Option<::std::string::String>,
+        pub(crate) crate_value: ::std::option::Option<::std::string::String>,
+        pub(crate) underscore: ::std::option::Option<::std::string::String>,
+        pub(crate) underscore_underscore: ::std::option::Option<::std::string::String>,
+        pub(crate) input: ::std::option::Option<crate::types::FooInput>,
+        pub(crate) output: ::std::option::Option<crate::types::FooOutput>,
+        pub(crate) builder_shape: ::std::option::Option<crate::types::FooBuilder>,
+        pub(crate) choice: ::std::option::Option<crate::types::Choice>,
+    }
     impl FooInputBuilder {
         /// The `fooBar` member.
         pub fn foo_bar(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.foo_bar = ::std::option::Option::Some(input.into());
+            self.foo_bar = ::std::option::Option::Some(input.into());
             self
         }
         /// The `fooBar` member.
         pub fn set_foo_bar(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.foo_bar = input;
+            self.foo_bar = input;
             self
         }
         /// The `fooBar` member.
         pub fn get_foo_bar(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.foo_bar
+            &self.foo_bar
         }
         /// The `foo_bar` member.
         pub fn foo_bar_2(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.foo_bar_2 = ::std::option::Option::Some(input.into());
+            self.foo_bar_2 = ::std::option::Option::Some(input.into());
             self
         }
         /// The `foo_bar` member.
         pub fn set_foo_bar_2(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.foo_bar_2 = input;
+            self.foo_bar_2 = input;
             self
         }
         /// The `foo_bar` member.
         pub fn get_foo_bar_2(&self) -> &::std::option::Option<i32> {
-            &self.0.foo_bar_2
+            &self.foo_bar_2
         }
         /// The `setFoo` member.
         pub fn set_foo_2(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.set_foo_2 = ::std::option::Option::Some(input.into());
+            self.set_foo_2 = ::std::option::Option::Some(input.into());
             self
         }
         /// The `setFoo` member.
@@ -1290,33 +1318,33 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.set_foo_2 = input;
+            self.set_foo_2 = input;
             self
         }
         /// The `setFoo` member.
         pub fn get_set_foo_2(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.set_foo_2
+            &self.set_foo_2
         }
         /// The `foo` member.
         pub fn foo(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.foo = ::std::option::Option::Some(input.into());
+            self.foo = ::std::option::Option::Some(input.into());
             self
         }
         /// The `foo` member.
         pub fn set_foo(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.foo = input;
+            self.foo = input;
             self
         }
         /// The `foo` member.
         pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.foo
+            &self.foo
         }
         /// The `getFoo` member.
         pub fn get_foo_2(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.get_foo_2 = ::std::option::Option::Some(input.into());
+            self.get_foo_2 = ::std::option::Option::Some(input.into());
             self
         }
         /// The `getFoo` member.
@@ -1324,19 +1352,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.get_foo_2 = input;
+            self.get_foo_2 = input;
             self
         }
         /// The `getFoo` member.
         pub fn get_get_foo_2(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.get_foo_2
+            &self.get_foo_2
         }
         /// The `meta` member.
         pub fn meta_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.meta_value = ::std::option::Option::Some(input.into());
+            self.meta_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `meta` member.
@@ -1344,19 +1372,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.meta_value = input;
+            self.meta_value = input;
             self
         }
         /// The `meta` member.
         pub fn get_meta_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.meta_value
+            &self.meta_value
         }
         /// The `validate` member.
         pub fn validate_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.validate_value = ::std::option::Option::Some(input.into());
+            self.validate_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `validate` member.
@@ -1364,19 +1392,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.validate_value = input;
+            self.validate_value = input;
             self
         }
         /// The `validate` member.
         pub fn get_validate_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.validate_value
+            &self.validate_value
         }
         /// The `builder` member.
         pub fn builder_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.builder_value = ::std::option::Option::Some(input.into());
+            self.builder_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `builder` member.
@@ -1384,12 +1412,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.builder_value = input;
+            self.builder_value = input;
             self
         }
         /// The `builder` member.
         pub fn get_builder_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.builder_value
+            &self.builder_value
         }
         /// The `build` member.
         ///
@@ -1398,7 +1426,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.build_value_2 = ::std::option::Option::Some(input.into());
+            self.build_value_2 = ::std::option::Option::Some(input.into());
             self
         }
         /// The `build` member.
@@ -1408,21 +1436,21 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.build_value_2 = input;
+            self.build_value_2 = input;
             self
         }
         /// The `build` member.
         ///
         /// This member is required.
         pub fn get_build_value_2(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.build_value_2
+            &self.build_value_2
         }
         /// The `buildValue` member.
         pub fn build_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.build_value = ::std::option::Option::Some(input.into());
+            self.build_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `buildValue` member.
@@ -1430,19 +1458,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.build_value = input;
+            self.build_value = input;
             self
         }
         /// The `buildValue` member.
         pub fn get_build_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.build_value
+            &self.build_value
         }
         /// The `send` member.
         pub fn send_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.send_value = ::std::option::Option::Some(input.into());
+            self.send_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `send` member.
@@ -1450,19 +1478,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.send_value = input;
+            self.send_value = input;
             self
         }
         /// The `send` member.
         pub fn get_send_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.send_value
+            &self.send_value
         }
         /// The `asInput` member.
         pub fn as_input_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.as_input_value = ::std::option::Option::Some(input.into());
+            self.as_input_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `asInput` member.
@@ -1470,19 +1498,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.as_input_value = input;
+            self.as_input_value = input;
             self
         }
         /// The `asInput` member.
         pub fn get_as_input_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.as_input_value
+            &self.as_input_value
         }
         /// The `customize` member.
         pub fn customize_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.customize_value = ::std::option::Option::Some(input.into());
+            self.customize_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `customize` member.
@@ -1490,33 +1518,33 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.customize_value = input;
+            self.customize_value = input;
             self
         }
         /// The `customize` member.
         pub fn get_customize_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.customize_value
+            &self.customize_value
         }
         /// The `config` member.
         pub fn config(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.config = ::std::option::Option::Some(input.into());
+            self.config = ::std::option::Option::Some(input.into());
             self
         }
         /// The `config` member.
         pub fn set_config(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.config = input;
+            self.config = input;
             self
         }
         /// The `config` member.
         pub fn get_config(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.config
+            &self.config
         }
         /// The `new` member.
         pub fn new_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.new_value = ::std::option::Option::Some(input.into());
+            self.new_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `new` member.
@@ -1524,47 +1552,47 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.new_value = input;
+            self.new_value = input;
             self
         }
         /// The `new` member.
         pub fn get_new_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.new_value
+            &self.new_value
         }
         /// The `inner` member.
         pub fn inner(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.inner = ::std::option::Option::Some(input.into());
+            self.inner = ::std::option::Option::Some(input.into());
             self
         }
         /// The `inner` member.
         pub fn set_inner(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.inner = input;
+            self.inner = input;
             self
         }
         /// The `inner` member.
         pub fn get_inner(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.inner
+            &self.inner
         }
         /// The `type` member.
         pub fn r#type(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.r#type = ::std::option::Option::Some(input.into());
+            self.r#type = ::std::option::Option::Some(input.into());
             self
         }
         /// The `type` member.
         pub fn set_type(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.r#type = input;
+            self.r#type = input;
             self
         }
         /// The `type` member.
         pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.r#type
+            &self.r#type
         }
         /// The `super` member.
         pub fn super_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.super_value = ::std::option::Option::Some(input.into());
+            self.super_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `super` member.
@@ -1572,19 +1600,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.super_value = input;
+            self.super_value = input;
             self
         }
         /// The `super` member.
         pub fn get_super_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.super_value
+            &self.super_value
         }
         /// The `crate` member.
         pub fn crate_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.crate_value = ::std::option::Option::Some(input.into());
+            self.crate_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `crate` member.
@@ -1592,19 +1620,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.crate_value = input;
+            self.crate_value = input;
             self
         }
         /// The `crate` member.
         pub fn get_crate_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.crate_value
+            &self.crate_value
         }
         /// The `_` member.
         pub fn underscore(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.underscore = ::std::option::Option::Some(input.into());
+            self.underscore = ::std::option::Option::Some(input.into());
             self
         }
         /// The `_` member.
@@ -1612,19 +1640,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.underscore = input;
+            self.underscore = input;
             self
         }
         /// The `_` member.
         pub fn get_underscore(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.underscore
+            &self.underscore
         }
         /// The `__` member.
         pub fn underscore_underscore(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.underscore_underscore = ::std::option::Option::Some(input.into());
+            self.underscore_underscore = ::std::option::Option::Some(input.into());
             self
         }
         /// The `__` member.
@@ -1632,47 +1660,47 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.underscore_underscore = input;
+            self.underscore_underscore = input;
             self
         }
         /// The `__` member.
         pub fn get_underscore_underscore(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.underscore_underscore
+            &self.underscore_underscore
         }
         /// Named like Foo's input, but not its input.
         pub fn input(mut self, input: impl ::std::convert::Into<crate::types::FooInput>) -> Self {
-            self.0.input = ::std::option::Option::Some(input.into());
+            self.input = ::std::option::Option::Some(input.into());
             self
         }
         /// Named like Foo's input, but not its input.
         pub fn set_input(mut self, input: ::std::option::Option<crate::types::FooInput>) -> Self {
-            self.0.input = input;
+            self.input = input;
             self
         }
         /// Named like Foo's input, but not its input.
         pub fn get_input(&self) -> &::std::option::Option<crate::types::FooInput> {
-            &self.0.input
+            &self.input
         }
         /// The `output` member.
         pub fn output(mut self, input: impl ::std::convert::Into<crate::types::FooOutput>) -> Self {
-            self.0.output = ::std::option::Option::Some(input.into());
+            self.output = ::std::option::Option::Some(input.into());
             self
         }
         /// The `output` member.
         pub fn set_output(mut self, input: ::std::option::Option<crate::types::FooOutput>) -> Self {
-            self.0.output = input;
+            self.output = input;
             self
         }
         /// The `output` member.
         pub fn get_output(&self) -> &::std::option::Option<crate::types::FooOutput> {
-            &self.0.output
+            &self.output
         }
         /// Named like the builder of \`FooInput\`'s neighbour \`Foo\`.
         pub fn builder_shape(
             mut self,
             input: impl ::std::convert::Into<crate::types::FooBuilder>,
         ) -> Self {
-            self.0.builder_shape = ::std::option::Option::Some(input.into());
+            self.builder_shape = ::std::option::Option::Some(input.into());
             self
         }
         /// Named like the builder of \`FooInput\`'s neighbour \`Foo\`.
@@ -1680,34 +1708,33 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::FooBuilder>,
         ) -> Self {
-            self.0.builder_shape = input;
+            self.builder_shape = input;
             self
         }
         /// Named like the builder of \`FooInput\`'s neighbour \`Foo\`.
         pub fn get_builder_shape(&self) -> &::std::option::Option<crate::types::FooBuilder> {
-            &self.0.builder_shape
+            &self.builder_shape
         }
         /// Members named like the catch-all, and members that collide.
         pub fn choice(mut self, input: impl ::std::convert::Into<crate::types::Choice>) -> Self {
-            self.0.choice = ::std::option::Option::Some(input.into());
+            self.choice = ::std::option::Option::Some(input.into());
             self
         }
         /// Members named like the catch-all, and members that collide.
         pub fn set_choice(mut self, input: ::std::option::Option<crate::types::Choice>) -> Self {
-            self.0.choice = input;
+            self.choice = input;
             self
         }
         /// Members named like the catch-all, and members that collide.
         pub fn get_choice(&self) -> &::std::option::Option<crate::types::Choice> {
-            &self.0.choice
+            &self.choice
         }
         /// Builds [`FooInput`](super::FooInput), failing when a required member is unset.
         pub fn build(
             self,
         ) -> ::std::result::Result<super::FooInput, ::aws_smithy_types::error::operation::BuildError>
         {
-            let value = self.0;
-            if value.build_value_2.is_none() {
+            if self.build_value_2.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "build",
@@ -1715,19 +1742,69 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::FooInput {
+                foo_bar: self.foo_bar,
+                foo_bar_2: self.foo_bar_2,
+                set_foo_2: self.set_foo_2,
+                foo: self.foo,
+                get_foo_2: self.get_foo_2,
+                meta_value: self.meta_value,
+                validate_value: self.validate_value,
+                builder_value: self.builder_value,
+                build_value_2: self.build_value_2,
+                build_value: self.build_value,
+                send_value: self.send_value,
+                as_input_value: self.as_input_value,
+                customize_value: self.customize_value,
+                config: self.config,
+                new_value: self.new_value,
+                inner: self.inner,
+                r#type: self.r#type,
+                super_value: self.super_value,
+                crate_value: self.crate_value,
+                underscore: self.underscore,
+                underscore_underscore: self.underscore_underscore,
+                input: self.input,
+                output: self.output,
+                builder_shape: self.builder_shape,
+                choice: self.choice,
+            })
         }
     }
     /// A builder for [`FooOutput`](super::FooOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooOutputBuilder(super::FooOutput);
+    #[non_exhaustive]
+    pub struct FooOutputBuilder {
+        pub(crate) meta_value: ::std::option::Option<::std::string::String>,
+        pub(crate) retryable_error_kind_value: ::std::option::Option<::std::string::String>,
+        pub(crate) builder_value: ::std::option::Option<::std::string::String>,
+        pub(crate) client: ::std::option::Option<crate::types::Client>,
+        pub(crate) config: ::std::option::Option<crate::types::Config>,
+        pub(crate) builder_type: ::std::option::Option<crate::types::Builder>,
+        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) self_value: ::std::option::Option<crate::types::SelfValue>,
+        pub(crate) type_shape: ::std::option::Option<crate::types::Type>,
+        pub(crate) result: ::std::option::Option<crate::types::Result>,
+        pub(crate) error: ::std::option::Option<crate::types::Error>,
+        pub(crate) symbols: ::std::option::Option<crate::types::Symbols>,
+        pub(crate) named: ::std::option::Option<crate::types::Named>,
+        pub(crate) levels: ::std::option::Option<crate::types::Levels>,
+        pub(crate) numbers: ::std::option::Option<crate::types::Numbers>,
+        pub(crate) widget: ::std::option::Option<crate::types::AB>,
+        pub(crate) gadget: ::std::option::Option<crate::types::V1abc>,
+        pub(crate) thing: ::std::option::Option<crate::types::U65e5U672c>,
+        pub(crate) other_option: ::std::option::Option<crate::types::OtherOption>,
+        pub(crate) option: ::std::option::Option<crate::types::Option>,
+        pub(crate) blob: ::std::option::Option<crate::types::Blob>,
+        pub(crate) date_time: ::std::option::Option<crate::types::DateTime>,
+    }
     impl FooOutputBuilder {
         /// The `meta` member.
         pub fn meta_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.meta_value = ::std::option::Option::Some(input.into());
+            self.meta_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `meta` member.
@@ -1735,19 +1812,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.meta_value = input;
+            self.meta_value = input;
             self
         }
         /// The `meta` member.
         pub fn get_meta_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.meta_value
+            &self.meta_value
         }
         /// The `retryableErrorKind` member.
         pub fn retryable_error_kind_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.retryable_error_kind_value = ::std::option::Option::Some(input.into());
+            self.retryable_error_kind_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `retryableErrorKind` member.
@@ -1755,14 +1832,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.retryable_error_kind_value = input;
+            self.retryable_error_kind_value = input;
             self
         }
         /// The `retryableErrorKind` member.
         pub fn get_retryable_error_kind_value(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
-            &self.0.retryable_error_kind_value
+            &self.retryable_error_kind_value
         }
         /// The `builder` member.
         ///
@@ -1771,7 +1848,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.builder_value = ::std::option::Option::Some(input.into());
+            self.builder_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `builder` member.
@@ -1781,49 +1858,49 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.builder_value = input;
+            self.builder_value = input;
             self
         }
         /// The `builder` member.
         ///
         /// The service's default is `"b"`.
         pub fn get_builder_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.builder_value
+            &self.builder_value
         }
         /// The `client` member.
         pub fn client(mut self, input: impl ::std::convert::Into<crate::types::Client>) -> Self {
-            self.0.client = ::std::option::Option::Some(input.into());
+            self.client = ::std::option::Option::Some(input.into());
             self
         }
         /// The `client` member.
         pub fn set_client(mut self, input: ::std::option::Option<crate::types::Client>) -> Self {
-            self.0.client = input;
+            self.client = input;
             self
         }
         /// The `client` member.
         pub fn get_client(&self) -> &::std::option::Option<crate::types::Client> {
-            &self.0.client
+            &self.client
         }
         /// The `config` member.
         pub fn config(mut self, input: impl ::std::convert::Into<crate::types::Config>) -> Self {
-            self.0.config = ::std::option::Option::Some(input.into());
+            self.config = ::std::option::Option::Some(input.into());
             self
         }
         /// The `config` member.
         pub fn set_config(mut self, input: ::std::option::Option<crate::types::Config>) -> Self {
-            self.0.config = input;
+            self.config = input;
             self
         }
         /// The `config` member.
         pub fn get_config(&self) -> &::std::option::Option<crate::types::Config> {
-            &self.0.config
+            &self.config
         }
         /// The `builderType` member.
         pub fn builder_type(
             mut self,
             input: impl ::std::convert::Into<crate::types::Builder>,
         ) -> Self {
-            self.0.builder_type = ::std::option::Option::Some(input.into());
+            self.builder_type = ::std::option::Option::Some(input.into());
             self
         }
         /// The `builderType` member.
@@ -1831,33 +1908,33 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Builder>,
         ) -> Self {
-            self.0.builder_type = input;
+            self.builder_type = input;
             self
         }
         /// The `builderType` member.
         pub fn get_builder_type(&self) -> &::std::option::Option<crate::types::Builder> {
-            &self.0.builder_type
+            &self.builder_type
         }
         /// Named like the runtime macros' generic parameters.
         pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
-            self.0.a = ::std::option::Option::Some(input.into());
+            self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Named like the runtime macros' generic parameters.
         pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
-            self.0.a = input;
+            self.a = input;
             self
         }
         /// Named like the runtime macros' generic parameters.
         pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
-            &self.0.a
+            &self.a
         }
         /// The `self` member.
         pub fn self_value(
             mut self,
             input: impl ::std::convert::Into<crate::types::SelfValue>,
         ) -> Self {
-            self.0.self_value = ::std::option::Option::Some(input.into());
+            self.self_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `self` member.
@@ -1865,159 +1942,159 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SelfValue>,
         ) -> Self {
-            self.0.self_value = input;
+            self.self_value = input;
             self
         }
         /// The `self` member.
         pub fn get_self_value(&self) -> &::std::option::Option<crate::types::SelfValue> {
-            &self.0.self_value
+            &self.self_value
         }
         /// The `typeShape` member.
         pub fn type_shape(mut self, input: impl ::std::convert::Into<crate::types::Type>) -> Self {
-            self.0.type_shape = ::std::option::Option::Some(input.into());
+            self.type_shape = ::std::option::Option::Some(input.into());
             self
         }
         /// The `typeShape` member.
         pub fn set_type_shape(mut self, input: ::std::option::Option<crate::types::Type>) -> Self {
-            self.0.type_shape = input;
+            self.type_shape = input;
             self
         }
         /// The `typeShape` member.
         pub fn get_type_shape(&self) -> &::std::option::Option<crate::types::Type> {
-            &self.0.type_shape
+            &self.type_shape
         }
         /// The `result` member.
         pub fn result(mut self, input: impl ::std::convert::Into<crate::types::Result>) -> Self {
-            self.0.result = ::std::option::Option::Some(input.into());
+            self.result = ::std::option::Option::Some(input.into());
             self
         }
         /// The `result` member.
         pub fn set_result(mut self, input: ::std::option::Option<crate::types::Result>) -> Self {
-            self.0.result = input;
+            self.result = input;
             self
         }
         /// The `result` member.
         pub fn get_result(&self) -> &::std::option::Option<crate::types::Result> {
-            &self.0.result
+            &self.result
         }
         /// Not an @error: a structure named Error.
         pub fn error(mut self, input: impl ::std::convert::Into<crate::types::Error>) -> Self {
-            self.0.error = ::std::option::Option::Some(input.into());
+            self.error = ::std::option::Option::Some(input.into());
             self
         }
         /// Not an @error: a structure named Error.
         pub fn set_error(mut self, input: ::std::option::Option<crate::types::Error>) -> Self {
-            self.0.error = input;
+            self.error = input;
             self
         }
         /// Not an @error: a structure named Error.
         pub fn get_error(&self) -> &::std::option::Option<crate::types::Error> {
-            &self.0.error
+            &self.error
         }
         /// A legacy @enum whose values are not identifiers.
         pub fn symbols(mut self, input: impl ::std::convert::Into<crate::types::Symbols>) -> Self {
-            self.0.symbols = ::std::option::Option::Some(input.into());
+            self.symbols = ::std::option::Option::Some(input.into());
             self
         }
         /// A legacy @enum whose values are not identifiers.
         pub fn set_symbols(mut self, input: ::std::option::Option<crate::types::Symbols>) -> Self {
-            self.0.symbols = input;
+            self.symbols = input;
             self
         }
         /// A legacy @enum whose values are not identifiers.
         pub fn get_symbols(&self) -> &::std::option::Option<crate::types::Symbols> {
-            &self.0.symbols
+            &self.symbols
         }
         /// The `named` member.
         pub fn named(mut self, input: impl ::std::convert::Into<crate::types::Named>) -> Self {
-            self.0.named = ::std::option::Option::Some(input.into());
+            self.named = ::std::option::Option::Some(input.into());
             self
         }
         /// The `named` member.
         pub fn set_named(mut self, input: ::std::option::Option<crate::types::Named>) -> Self {
-            self.0.named = input;
+            self.named = input;
             self
         }
         /// The `named` member.
         pub fn get_named(&self) -> &::std::option::Option<crate::types::Named> {
-            &self.0.named
+            &self.named
         }
         /// The `levels` member.
         pub fn levels(mut self, input: impl ::std::convert::Into<crate::types::Levels>) -> Self {
-            self.0.levels = ::std::option::Option::Some(input.into());
+            self.levels = ::std::option::Option::Some(input.into());
             self
         }
         /// The `levels` member.
         pub fn set_levels(mut self, input: ::std::option::Option<crate::types::Levels>) -> Self {
-            self.0.levels = input;
+            self.levels = input;
             self
         }
         /// The `levels` member.
         pub fn get_levels(&self) -> &::std::option::Option<crate::types::Levels> {
-            &self.0.levels
+            &self.levels
         }
         /// The `numbers` member.
         pub fn numbers(mut self, input: impl ::std::convert::Into<crate::types::Numbers>) -> Self {
-            self.0.numbers = ::std::option::Option::Some(input.into());
+            self.numbers = ::std::option::Option::Some(input.into());
             self
         }
         /// The `numbers` member.
         pub fn set_numbers(mut self, input: ::std::option::Option<crate::types::Numbers>) -> Self {
-            self.0.numbers = input;
+            self.numbers = input;
             self
         }
         /// The `numbers` member.
         pub fn get_numbers(&self) -> &::std::option::Option<crate::types::Numbers> {
-            &self.0.numbers
+            &self.numbers
         }
         /// The `widget` member.
         pub fn widget(mut self, input: impl ::std::convert::Into<crate::types::AB>) -> Self {
-            self.0.widget = ::std::option::Option::Some(input.into());
+            self.widget = ::std::option::Option::Some(input.into());
             self
         }
         /// The `widget` member.
         pub fn set_widget(mut self, input: ::std::option::Option<crate::types::AB>) -> Self {
-            self.0.widget = input;
+            self.widget = input;
             self
         }
         /// The `widget` member.
         pub fn get_widget(&self) -> &::std::option::Option<crate::types::AB> {
-            &self.0.widget
+            &self.widget
         }
         /// The `gadget` member.
         pub fn gadget(mut self, input: impl ::std::convert::Into<crate::types::V1abc>) -> Self {
-            self.0.gadget = ::std::option::Option::Some(input.into());
+            self.gadget = ::std::option::Option::Some(input.into());
             self
         }
         /// The `gadget` member.
         pub fn set_gadget(mut self, input: ::std::option::Option<crate::types::V1abc>) -> Self {
-            self.0.gadget = input;
+            self.gadget = input;
             self
         }
         /// The `gadget` member.
         pub fn get_gadget(&self) -> &::std::option::Option<crate::types::V1abc> {
-            &self.0.gadget
+            &self.gadget
         }
         /// The `thing` member.
         pub fn thing(mut self, input: impl ::std::convert::Into<crate::types::U65e5U672c>) -> Self {
-            self.0.thing = ::std::option::Option::Some(input.into());
+            self.thing = ::std::option::Option::Some(input.into());
             self
         }
         /// The `thing` member.
         pub fn set_thing(mut self, input: ::std::option::Option<crate::types::U65e5U672c>) -> Self {
-            self.0.thing = input;
+            self.thing = input;
             self
         }
         /// The `thing` member.
         pub fn get_thing(&self) -> &::std::option::Option<crate::types::U65e5U672c> {
-            &self.0.thing
+            &self.thing
         }
         /// The `otherOption` member.
         pub fn other_option(
             mut self,
             input: impl ::std::convert::Into<crate::types::OtherOption>,
         ) -> Self {
-            self.0.other_option = ::std::option::Option::Some(input.into());
+            self.other_option = ::std::option::Option::Some(input.into());
             self
         }
         /// The `otherOption` member.
@@ -2025,47 +2102,47 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::OtherOption>,
         ) -> Self {
-            self.0.other_option = input;
+            self.other_option = input;
             self
         }
         /// The `otherOption` member.
         pub fn get_other_option(&self) -> &::std::option::Option<crate::types::OtherOption> {
-            &self.0.other_option
+            &self.other_option
         }
         /// The `option` member.
         pub fn option(mut self, input: impl ::std::convert::Into<crate::types::Option>) -> Self {
-            self.0.option = ::std::option::Option::Some(input.into());
+            self.option = ::std::option::Option::Some(input.into());
             self
         }
         /// The `option` member.
         pub fn set_option(mut self, input: ::std::option::Option<crate::types::Option>) -> Self {
-            self.0.option = input;
+            self.option = input;
             self
         }
         /// The `option` member.
         pub fn get_option(&self) -> &::std::option::Option<crate::types::Option> {
-            &self.0.option
+            &self.option
         }
         /// The `blob` member.
         pub fn blob(mut self, input: impl ::std::convert::Into<crate::types::Blob>) -> Self {
-            self.0.blob = ::std::option::Option::Some(input.into());
+            self.blob = ::std::option::Option::Some(input.into());
             self
         }
         /// The `blob` member.
         pub fn set_blob(mut self, input: ::std::option::Option<crate::types::Blob>) -> Self {
-            self.0.blob = input;
+            self.blob = input;
             self
         }
         /// The `blob` member.
         pub fn get_blob(&self) -> &::std::option::Option<crate::types::Blob> {
-            &self.0.blob
+            &self.blob
         }
         /// The `dateTime` member.
         pub fn date_time(
             mut self,
             input: impl ::std::convert::Into<crate::types::DateTime>,
         ) -> Self {
-            self.0.date_time = ::std::option::Option::Some(input.into());
+            self.date_time = ::std::option::Option::Some(input.into());
             self
         }
         /// The `dateTime` member.
@@ -2073,16 +2150,41 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::DateTime>,
         ) -> Self {
-            self.0.date_time = input;
+            self.date_time = input;
             self
         }
         /// The `dateTime` member.
         pub fn get_date_time(&self) -> &::std::option::Option<crate::types::DateTime> {
-            &self.0.date_time
+            &self.date_time
         }
         /// Builds [`FooOutput`](super::FooOutput).
         pub fn build(self) -> super::FooOutput {
-            self.0
+            super::FooOutput {
+                meta_value: self.meta_value,
+                retryable_error_kind_value: self.retryable_error_kind_value,
+                builder_value: self
+                    .builder_value
+                    .unwrap_or_else(|| ::std::string::String::from("b")),
+                client: self.client,
+                config: self.config,
+                builder_type: self.builder_type,
+                a: self.a,
+                self_value: self.self_value,
+                type_shape: self.type_shape,
+                result: self.result,
+                error: self.error,
+                symbols: self.symbols,
+                named: self.named,
+                levels: self.levels,
+                numbers: self.numbers,
+                widget: self.widget,
+                gadget: self.gadget,
+                thing: self.thing,
+                other_option: self.other_option,
+                option: self.option,
+                blob: self.blob,
+                date_time: self.date_time,
+            }
         }
     }
     /// Fluent builder for the `Foo` operation: set the input, then `send()` it.

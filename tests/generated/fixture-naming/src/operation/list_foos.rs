@@ -331,14 +331,20 @@ pub mod paginator {
 pub mod builders {
     /// A builder for [`ListFoosInput`](super::ListFoosInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListFoosInputBuilder(super::ListFoosInput);
+    #[non_exhaustive]
+    pub struct ListFoosInputBuilder {
+        pub(crate) next_token: ::std::option::Option<::std::string::String>,
+        pub(crate) max_results: ::std::option::Option<i32>,
+        pub(crate) into_paginator_value: ::std::option::Option<::std::string::String>,
+        pub(crate) set_next_token_2: ::std::option::Option<::std::string::String>,
+    }
     impl ListFoosInputBuilder {
         /// The `nextToken` member.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_token = ::std::option::Option::Some(input.into());
+            self.next_token = ::std::option::Option::Some(input.into());
             self
         }
         /// The `nextToken` member.
@@ -346,33 +352,33 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_token = input;
+            self.next_token = input;
             self
         }
         /// The `nextToken` member.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_token
+            &self.next_token
         }
         /// The `maxResults` member.
         pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.max_results = ::std::option::Option::Some(input.into());
+            self.max_results = ::std::option::Option::Some(input.into());
             self
         }
         /// The `maxResults` member.
         pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.max_results = input;
+            self.max_results = input;
             self
         }
         /// The `maxResults` member.
         pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-            &self.0.max_results
+            &self.max_results
         }
         /// The `intoPaginator` member.
         pub fn into_paginator_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.into_paginator_value = ::std::option::Option::Some(input.into());
+            self.into_paginator_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `intoPaginator` member.
@@ -380,19 +386,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.into_paginator_value = input;
+            self.into_paginator_value = input;
             self
         }
         /// The `intoPaginator` member.
         pub fn get_into_paginator_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.into_paginator_value
+            &self.into_paginator_value
         }
         /// The `setNextToken` member.
         pub fn set_next_token_2(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.set_next_token_2 = ::std::option::Option::Some(input.into());
+            self.set_next_token_2 = ::std::option::Option::Some(input.into());
             self
         }
         /// The `setNextToken` member.
@@ -400,12 +406,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.set_next_token_2 = input;
+            self.set_next_token_2 = input;
             self
         }
         /// The `setNextToken` member.
         pub fn get_set_next_token_2(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.set_next_token_2
+            &self.set_next_token_2
         }
         /// Builds [`ListFoosInput`](super::ListFoosInput), failing when a required member is unset.
         pub fn build(
@@ -414,20 +420,29 @@ pub mod builders {
             super::ListFoosInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ListFoosInput {
+                next_token: self.next_token,
+                max_results: self.max_results,
+                into_paginator_value: self.into_paginator_value,
+                set_next_token_2: self.set_next_token_2,
+            })
         }
     }
     /// A builder for [`ListFoosOutput`](super::ListFoosOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListFoosOutputBuilder(super::ListFoosOutput);
+    #[non_exhaustive]
+    pub struct ListFoosOutputBuilder {
+        pub(crate) next_token: ::std::option::Option<::std::string::String>,
+        pub(crate) items: ::std::option::Option<::std::vec::Vec<crate::types::Choice>>,
+        pub(crate) send_value: ::std::option::Option<::std::string::String>,
+    }
     impl ListFoosOutputBuilder {
         /// The `nextToken` member.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.next_token = ::std::option::Option::Some(input.into());
+            self.next_token = ::std::option::Option::Some(input.into());
             self
         }
         /// The `nextToken` member.
@@ -435,17 +450,16 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.next_token = input;
+            self.next_token = input;
             self
         }
         /// The `nextToken` member.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.next_token
+            &self.next_token
         }
         /// The `items` member.
         pub fn items(mut self, item: impl ::std::convert::Into<crate::types::Choice>) -> Self {
-            self.0
-                .items
+            self.items
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -455,19 +469,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Choice>>,
         ) -> Self {
-            self.0.items = input;
+            self.items = input;
             self
         }
         /// The `items` member.
         pub fn get_items(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::Choice>> {
-            &self.0.items
+            &self.items
         }
         /// The `send` member.
         pub fn send_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.send_value = ::std::option::Option::Some(input.into());
+            self.send_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `send` member.
@@ -475,16 +489,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.send_value = input;
+            self.send_value = input;
             self
         }
         /// The `send` member.
         pub fn get_send_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.send_value
+            &self.send_value
         }
         /// Builds [`ListFoosOutput`](super::ListFoosOutput).
         pub fn build(self) -> super::ListFoosOutput {
-            self.0
+            super::ListFoosOutput {
+                next_token: self.next_token,
+                items: self.items,
+                send_value: self.send_value,
+            }
         }
     }
     /// Fluent builder for the `ListFoos` operation: set the input, then `send()` it.

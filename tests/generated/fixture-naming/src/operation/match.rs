@@ -169,7 +169,8 @@ impl ::sdk_runtime::OperationSpec for Match {
 pub mod builders {
     /// A builder for [`MatchInput`](super::MatchInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct MatchInputBuilder(super::MatchInput);
+    #[non_exhaustive]
+    pub struct MatchInputBuilder {}
     impl MatchInputBuilder {
         /// Builds [`MatchInput`](super::MatchInput), failing when a required member is unset.
         pub fn build(
@@ -178,17 +179,17 @@ pub mod builders {
             super::MatchInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::MatchInput {})
         }
     }
     /// A builder for [`MatchOutput`](super::MatchOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct MatchOutputBuilder(super::MatchOutput);
+    #[non_exhaustive]
+    pub struct MatchOutputBuilder {}
     impl MatchOutputBuilder {
         /// Builds [`MatchOutput`](super::MatchOutput).
         pub fn build(self) -> super::MatchOutput {
-            self.0
+            super::MatchOutput {}
         }
     }
     /// Fluent builder for the `Match` operation: set the input, then `send()` it.

@@ -169,24 +169,25 @@ impl ::sdk_runtime::OperationSpec for New {
 pub mod builders {
     /// A builder for [`NewInput`](super::NewInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct NewInputBuilder(super::NewInput);
+    #[non_exhaustive]
+    pub struct NewInputBuilder {}
     impl NewInputBuilder {
         /// Builds [`NewInput`](super::NewInput), failing when a required member is unset.
         pub fn build(
             self,
         ) -> ::std::result::Result<super::NewInput, ::aws_smithy_types::error::operation::BuildError>
         {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::NewInput {})
         }
     }
     /// A builder for [`NewOutput`](super::NewOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct NewOutputBuilder(super::NewOutput);
+    #[non_exhaustive]
+    pub struct NewOutputBuilder {}
     impl NewOutputBuilder {
         /// Builds [`NewOutput`](super::NewOutput).
         pub fn build(self) -> super::NewOutput {
-            self.0
+            super::NewOutput {}
         }
     }
     /// Fluent builder for the `New` operation: set the input, then `send()` it.

@@ -173,7 +173,8 @@ impl ::sdk_runtime::OperationSpec for OtherDescribe {
 pub mod builders {
     /// A builder for [`OtherDescribeInput`](super::OtherDescribeInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct OtherDescribeInputBuilder(super::OtherDescribeInput);
+    #[non_exhaustive]
+    pub struct OtherDescribeInputBuilder {}
     impl OtherDescribeInputBuilder {
         /// Builds [`OtherDescribeInput`](super::OtherDescribeInput), failing when a required member is unset.
         pub fn build(
@@ -182,17 +183,17 @@ pub mod builders {
             super::OtherDescribeInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::OtherDescribeInput {})
         }
     }
     /// A builder for [`OtherDescribeOutput`](super::OtherDescribeOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct OtherDescribeOutputBuilder(super::OtherDescribeOutput);
+    #[non_exhaustive]
+    pub struct OtherDescribeOutputBuilder {}
     impl OtherDescribeOutputBuilder {
         /// Builds [`OtherDescribeOutput`](super::OtherDescribeOutput).
         pub fn build(self) -> super::OtherDescribeOutput {
-            self.0
+            super::OtherDescribeOutput {}
         }
     }
     /// Fluent builder for the `OtherDescribe` operation: set the input, then `send()` it.

@@ -173,7 +173,8 @@ impl ::sdk_runtime::OperationSpec for SelfValue {
 pub mod builders {
     /// A builder for [`SelfValueInput`](super::SelfValueInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SelfValueInputBuilder(super::SelfValueInput);
+    #[non_exhaustive]
+    pub struct SelfValueInputBuilder {}
     impl SelfValueInputBuilder {
         /// Builds [`SelfValueInput`](super::SelfValueInput), failing when a required member is unset.
         pub fn build(
@@ -182,17 +183,17 @@ pub mod builders {
             super::SelfValueInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::SelfValueInput {})
         }
     }
     /// A builder for [`SelfValueOutput`](super::SelfValueOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SelfValueOutputBuilder(super::SelfValueOutput);
+    #[non_exhaustive]
+    pub struct SelfValueOutputBuilder {}
     impl SelfValueOutputBuilder {
         /// Builds [`SelfValueOutput`](super::SelfValueOutput).
         pub fn build(self) -> super::SelfValueOutput {
-            self.0
+            super::SelfValueOutput {}
         }
     }
     /// Fluent builder for the `SelfValue` operation: set the input, then `send()` it.

@@ -49,6 +49,10 @@ impl TypeInput {
     pub fn r#type(&self) -> ::std::option::Option<&str> {
         self.r#type.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("type", self.r#type.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -163,6 +167,9 @@ impl ::sdk_runtime::OperationSpec for Type {
     type Output = TypeOutput;
     type Error = TypeError;
     const NAME: &'static str = "Type";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -181,35 +188,37 @@ impl ::sdk_runtime::OperationSpec for Type {
 pub mod builders {
     /// A builder for [`TypeInput`](super::TypeInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct TypeInputBuilder(super::TypeInput);
+    #[non_exhaustive]
+    pub struct TypeInputBuilder {
+        pub(crate) r#type: ::std::option::Option<::std::string::String>,
+    }
     impl TypeInputBuilder {
         /// The `type` member.
         ///
         /// This member is required.
         pub fn r#type(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.r#type = ::std::option::Option::Some(input.into());
+            self.r#type = ::std::option::Option::Some(input.into());
             self
         }
         /// The `type` member.
         ///
         /// This member is required.
         pub fn set_type(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.r#type = input;
+            self.r#type = input;
             self
         }
         /// The `type` member.
         ///
         /// This member is required.
         pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.r#type
+            &self.r#type
         }
         /// Builds [`TypeInput`](super::TypeInput), failing when a required member is unset.
         pub fn build(
             self,
         ) -> ::std::result::Result<super::TypeInput, ::aws_smithy_types::error::operation::BuildError>
         {
-            let value = self.0;
-            if value.r#type.is_none() {
+            if self.r#type.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "type",
@@ -217,16 +226,19 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::TypeInput {
+                r#type: self.r#type,
+            })
         }
     }
     /// A builder for [`TypeOutput`](super::TypeOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct TypeOutputBuilder(super::TypeOutput);
+    #[non_exhaustive]
+    pub struct TypeOutputBuilder {}
     impl TypeOutputBuilder {
         /// Builds [`TypeOutput`](super::TypeOutput).
         pub fn build(self) -> super::TypeOutput {
-            self.0
+            super::TypeOutput {}
         }
     }
     /// Fluent builder for the `Type` operation: set the input, then `send()` it.

@@ -233,56 +233,69 @@ impl ::sdk_runtime::error::ModeledError for UnhandledValue {
 pub mod builders {
     /// A builder for [`FooError`](crate::types::error::FooError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FooErrorBuilder(crate::types::error::FooError);
+    #[non_exhaustive]
+    pub struct FooErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl FooErrorBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`FooError`](crate::types::error::FooError).
         pub fn build(self) -> crate::types::error::FooError {
-            self.0
+            crate::types::error::FooError {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`UnhandledValue`](crate::types::error::UnhandledValue).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UnhandledValueBuilder(crate::types::error::UnhandledValue);
+    #[non_exhaustive]
+    pub struct UnhandledValueBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta_value: ::std::option::Option<::std::string::String>,
+        pub(crate) retryable_error_kind_value: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl UnhandledValueBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// The `meta` member.
         pub fn meta_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.meta_value = ::std::option::Option::Some(input.into());
+            self.meta_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `meta` member.
@@ -290,19 +303,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.meta_value = input;
+            self.meta_value = input;
             self
         }
         /// The `meta` member.
         pub fn get_meta_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.meta_value
+            &self.meta_value
         }
         /// The `retryableErrorKind` member.
         pub fn retryable_error_kind_value(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.retryable_error_kind_value = ::std::option::Option::Some(input.into());
+            self.retryable_error_kind_value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `retryableErrorKind` member.
@@ -310,23 +323,28 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.retryable_error_kind_value = input;
+            self.retryable_error_kind_value = input;
             self
         }
         /// The `retryableErrorKind` member.
         pub fn get_retryable_error_kind_value(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
-            &self.0.retryable_error_kind_value
+            &self.retryable_error_kind_value
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`UnhandledValue`](crate::types::error::UnhandledValue).
         pub fn build(self) -> crate::types::error::UnhandledValue {
-            self.0
+            crate::types::error::UnhandledValue {
+                message: self.message,
+                meta_value: self.meta_value,
+                retryable_error_kind_value: self.retryable_error_kind_value,
+                meta: self.meta,
+            }
         }
     }
 }

@@ -214,7 +214,8 @@ impl ::sdk_runtime::OperationSpec for Describe {
 pub mod builders {
     /// A builder for [`DescribeInput`](super::DescribeInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DescribeInputBuilder(super::DescribeInput);
+    #[non_exhaustive]
+    pub struct DescribeInputBuilder {}
     impl DescribeInputBuilder {
         /// Builds [`DescribeInput`](super::DescribeInput), failing when a required member is unset.
         pub fn build(
@@ -223,31 +224,33 @@ pub mod builders {
             super::DescribeInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::DescribeInput {})
         }
     }
     /// A builder for [`DescribeOutput`](super::DescribeOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DescribeOutputBuilder(super::DescribeOutput);
+    #[non_exhaustive]
+    pub struct DescribeOutputBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl DescribeOutputBuilder {
         /// The ledger name.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The ledger name.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The ledger name.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`DescribeOutput`](super::DescribeOutput).
         pub fn build(self) -> super::DescribeOutput {
-            self.0
+            super::DescribeOutput { name: self.name }
         }
     }
     /// Fluent builder for the `Describe` operation: set the input, then `send()` it.

@@ -238,21 +238,24 @@ impl ::sdk_runtime::OperationSpec for Export {
 pub mod builders {
     /// A builder for [`ExportInput`](super::ExportInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ExportInputBuilder(super::ExportInput);
+    #[non_exhaustive]
+    pub struct ExportInputBuilder {
+        pub(crate) format: ::std::option::Option<::std::string::String>,
+    }
     impl ExportInputBuilder {
         /// The export format.
         pub fn format(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.format = ::std::option::Option::Some(input.into());
+            self.format = ::std::option::Option::Some(input.into());
             self
         }
         /// The export format.
         pub fn set_format(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.format = input;
+            self.format = input;
             self
         }
         /// The export format.
         pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.format
+            &self.format
         }
         /// Builds [`ExportInput`](super::ExportInput), failing when a required member is unset.
         pub fn build(
@@ -261,31 +264,35 @@ pub mod builders {
             super::ExportInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ExportInput {
+                format: self.format,
+            })
         }
     }
     /// A builder for [`ExportOutput`](super::ExportOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ExportOutputBuilder(super::ExportOutput);
+    #[non_exhaustive]
+    pub struct ExportOutputBuilder {
+        pub(crate) url: ::std::option::Option<::std::string::String>,
+    }
     impl ExportOutputBuilder {
         /// Where the export is.
         pub fn url(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.url = ::std::option::Option::Some(input.into());
+            self.url = ::std::option::Option::Some(input.into());
             self
         }
         /// Where the export is.
         pub fn set_url(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.url = input;
+            self.url = input;
             self
         }
         /// Where the export is.
         pub fn get_url(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.url
+            &self.url
         }
         /// Builds [`ExportOutput`](super::ExportOutput).
         pub fn build(self) -> super::ExportOutput {
-            self.0
+            super::ExportOutput { url: self.url }
         }
     }
     /// Fluent builder for the `Export` operation: set the input, then `send()` it.

@@ -263,10 +263,7 @@ pub mod paginator {
                 },
                 |input, token| input.marker = token,
                 ::std::option::Option::Some(|page| {
-                    page.page
-                        .as_ref()
-                        .and_then(|v| v.books.as_ref())
-                        .is_none_or(|items| items.is_empty())
+                    (|| page.page.as_ref()?.books.as_ref())().is_none_or(|items| items.is_empty())
                 }),
             )
         }
@@ -283,21 +280,24 @@ pub mod paginator {
 pub mod builders {
     /// A builder for [`ListBooksInput`](super::ListBooksInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListBooksInputBuilder(super::ListBooksInput);
+    #[non_exhaustive]
+    pub struct ListBooksInputBuilder {
+        pub(crate) marker: ::std::option::Option<::std::string::String>,
+    }
     impl ListBooksInputBuilder {
         /// The page to fetch.
         pub fn marker(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.marker = ::std::option::Option::Some(input.into());
+            self.marker = ::std::option::Option::Some(input.into());
             self
         }
         /// The page to fetch.
         pub fn set_marker(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.marker = input;
+            self.marker = input;
             self
         }
         /// The page to fetch.
         pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.marker
+            &self.marker
         }
         /// Builds [`ListBooksInput`](super::ListBooksInput), failing when a required member is unset.
         pub fn build(
@@ -306,31 +306,35 @@ pub mod builders {
             super::ListBooksInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ListBooksInput {
+                marker: self.marker,
+            })
         }
     }
     /// A builder for [`ListBooksOutput`](super::ListBooksOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListBooksOutputBuilder(super::ListBooksOutput);
+    #[non_exhaustive]
+    pub struct ListBooksOutputBuilder {
+        pub(crate) page: ::std::option::Option<crate::types::BookPage>,
+    }
     impl ListBooksOutputBuilder {
         /// The page.
         pub fn page(mut self, input: impl ::std::convert::Into<crate::types::BookPage>) -> Self {
-            self.0.page = ::std::option::Option::Some(input.into());
+            self.page = ::std::option::Option::Some(input.into());
             self
         }
         /// The page.
         pub fn set_page(mut self, input: ::std::option::Option<crate::types::BookPage>) -> Self {
-            self.0.page = input;
+            self.page = input;
             self
         }
         /// The page.
         pub fn get_page(&self) -> &::std::option::Option<crate::types::BookPage> {
-            &self.0.page
+            &self.page
         }
         /// Builds [`ListBooksOutput`](super::ListBooksOutput).
         pub fn build(self) -> super::ListBooksOutput {
-            self.0
+            super::ListBooksOutput { page: self.page }
         }
     }
     /// Fluent builder for the `ListBooks` operation: set the input, then `send()` it.

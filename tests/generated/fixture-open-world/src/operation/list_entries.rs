@@ -434,7 +434,13 @@ pub mod paginator {
 pub mod builders {
     /// A builder for [`ListEntriesInput`](super::ListEntriesInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListEntriesInputBuilder(super::ListEntriesInput);
+    #[non_exhaustive]
+    pub struct ListEntriesInputBuilder {
+        pub(crate) exclusive_start_key: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, crate::types::KeyValue>,
+        >,
+        pub(crate) limit: ::std::option::Option<i32>,
+    }
     impl ListEntriesInputBuilder {
         /// Where the page starts.
         pub fn exclusive_start_key(
@@ -443,8 +449,7 @@ pub mod builders {
             value: impl ::std::convert::Into<crate::types::KeyValue>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .exclusive_start_key
+            self.exclusive_start_key
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -456,7 +461,7 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, crate::types::KeyValue>,
             >,
         ) -> Self {
-            self.0.exclusive_start_key = input;
+            self.exclusive_start_key = input;
             self
         }
         /// Where the page starts.
@@ -465,21 +470,21 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, crate::types::KeyValue>,
         > {
-            &self.0.exclusive_start_key
+            &self.exclusive_start_key
         }
         /// The page size.
         pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.limit = ::std::option::Option::Some(input.into());
+            self.limit = ::std::option::Option::Some(input.into());
             self
         }
         /// The page size.
         pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.limit = input;
+            self.limit = input;
             self
         }
         /// The page size.
         pub fn get_limit(&self) -> &::std::option::Option<i32> {
-            &self.0.limit
+            &self.limit
         }
         /// Builds [`ListEntriesInput`](super::ListEntriesInput), failing when a required member is unset.
         pub fn build(
@@ -488,18 +493,25 @@ pub mod builders {
             super::ListEntriesInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::ListEntriesInput {
+                exclusive_start_key: self.exclusive_start_key,
+                limit: self.limit,
+            })
         }
     }
     /// A builder for [`ListEntriesOutput`](super::ListEntriesOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ListEntriesOutputBuilder(super::ListEntriesOutput);
+    #[non_exhaustive]
+    pub struct ListEntriesOutputBuilder {
+        pub(crate) entries: ::std::option::Option<::std::vec::Vec<crate::types::Entry>>,
+        pub(crate) last_evaluated_key: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, crate::types::KeyValue>,
+        >,
+    }
     impl ListEntriesOutputBuilder {
         /// The entries of the page.
         pub fn entries(mut self, item: impl ::std::convert::Into<crate::types::Entry>) -> Self {
-            self.0
-                .entries
+            self.entries
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -509,12 +521,12 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Entry>>,
         ) -> Self {
-            self.0.entries = input;
+            self.entries = input;
             self
         }
         /// The entries of the page.
         pub fn get_entries(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::Entry>> {
-            &self.0.entries
+            &self.entries
         }
         /// Where the next page starts.
         pub fn last_evaluated_key(
@@ -523,8 +535,7 @@ pub mod builders {
             value: impl ::std::convert::Into<crate::types::KeyValue>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .last_evaluated_key
+            self.last_evaluated_key
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -536,7 +547,7 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, crate::types::KeyValue>,
             >,
         ) -> Self {
-            self.0.last_evaluated_key = input;
+            self.last_evaluated_key = input;
             self
         }
         /// Where the next page starts.
@@ -545,11 +556,14 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, crate::types::KeyValue>,
         > {
-            &self.0.last_evaluated_key
+            &self.last_evaluated_key
         }
         /// Builds [`ListEntriesOutput`](super::ListEntriesOutput).
         pub fn build(self) -> super::ListEntriesOutput {
-            self.0
+            super::ListEntriesOutput {
+                entries: self.entries,
+                last_evaluated_key: self.last_evaluated_key,
+            }
         }
     }
     /// Fluent builder for the `ListEntries` operation: set the input, then `send()` it.

@@ -91,6 +91,11 @@ impl LoginInput {
     pub fn password(&self) -> ::std::option::Option<&str> {
         self.password.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("user", self.user.as_ref());
+        v.required("password", self.password.as_ref());
+    }
 }
 impl ::std::fmt::Debug for LoginInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -265,6 +270,9 @@ impl ::sdk_runtime::OperationSpec for Login {
     const NAME: &'static str = "Login";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::NoAuth]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -281,48 +289,52 @@ impl ::sdk_runtime::OperationSpec for Login {
 /// Builders for this operation's input and output, and the fluent builder behind the client method.
 pub mod builders {
     /// A builder for [`LoginInput`](super::LoginInput).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct LoginInputBuilder(super::LoginInput);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct LoginInputBuilder {
+        pub(crate) user: ::std::option::Option<::std::string::String>,
+        pub(crate) password: ::std::option::Option<::std::string::String>,
+    }
     impl LoginInputBuilder {
         /// The user name.
         ///
         /// This member is required.
         pub fn user(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.user = ::std::option::Option::Some(input.into());
+            self.user = ::std::option::Option::Some(input.into());
             self
         }
         /// The user name.
         ///
         /// This member is required.
         pub fn set_user(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.user = input;
+            self.user = input;
             self
         }
         /// The user name.
         ///
         /// This member is required.
         pub fn get_user(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.user
+            &self.user
         }
         /// The password.
         ///
         /// This member is required.
         pub fn password(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.password = ::std::option::Option::Some(input.into());
+            self.password = ::std::option::Option::Some(input.into());
             self
         }
         /// The password.
         ///
         /// This member is required.
         pub fn set_password(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.password = input;
+            self.password = input;
             self
         }
         /// The password.
         ///
         /// This member is required.
         pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.password
+            &self.password
         }
         /// Builds [`LoginInput`](super::LoginInput), failing when a required member is unset.
         pub fn build(
@@ -331,8 +343,7 @@ pub mod builders {
             super::LoginInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.user.is_none() {
+            if self.user.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "user",
@@ -340,7 +351,7 @@ pub mod builders {
                     ),
                 );
             }
-            if value.password.is_none() {
+            if self.password.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "password",
@@ -348,30 +359,44 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::LoginInput {
+                user: self.user,
+                password: self.password,
+            })
+        }
+    }
+    impl ::std::fmt::Debug for LoginInputBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("LoginInputBuilder")
+                .field("user", &self.user)
+                .field("password", &"*** Sensitive Data Redacted ***")
+                .finish()
         }
     }
     /// A builder for [`LoginOutput`](super::LoginOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct LoginOutputBuilder(super::LoginOutput);
+    #[non_exhaustive]
+    pub struct LoginOutputBuilder {
+        pub(crate) token: ::std::option::Option<::std::string::String>,
+    }
     impl LoginOutputBuilder {
         /// The session token.
         pub fn token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.token = ::std::option::Option::Some(input.into());
+            self.token = ::std::option::Option::Some(input.into());
             self
         }
         /// The session token.
         pub fn set_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.token = input;
+            self.token = input;
             self
         }
         /// The session token.
         pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.token
+            &self.token
         }
         /// Builds [`LoginOutput`](super::LoginOutput).
         pub fn build(self) -> super::LoginOutput {
-            self.0
+            super::LoginOutput { token: self.token }
         }
     }
     /// Fluent builder for the `Login` operation: set the input, then `send()` it.

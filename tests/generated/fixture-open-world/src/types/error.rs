@@ -190,58 +190,72 @@ impl ::sdk_runtime::error::ModeledError for ThrottledError {
 pub mod builders {
     /// A builder for [`BadCredentialsError`](crate::types::error::BadCredentialsError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct BadCredentialsErrorBuilder(crate::types::error::BadCredentialsError);
+    #[non_exhaustive]
+    pub struct BadCredentialsErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl BadCredentialsErrorBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`BadCredentialsError`](crate::types::error::BadCredentialsError).
         pub fn build(self) -> crate::types::error::BadCredentialsError {
-            self.0
+            crate::types::error::BadCredentialsError {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
     /// A builder for [`ThrottledError`](crate::types::error::ThrottledError).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ThrottledErrorBuilder(crate::types::error::ThrottledError);
+    #[non_exhaustive]
+    pub struct ThrottledErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ThrottledErrorBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`ThrottledError`](crate::types::error::ThrottledError).
         pub fn build(self) -> crate::types::error::ThrottledError {
-            self.0
+            crate::types::error::ThrottledError {
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
 }

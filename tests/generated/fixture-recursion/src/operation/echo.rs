@@ -373,42 +373,46 @@ impl ::sdk_runtime::OperationSpec for Echo {
 pub mod builders {
     /// A builder for [`EchoInput`](super::EchoInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct EchoInputBuilder(super::EchoInput);
+    #[non_exhaustive]
+    pub struct EchoInputBuilder {
+        pub(crate) text: ::std::option::Option<::std::string::String>,
+        pub(crate) reply: ::std::option::Option<::std::boxed::Box<crate::types::EchoBody>>,
+        pub(crate) replies: ::std::option::Option<::std::vec::Vec<crate::types::EchoBody>>,
+    }
     impl EchoInputBuilder {
         /// The `text` member.
         pub fn text(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.text = ::std::option::Option::Some(input.into());
+            self.text = ::std::option::Option::Some(input.into());
             self
         }
         /// The `text` member.
         pub fn set_text(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.text = input;
+            self.text = input;
             self
         }
         /// The `text` member.
         pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.text
+            &self.text
         }
         /// The `reply` member.
         pub fn reply(mut self, input: impl ::std::convert::Into<crate::types::EchoBody>) -> Self {
-            self.0.reply = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.reply = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// The `reply` member.
         pub fn set_reply(mut self, input: ::std::option::Option<crate::types::EchoBody>) -> Self {
-            self.0.reply = input.map(::std::boxed::Box::new);
+            self.reply = input.map(::std::boxed::Box::new);
             self
         }
         /// The `reply` member.
         pub fn get_reply(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::EchoBody>> {
-            &self.0.reply
+            &self.reply
         }
         /// The `replies` member.
         pub fn replies(mut self, item: impl ::std::convert::Into<crate::types::EchoBody>) -> Self {
-            self.0
-                .replies
+            self.replies
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -418,62 +422,69 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::EchoBody>>,
         ) -> Self {
-            self.0.replies = input;
+            self.replies = input;
             self
         }
         /// The `replies` member.
         pub fn get_replies(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::EchoBody>> {
-            &self.0.replies
+            &self.replies
         }
         /// Builds [`EchoInput`](super::EchoInput), failing when a required member is unset.
         pub fn build(
             self,
         ) -> ::std::result::Result<super::EchoInput, ::aws_smithy_types::error::operation::BuildError>
         {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::EchoInput {
+                text: self.text,
+                reply: self.reply,
+                replies: self.replies,
+            })
         }
     }
     /// A builder for [`EchoOutput`](super::EchoOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct EchoOutputBuilder(super::EchoOutput);
+    #[non_exhaustive]
+    pub struct EchoOutputBuilder {
+        pub(crate) text: ::std::option::Option<::std::string::String>,
+        pub(crate) reply: ::std::option::Option<::std::boxed::Box<crate::types::EchoBody>>,
+        pub(crate) replies: ::std::option::Option<::std::vec::Vec<crate::types::EchoBody>>,
+    }
     impl EchoOutputBuilder {
         /// The `text` member.
         pub fn text(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.text = ::std::option::Option::Some(input.into());
+            self.text = ::std::option::Option::Some(input.into());
             self
         }
         /// The `text` member.
         pub fn set_text(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.text = input;
+            self.text = input;
             self
         }
         /// The `text` member.
         pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.text
+            &self.text
         }
         /// The `reply` member.
         pub fn reply(mut self, input: impl ::std::convert::Into<crate::types::EchoBody>) -> Self {
-            self.0.reply = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self.reply = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
             self
         }
         /// The `reply` member.
         pub fn set_reply(mut self, input: ::std::option::Option<crate::types::EchoBody>) -> Self {
-            self.0.reply = input.map(::std::boxed::Box::new);
+            self.reply = input.map(::std::boxed::Box::new);
             self
         }
         /// The `reply` member.
         pub fn get_reply(
             &self,
         ) -> &::std::option::Option<::std::boxed::Box<crate::types::EchoBody>> {
-            &self.0.reply
+            &self.reply
         }
         /// The `replies` member.
         pub fn replies(mut self, item: impl ::std::convert::Into<crate::types::EchoBody>) -> Self {
-            self.0
-                .replies
+            self.replies
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -483,18 +494,22 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::EchoBody>>,
         ) -> Self {
-            self.0.replies = input;
+            self.replies = input;
             self
         }
         /// The `replies` member.
         pub fn get_replies(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::EchoBody>> {
-            &self.0.replies
+            &self.replies
         }
         /// Builds [`EchoOutput`](super::EchoOutput).
         pub fn build(self) -> super::EchoOutput {
-            self.0
+            super::EchoOutput {
+                text: self.text,
+                reply: self.reply,
+                replies: self.replies,
+            }
         }
     }
     /// Fluent builder for the `Echo` operation: set the input, then `send()` it.

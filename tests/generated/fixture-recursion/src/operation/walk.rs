@@ -173,6 +173,9 @@ impl WalkInput {
         if let ::std::option::Option::Some(value) = &self.a {
             v.at("a", |v| value.validate(v));
         }
+        if let ::std::option::Option::Some(value) = &self.pair {
+            v.at("pair", |v| value.validate(v));
+        }
         if let ::std::option::Option::Some(value) = &self.chain {
             v.at("chain", |v| value.validate(v));
         }
@@ -448,184 +451,195 @@ impl ::sdk_runtime::OperationSpec for Walk {
 pub mod builders {
     /// A builder for [`WalkInput`](super::WalkInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct WalkInputBuilder(super::WalkInput);
+    #[non_exhaustive]
+    pub struct WalkInputBuilder {
+        pub(crate) node: ::std::option::Option<crate::types::Node>,
+        pub(crate) expr: ::std::option::Option<crate::types::Expr>,
+        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) pair: ::std::option::Option<crate::types::PairLeft>,
+        pub(crate) chain: ::std::option::Option<crate::types::Chain>,
+    }
     impl WalkInputBuilder {
         /// Contains itself through a list, a map, a list of lists and a map of lists.
         pub fn node(mut self, input: impl ::std::convert::Into<crate::types::Node>) -> Self {
-            self.0.node = ::std::option::Option::Some(input.into());
+            self.node = ::std::option::Option::Some(input.into());
             self
         }
         /// Contains itself through a list, a map, a list of lists and a map of lists.
         pub fn set_node(mut self, input: ::std::option::Option<crate::types::Node>) -> Self {
-            self.0.node = input;
+            self.node = input;
             self
         }
         /// Contains itself through a list, a map, a list of lists and a map of lists.
         pub fn get_node(&self) -> &::std::option::Option<crate::types::Node> {
-            &self.0.node
+            &self.node
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn expr(mut self, input: impl ::std::convert::Into<crate::types::Expr>) -> Self {
-            self.0.expr = ::std::option::Option::Some(input.into());
+            self.expr = ::std::option::Option::Some(input.into());
             self
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn set_expr(mut self, input: ::std::option::Option<crate::types::Expr>) -> Self {
-            self.0.expr = input;
+            self.expr = input;
             self
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn get_expr(&self) -> &::std::option::Option<crate::types::Expr> {
-            &self.0.expr
+            &self.expr
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
-            self.0.a = ::std::option::Option::Some(input.into());
+            self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
-            self.0.a = input;
+            self.a = input;
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
-            &self.0.a
+            &self.a
         }
         /// Mutual recursion without a collection: both members are boxed.
         pub fn pair(mut self, input: impl ::std::convert::Into<crate::types::PairLeft>) -> Self {
-            self.0.pair = ::std::option::Option::Some(input.into());
+            self.pair = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion without a collection: both members are boxed.
         pub fn set_pair(mut self, input: ::std::option::Option<crate::types::PairLeft>) -> Self {
-            self.0.pair = input;
+            self.pair = input;
             self
         }
         /// Mutual recursion without a collection: both members are boxed.
         pub fn get_pair(&self) -> &::std::option::Option<crate::types::PairLeft> {
-            &self.0.pair
+            &self.pair
         }
         /// Contains itself directly (boxed) and through a sparse list.
         pub fn chain(mut self, input: impl ::std::convert::Into<crate::types::Chain>) -> Self {
-            self.0.chain = ::std::option::Option::Some(input.into());
+            self.chain = ::std::option::Option::Some(input.into());
             self
         }
         /// Contains itself directly (boxed) and through a sparse list.
         pub fn set_chain(mut self, input: ::std::option::Option<crate::types::Chain>) -> Self {
-            self.0.chain = input;
+            self.chain = input;
             self
         }
         /// Contains itself directly (boxed) and through a sparse list.
         pub fn get_chain(&self) -> &::std::option::Option<crate::types::Chain> {
-            &self.0.chain
+            &self.chain
         }
         /// Builds [`WalkInput`](super::WalkInput), failing when a required member is unset.
         pub fn build(
             self,
         ) -> ::std::result::Result<super::WalkInput, ::aws_smithy_types::error::operation::BuildError>
         {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::WalkInput {
+                node: self.node,
+                expr: self.expr,
+                a: self.a,
+                pair: self.pair,
+                chain: self.chain,
+            })
         }
     }
     /// A builder for [`WalkOutput`](super::WalkOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct WalkOutputBuilder(super::WalkOutput);
+    #[non_exhaustive]
+    pub struct WalkOutputBuilder {
+        pub(crate) node: ::std::option::Option<crate::types::Node>,
+        pub(crate) expr: ::std::option::Option<crate::types::Expr>,
+        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) pair: ::std::option::Option<crate::types::PairLeft>,
+        pub(crate) chain: ::std::option::Option<crate::types::Chain>,
+    }
     impl WalkOutputBuilder {
         /// Contains itself through a list, a map, a list of lists and a map of lists.
         pub fn node(mut self, input: impl ::std::convert::Into<crate::types::Node>) -> Self {
-            self.0.node = ::std::option::Option::Some(input.into());
+            self.node = ::std::option::Option::Some(input.into());
             self
         }
         /// Contains itself through a list, a map, a list of lists and a map of lists.
         pub fn set_node(mut self, input: ::std::option::Option<crate::types::Node>) -> Self {
-            self.0.node = input;
+            self.node = input;
             self
         }
         /// Contains itself through a list, a map, a list of lists and a map of lists.
         pub fn get_node(&self) -> &::std::option::Option<crate::types::Node> {
-            &self.0.node
+            &self.node
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn expr(mut self, input: impl ::std::convert::Into<crate::types::Expr>) -> Self {
-            self.0.expr = ::std::option::Option::Some(input.into());
+            self.expr = ::std::option::Option::Some(input.into());
             self
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn set_expr(mut self, input: ::std::option::Option<crate::types::Expr>) -> Self {
-            self.0.expr = input;
+            self.expr = input;
             self
         }
         /// A union through a list, a map, itself (boxed) and a structure (boxed).
         pub fn get_expr(&self) -> &::std::option::Option<crate::types::Expr> {
-            &self.0.expr
+            &self.expr
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
-            self.0.a = ::std::option::Option::Some(input.into());
+            self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
-            self.0.a = input;
+            self.a = input;
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
         pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
-            &self.0.a
+            &self.a
         }
         /// Mutual recursion without a collection: both members are boxed.
         pub fn pair(mut self, input: impl ::std::convert::Into<crate::types::PairLeft>) -> Self {
-            self.0.pair = ::std::option::Option::Some(input.into());
+            self.pair = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion without a collection: both members are boxed.
         pub fn set_pair(mut self, input: ::std::option::Option<crate::types::PairLeft>) -> Self {
-            self.0.pair = input;
+            self.pair = input;
             self
         }
         /// Mutual recursion without a collection: both members are boxed.
         pub fn get_pair(&self) -> &::std::option::Option<crate::types::PairLeft> {
-            &self.0.pair
+            &self.pair
         }
         /// Contains itself directly (boxed) and through a sparse list.
         ///
         /// This member is required.
         pub fn chain(mut self, input: impl ::std::convert::Into<crate::types::Chain>) -> Self {
-            self.0.chain = ::std::option::Option::Some(input.into());
+            self.chain = ::std::option::Option::Some(input.into());
             self
         }
         /// Contains itself directly (boxed) and through a sparse list.
         ///
         /// This member is required.
         pub fn set_chain(mut self, input: ::std::option::Option<crate::types::Chain>) -> Self {
-            self.0.chain = input;
+            self.chain = input;
             self
         }
         /// Contains itself directly (boxed) and through a sparse list.
         ///
         /// This member is required.
         pub fn get_chain(&self) -> &::std::option::Option<crate::types::Chain> {
-            &self.0.chain
+            &self.chain
         }
-        /// Builds [`WalkOutput`](super::WalkOutput), failing when a required member is unset.
-        pub fn build(
-            self,
-        ) -> ::std::result::Result<
-            super::WalkOutput,
-            ::aws_smithy_types::error::operation::BuildError,
-        > {
-            let value = self.0;
-            if value.chain.is_none() {
-                return ::std::result::Result::Err(
-                    ::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "chain",
-                        "a required member was not set",
-                    ),
-                );
+        /// Builds [`WalkOutput`](super::WalkOutput).
+        pub fn build(self) -> super::WalkOutput {
+            super::WalkOutput {
+                node: self.node,
+                expr: self.expr,
+                a: self.a,
+                pair: self.pair,
+                chain: self.chain,
             }
-            ::std::result::Result::Ok(value)
         }
     }
     /// Fluent builder for the `Walk` operation: set the input, then `send()` it.

@@ -51,6 +51,10 @@ impl GetSecretInput {
     pub fn name(&self) -> ::std::option::Option<&str> {
         self.name.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("name", self.name.as_ref());
+    }
 }
 /// The `GetSecretOutput` structure.
 #[non_exhaustive]
@@ -586,6 +590,9 @@ impl ::sdk_runtime::OperationSpec for GetSecret {
     type Error = GetSecretError;
     const NAME: &'static str = "GetSecret";
     const SENSITIVE_OUTPUT: bool = true;
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -604,27 +611,30 @@ impl ::sdk_runtime::OperationSpec for GetSecret {
 pub mod builders {
     /// A builder for [`GetSecretInput`](super::GetSecretInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSecretInputBuilder(super::GetSecretInput);
+    #[non_exhaustive]
+    pub struct GetSecretInputBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+    }
     impl GetSecretInputBuilder {
         /// The `name` member.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// Builds [`GetSecretInput`](super::GetSecretInput), failing when a required member is unset.
         pub fn build(
@@ -633,8 +643,7 @@ pub mod builders {
             super::GetSecretInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.name.is_none() {
+            if self.name.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "name",
@@ -642,45 +651,63 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSecretInput { name: self.name })
         }
     }
     /// A builder for [`GetSecretOutput`](super::GetSecretOutput).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSecretOutputBuilder(super::GetSecretOutput);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct GetSecretOutputBuilder {
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+        pub(crate) value: ::std::option::Option<::std::string::String>,
+        pub(crate) history: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) labels: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        >,
+        pub(crate) layers: ::std::option::Option<
+            ::std::vec::Vec<
+                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            >,
+        >,
+        pub(crate) holder: ::std::option::Option<crate::types::Holder>,
+        pub(crate) holders: ::std::option::Option<::std::vec::Vec<crate::types::Holder>>,
+        pub(crate) choice: ::std::option::Option<crate::types::Choice>,
+        pub(crate) sealed: ::std::option::Option<crate::types::Sealed>,
+        pub(crate) sealed_choice: ::std::option::Option<crate::types::SealedChoice>,
+        pub(crate) chain: ::std::option::Option<crate::types::Link>,
+    }
     impl GetSecretOutputBuilder {
         /// The `name` member.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// The `value` member.
         pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.value = ::std::option::Option::Some(input.into());
+            self.value = ::std::option::Option::Some(input.into());
             self
         }
         /// The `value` member.
         pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.value = input;
+            self.value = input;
             self
         }
         /// The `value` member.
         pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.value
+            &self.value
         }
         /// The `history` member.
         pub fn history(mut self, item: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0
-                .history
+            self.history
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -690,14 +717,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.history = input;
+            self.history = input;
             self
         }
         /// The `history` member.
         pub fn get_history(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.history
+            &self.history
         }
         /// The `labels` member.
         pub fn labels(
@@ -706,8 +733,7 @@ pub mod builders {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             let (key, value) = (key.into(), value.into());
-            self.0
-                .labels
+            self.labels
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
             self
@@ -719,7 +745,7 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
         ) -> Self {
-            self.0.labels = input;
+            self.labels = input;
             self
         }
         /// The `labels` member.
@@ -728,7 +754,7 @@ pub mod builders {
         ) -> &::std::option::Option<
             ::std::collections::HashMap<::std::string::String, ::std::string::String>,
         > {
-            &self.0.labels
+            &self.labels
         }
         /// The `layers` member.
         pub fn layers(
@@ -737,8 +763,7 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
         ) -> Self {
-            self.0
-                .layers
+            self.layers
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -752,7 +777,7 @@ pub mod builders {
                 >,
             >,
         ) -> Self {
-            self.0.layers = input;
+            self.layers = input;
             self
         }
         /// The `layers` member.
@@ -763,26 +788,25 @@ pub mod builders {
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
         > {
-            &self.0.layers
+            &self.layers
         }
         /// Not sensitive itself; holds a sensitive member.
         pub fn holder(mut self, input: impl ::std::convert::Into<crate::types::Holder>) -> Self {
-            self.0.holder = ::std::option::Option::Some(input.into());
+            self.holder = ::std::option::Option::Some(input.into());
             self
         }
         /// Not sensitive itself; holds a sensitive member.
         pub fn set_holder(mut self, input: ::std::option::Option<crate::types::Holder>) -> Self {
-            self.0.holder = input;
+            self.holder = input;
             self
         }
         /// Not sensitive itself; holds a sensitive member.
         pub fn get_holder(&self) -> &::std::option::Option<crate::types::Holder> {
-            &self.0.holder
+            &self.holder
         }
         /// The `holders` member.
         pub fn holders(mut self, item: impl ::std::convert::Into<crate::types::Holder>) -> Self {
-            self.0
-                .holders
+            self.holders
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -792,47 +816,47 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Holder>>,
         ) -> Self {
-            self.0.holders = input;
+            self.holders = input;
             self
         }
         /// The `holders` member.
         pub fn get_holders(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::Holder>> {
-            &self.0.holders
+            &self.holders
         }
         /// The `choice` member.
         pub fn choice(mut self, input: impl ::std::convert::Into<crate::types::Choice>) -> Self {
-            self.0.choice = ::std::option::Option::Some(input.into());
+            self.choice = ::std::option::Option::Some(input.into());
             self
         }
         /// The `choice` member.
         pub fn set_choice(mut self, input: ::std::option::Option<crate::types::Choice>) -> Self {
-            self.0.choice = input;
+            self.choice = input;
             self
         }
         /// The `choice` member.
         pub fn get_choice(&self) -> &::std::option::Option<crate::types::Choice> {
-            &self.0.choice
+            &self.choice
         }
         /// Sensitive as a whole.
         pub fn sealed(mut self, input: impl ::std::convert::Into<crate::types::Sealed>) -> Self {
-            self.0.sealed = ::std::option::Option::Some(input.into());
+            self.sealed = ::std::option::Option::Some(input.into());
             self
         }
         /// Sensitive as a whole.
         pub fn set_sealed(mut self, input: ::std::option::Option<crate::types::Sealed>) -> Self {
-            self.0.sealed = input;
+            self.sealed = input;
             self
         }
         /// Sensitive as a whole.
         pub fn get_sealed(&self) -> &::std::option::Option<crate::types::Sealed> {
-            &self.0.sealed
+            &self.sealed
         }
         /// The `sealedChoice` member.
         pub fn sealed_choice(
             mut self,
             input: impl ::std::convert::Into<crate::types::SealedChoice>,
         ) -> Self {
-            self.0.sealed_choice = ::std::option::Option::Some(input.into());
+            self.sealed_choice = ::std::option::Option::Some(input.into());
             self
         }
         /// The `sealedChoice` member.
@@ -840,30 +864,59 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SealedChoice>,
         ) -> Self {
-            self.0.sealed_choice = input;
+            self.sealed_choice = input;
             self
         }
         /// The `sealedChoice` member.
         pub fn get_sealed_choice(&self) -> &::std::option::Option<crate::types::SealedChoice> {
-            &self.0.sealed_choice
+            &self.sealed_choice
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn chain(mut self, input: impl ::std::convert::Into<crate::types::Link>) -> Self {
-            self.0.chain = ::std::option::Option::Some(input.into());
+            self.chain = ::std::option::Option::Some(input.into());
             self
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn set_chain(mut self, input: ::std::option::Option<crate::types::Link>) -> Self {
-            self.0.chain = input;
+            self.chain = input;
             self
         }
         /// A recursive structure that reaches sensitive data only through a cycle.
         pub fn get_chain(&self) -> &::std::option::Option<crate::types::Link> {
-            &self.0.chain
+            &self.chain
         }
         /// Builds [`GetSecretOutput`](super::GetSecretOutput).
         pub fn build(self) -> super::GetSecretOutput {
-            self.0
+            super::GetSecretOutput {
+                name: self.name,
+                value: self.value,
+                history: self.history,
+                labels: self.labels,
+                layers: self.layers,
+                holder: self.holder,
+                holders: self.holders,
+                choice: self.choice,
+                sealed: self.sealed,
+                sealed_choice: self.sealed_choice,
+                chain: self.chain,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for GetSecretOutputBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("GetSecretOutputBuilder")
+                .field("name", &self.name)
+                .field("value", &"*** Sensitive Data Redacted ***")
+                .field("history", &"*** Sensitive Data Redacted ***")
+                .field("labels", &"*** Sensitive Data Redacted ***")
+                .field("layers", &"*** Sensitive Data Redacted ***")
+                .field("holder", &self.holder)
+                .field("holders", &self.holders)
+                .field("choice", &self.choice)
+                .field("sealed", &"*** Sensitive Data Redacted ***")
+                .field("sealed_choice", &"*** Sensitive Data Redacted ***")
+                .field("chain", &self.chain)
+                .finish()
         }
     }
     /// Fluent builder for the `GetSecret` operation: set the input, then `send()` it.

@@ -254,21 +254,24 @@ impl ::sdk_runtime::OperationSpec for GetToken {
 pub mod builders {
     /// A builder for [`GetTokenInput`](super::GetTokenInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTokenInputBuilder(super::GetTokenInput);
+    #[non_exhaustive]
+    pub struct GetTokenInputBuilder {
+        pub(crate) scope: ::std::option::Option<::std::string::String>,
+    }
     impl GetTokenInputBuilder {
         /// The `scope` member.
         pub fn scope(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.scope = ::std::option::Option::Some(input.into());
+            self.scope = ::std::option::Option::Some(input.into());
             self
         }
         /// The `scope` member.
         pub fn set_scope(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.scope = input;
+            self.scope = input;
             self
         }
         /// The `scope` member.
         pub fn get_scope(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.scope
+            &self.scope
         }
         /// Builds [`GetTokenInput`](super::GetTokenInput), failing when a required member is unset.
         pub fn build(
@@ -277,45 +280,59 @@ pub mod builders {
             super::GetTokenInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetTokenInput { scope: self.scope })
         }
     }
     /// A builder for [`GetTokenOutput`](super::GetTokenOutput).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTokenOutputBuilder(super::GetTokenOutput);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct GetTokenOutputBuilder {
+        pub(crate) token: ::std::option::Option<::std::string::String>,
+        pub(crate) scope: ::std::option::Option<::std::string::String>,
+    }
     impl GetTokenOutputBuilder {
         /// The `token` member.
         pub fn token(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.token = ::std::option::Option::Some(input.into());
+            self.token = ::std::option::Option::Some(input.into());
             self
         }
         /// The `token` member.
         pub fn set_token(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.token = input;
+            self.token = input;
             self
         }
         /// The `token` member.
         pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.token
+            &self.token
         }
         /// The `scope` member.
         pub fn scope(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.scope = ::std::option::Option::Some(input.into());
+            self.scope = ::std::option::Option::Some(input.into());
             self
         }
         /// The `scope` member.
         pub fn set_scope(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.scope = input;
+            self.scope = input;
             self
         }
         /// The `scope` member.
         pub fn get_scope(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.scope
+            &self.scope
         }
         /// Builds [`GetTokenOutput`](super::GetTokenOutput).
         pub fn build(self) -> super::GetTokenOutput {
-            self.0
+            super::GetTokenOutput {
+                token: self.token,
+                scope: self.scope,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for GetTokenOutputBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("GetTokenOutputBuilder")
+                .field("token", &"*** Sensitive Data Redacted ***")
+                .field("scope", &self.scope)
+                .finish()
         }
     }
     /// Fluent builder for the `GetToken` operation: set the input, then `send()` it.

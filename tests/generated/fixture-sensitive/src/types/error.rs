@@ -236,73 +236,112 @@ impl ::sdk_runtime::error::ModeledError for SecretMessageError {
 /// Builders for the errors in [`crate::types::error`].
 pub mod builders {
     /// A builder for [`SealedError`](crate::types::error::SealedError).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SealedErrorBuilder(crate::types::error::SealedError);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct SealedErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) reason: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl SealedErrorBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// The `reason` member.
         pub fn reason(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.reason = ::std::option::Option::Some(input.into());
+            self.reason = ::std::option::Option::Some(input.into());
             self
         }
         /// The `reason` member.
         pub fn set_reason(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.reason = input;
+            self.reason = input;
             self
         }
         /// The `reason` member.
         pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.reason
+            &self.reason
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`SealedError`](crate::types::error::SealedError).
         pub fn build(self) -> crate::types::error::SealedError {
-            self.0
+            crate::types::error::SealedError {
+                message: self.message,
+                reason: self.reason,
+                meta: self.meta,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for SealedErrorBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SealedErrorBuilder")
+                .field("message", &"*** Sensitive Data Redacted ***")
+                .field("reason", &"*** Sensitive Data Redacted ***")
+                .field(
+                    "meta",
+                    &::sdk_runtime::error::redact_message(self.meta.clone()),
+                )
+                .finish()
         }
     }
     /// A builder for [`SecretMessageError`](crate::types::error::SecretMessageError).
-    #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct SecretMessageErrorBuilder(crate::types::error::SecretMessageError);
+    #[derive(Clone, PartialEq, Default)]
+    #[non_exhaustive]
+    pub struct SecretMessageErrorBuilder {
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl SecretMessageErrorBuilder {
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`SecretMessageError`](crate::types::error::SecretMessageError).
         pub fn build(self) -> crate::types::error::SecretMessageError {
-            self.0
+            crate::types::error::SecretMessageError {
+                message: self.message,
+                meta: self.meta,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for SecretMessageErrorBuilder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SecretMessageErrorBuilder")
+                .field("message", &"*** Sensitive Data Redacted ***")
+                .field(
+                    "meta",
+                    &::sdk_runtime::error::redact_message(self.meta.clone()),
+                )
+                .finish()
         }
     }
 }

@@ -49,6 +49,10 @@ impl AddPetInput {
     pub fn body(&self) -> ::std::option::Option<&crate::types::Pet> {
         self.body.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("body", self.body.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -165,6 +169,9 @@ impl ::sdk_runtime::OperationSpec for AddPet {
     const NAME: &'static str = "AddPet";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::HttpBearer]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -186,27 +193,30 @@ impl ::sdk_runtime::OperationSpec for AddPet {
 pub mod builders {
     /// A builder for [`AddPetInput`](super::AddPetInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AddPetInputBuilder(super::AddPetInput);
+    #[non_exhaustive]
+    pub struct AddPetInputBuilder {
+        pub(crate) body: ::std::option::Option<crate::types::Pet>,
+    }
     impl AddPetInputBuilder {
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
         pub fn body(mut self, input: impl ::std::convert::Into<crate::types::Pet>) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
         pub fn set_body(mut self, input: ::std::option::Option<crate::types::Pet>) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::Pet> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`AddPetInput`](super::AddPetInput), failing when a required member is unset.
         pub fn build(
@@ -215,8 +225,7 @@ pub mod builders {
             super::AddPetInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.body.is_none() {
+            if self.body.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "body",
@@ -224,16 +233,17 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::AddPetInput { body: self.body })
         }
     }
     /// A builder for [`AddPetOutput`](super::AddPetOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct AddPetOutputBuilder(super::AddPetOutput);
+    #[non_exhaustive]
+    pub struct AddPetOutputBuilder {}
     impl AddPetOutputBuilder {
         /// Builds [`AddPetOutput`](super::AddPetOutput).
         pub fn build(self) -> super::AddPetOutput {
-            self.0
+            super::AddPetOutput {}
         }
     }
     /// Fluent builder for the `AddPet` operation: set the input, then `send()` it.

@@ -51,6 +51,10 @@ impl CreateUserInput {
     pub fn body(&self) -> ::std::option::Option<&crate::types::User> {
         self.body.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("body", self.body.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -167,6 +171,9 @@ impl ::sdk_runtime::OperationSpec for CreateUser {
     type Output = CreateUserOutput;
     type Error = CreateUserError;
     const NAME: &'static str = "CreateUser";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -188,27 +195,30 @@ impl ::sdk_runtime::OperationSpec for CreateUser {
 pub mod builders {
     /// A builder for [`CreateUserInput`](super::CreateUserInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CreateUserInputBuilder(super::CreateUserInput);
+    #[non_exhaustive]
+    pub struct CreateUserInputBuilder {
+        pub(crate) body: ::std::option::Option<crate::types::User>,
+    }
     impl CreateUserInputBuilder {
         /// Created user object
         ///
         /// This member is required.
         pub fn body(mut self, input: impl ::std::convert::Into<crate::types::User>) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// Created user object
         ///
         /// This member is required.
         pub fn set_body(mut self, input: ::std::option::Option<crate::types::User>) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// Created user object
         ///
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::User> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`CreateUserInput`](super::CreateUserInput), failing when a required member is unset.
         pub fn build(
@@ -217,8 +227,7 @@ pub mod builders {
             super::CreateUserInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.body.is_none() {
+            if self.body.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "body",
@@ -226,16 +235,17 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::CreateUserInput { body: self.body })
         }
     }
     /// A builder for [`CreateUserOutput`](super::CreateUserOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CreateUserOutputBuilder(super::CreateUserOutput);
+    #[non_exhaustive]
+    pub struct CreateUserOutputBuilder {}
     impl CreateUserOutputBuilder {
         /// Builds [`CreateUserOutput`](super::CreateUserOutput).
         pub fn build(self) -> super::CreateUserOutput {
-            self.0
+            super::CreateUserOutput {}
         }
     }
     /// Fluent builder for the `CreateUser` operation: set the input, then `send()` it.

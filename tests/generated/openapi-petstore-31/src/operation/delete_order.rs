@@ -53,6 +53,7 @@ impl DeleteOrderInput {
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
     pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("orderId", self.order_id.as_ref());
         v.range_within("orderId", self.order_id, 1..);
     }
 }
@@ -192,27 +193,30 @@ impl ::sdk_runtime::OperationSpec for DeleteOrder {
 pub mod builders {
     /// A builder for [`DeleteOrderInput`](super::DeleteOrderInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DeleteOrderInputBuilder(super::DeleteOrderInput);
+    #[non_exhaustive]
+    pub struct DeleteOrderInputBuilder {
+        pub(crate) order_id: ::std::option::Option<i64>,
+    }
     impl DeleteOrderInputBuilder {
         /// ID of the order that needs to be deleted
         ///
         /// This member is required.
         pub fn order_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.order_id = ::std::option::Option::Some(input.into());
+            self.order_id = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of the order that needs to be deleted
         ///
         /// This member is required.
         pub fn set_order_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.order_id = input;
+            self.order_id = input;
             self
         }
         /// ID of the order that needs to be deleted
         ///
         /// This member is required.
         pub fn get_order_id(&self) -> &::std::option::Option<i64> {
-            &self.0.order_id
+            &self.order_id
         }
         /// Builds [`DeleteOrderInput`](super::DeleteOrderInput), failing when a required member is unset.
         pub fn build(
@@ -221,8 +225,7 @@ pub mod builders {
             super::DeleteOrderInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.order_id.is_none() {
+            if self.order_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "orderId",
@@ -230,16 +233,19 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::DeleteOrderInput {
+                order_id: self.order_id,
+            })
         }
     }
     /// A builder for [`DeleteOrderOutput`](super::DeleteOrderOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DeleteOrderOutputBuilder(super::DeleteOrderOutput);
+    #[non_exhaustive]
+    pub struct DeleteOrderOutputBuilder {}
     impl DeleteOrderOutputBuilder {
         /// Builds [`DeleteOrderOutput`](super::DeleteOrderOutput).
         pub fn build(self) -> super::DeleteOrderOutput {
-            self.0
+            super::DeleteOrderOutput {}
         }
     }
     /// Fluent builder for the `DeleteOrder` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl DeletePetInput {
     pub fn pet_id(&self) -> ::std::option::Option<i64> {
         self.pet_id
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("petId", self.pet_id.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -175,6 +179,9 @@ impl ::sdk_runtime::OperationSpec for DeletePet {
     const NAME: &'static str = "DeletePet";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::HttpBearer]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -194,41 +201,45 @@ impl ::sdk_runtime::OperationSpec for DeletePet {
 pub mod builders {
     /// A builder for [`DeletePetInput`](super::DeletePetInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DeletePetInputBuilder(super::DeletePetInput);
+    #[non_exhaustive]
+    pub struct DeletePetInputBuilder {
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+        pub(crate) pet_id: ::std::option::Option<i64>,
+    }
     impl DeletePetInputBuilder {
         /// The `apiKey` member.
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// The `apiKey` member.
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// The `apiKey` member.
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Pet id to delete
         ///
         /// This member is required.
         pub fn pet_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.pet_id = ::std::option::Option::Some(input.into());
+            self.pet_id = ::std::option::Option::Some(input.into());
             self
         }
         /// Pet id to delete
         ///
         /// This member is required.
         pub fn set_pet_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.pet_id = input;
+            self.pet_id = input;
             self
         }
         /// Pet id to delete
         ///
         /// This member is required.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
-            &self.0.pet_id
+            &self.pet_id
         }
         /// Builds [`DeletePetInput`](super::DeletePetInput), failing when a required member is unset.
         pub fn build(
@@ -237,8 +248,7 @@ pub mod builders {
             super::DeletePetInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.pet_id.is_none() {
+            if self.pet_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "petId",
@@ -246,16 +256,20 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::DeletePetInput {
+                api_key: self.api_key,
+                pet_id: self.pet_id,
+            })
         }
     }
     /// A builder for [`DeletePetOutput`](super::DeletePetOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DeletePetOutputBuilder(super::DeletePetOutput);
+    #[non_exhaustive]
+    pub struct DeletePetOutputBuilder {}
     impl DeletePetOutputBuilder {
         /// Builds [`DeletePetOutput`](super::DeletePetOutput).
         pub fn build(self) -> super::DeletePetOutput {
-            self.0
+            super::DeletePetOutput {}
         }
     }
     /// Fluent builder for the `DeletePet` operation: set the input, then `send()` it.

@@ -51,6 +51,10 @@ impl DeleteUserInput {
     pub fn username(&self) -> ::std::option::Option<&str> {
         self.username.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("username", self.username.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -167,6 +171,9 @@ impl ::sdk_runtime::OperationSpec for DeleteUser {
     type Output = DeleteUserOutput;
     type Error = DeleteUserError;
     const NAME: &'static str = "DeleteUser";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -185,27 +192,30 @@ impl ::sdk_runtime::OperationSpec for DeleteUser {
 pub mod builders {
     /// A builder for [`DeleteUserInput`](super::DeleteUserInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DeleteUserInputBuilder(super::DeleteUserInput);
+    #[non_exhaustive]
+    pub struct DeleteUserInputBuilder {
+        pub(crate) username: ::std::option::Option<::std::string::String>,
+    }
     impl DeleteUserInputBuilder {
         /// The name that needs to be deleted
         ///
         /// This member is required.
         pub fn username(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.username = ::std::option::Option::Some(input.into());
+            self.username = ::std::option::Option::Some(input.into());
             self
         }
         /// The name that needs to be deleted
         ///
         /// This member is required.
         pub fn set_username(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.username = input;
+            self.username = input;
             self
         }
         /// The name that needs to be deleted
         ///
         /// This member is required.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.username
+            &self.username
         }
         /// Builds [`DeleteUserInput`](super::DeleteUserInput), failing when a required member is unset.
         pub fn build(
@@ -214,8 +224,7 @@ pub mod builders {
             super::DeleteUserInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.username.is_none() {
+            if self.username.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "username",
@@ -223,16 +232,19 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::DeleteUserInput {
+                username: self.username,
+            })
         }
     }
     /// A builder for [`DeleteUserOutput`](super::DeleteUserOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct DeleteUserOutputBuilder(super::DeleteUserOutput);
+    #[non_exhaustive]
+    pub struct DeleteUserOutputBuilder {}
     impl DeleteUserOutputBuilder {
         /// Builds [`DeleteUserOutput`](super::DeleteUserOutput).
         pub fn build(self) -> super::DeleteUserOutput {
-            self.0
+            super::DeleteUserOutput {}
         }
     }
     /// Fluent builder for the `DeleteUser` operation: set the input, then `send()` it.

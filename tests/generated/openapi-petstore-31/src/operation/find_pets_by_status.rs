@@ -51,6 +51,10 @@ impl FindPetsByStatusInput {
     pub fn status(&self) -> &[crate::types::StatusItem] {
         self.status.as_deref().unwrap_or_default()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("status", self.status.as_ref());
+    }
 }
 /// The `FindPetsByStatusOutput` structure.
 #[non_exhaustive]
@@ -176,6 +180,9 @@ impl ::sdk_runtime::OperationSpec for FindPetsByStatus {
     const NAME: &'static str = "FindPetsByStatus";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::HttpBearer]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -199,14 +206,16 @@ impl ::sdk_runtime::OperationSpec for FindPetsByStatus {
 pub mod builders {
     /// A builder for [`FindPetsByStatusInput`](super::FindPetsByStatusInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FindPetsByStatusInputBuilder(super::FindPetsByStatusInput);
+    #[non_exhaustive]
+    pub struct FindPetsByStatusInputBuilder {
+        pub(crate) status: ::std::option::Option<::std::vec::Vec<crate::types::StatusItem>>,
+    }
     impl FindPetsByStatusInputBuilder {
         /// Status values that need to be considered for filter
         ///
         /// This member is required.
         pub fn status(mut self, item: impl ::std::convert::Into<crate::types::StatusItem>) -> Self {
-            self.0
-                .status
+            self.status
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -218,7 +227,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::StatusItem>>,
         ) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// Status values that need to be considered for filter
@@ -227,7 +236,7 @@ pub mod builders {
         pub fn get_status(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::StatusItem>> {
-            &self.0.status
+            &self.status
         }
         /// Builds [`FindPetsByStatusInput`](super::FindPetsByStatusInput), failing when a required member is unset.
         pub fn build(
@@ -236,8 +245,7 @@ pub mod builders {
             super::FindPetsByStatusInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.status.is_none() {
+            if self.status.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "status",
@@ -245,19 +253,24 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::FindPetsByStatusInput {
+                status: self.status,
+            })
         }
     }
     /// A builder for [`FindPetsByStatusOutput`](super::FindPetsByStatusOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FindPetsByStatusOutputBuilder(super::FindPetsByStatusOutput);
+    #[non_exhaustive]
+    pub struct FindPetsByStatusOutputBuilder {
+        pub(crate) body: ::std::option::Option<::aws_smithy_types::Document>,
+    }
     impl FindPetsByStatusOutputBuilder {
         /// The `body` member.
         pub fn body(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// The `body` member.
@@ -265,16 +278,16 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// The `body` member.
         pub fn get_body(&self) -> &::std::option::Option<::aws_smithy_types::Document> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`FindPetsByStatusOutput`](super::FindPetsByStatusOutput).
         pub fn build(self) -> super::FindPetsByStatusOutput {
-            self.0
+            super::FindPetsByStatusOutput { body: self.body }
         }
     }
     /// Fluent builder for the `FindPetsByStatus` operation: set the input, then `send()` it.

@@ -53,6 +53,7 @@ impl GetOrderByIdInput {
     }
     /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
     pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("orderId", self.order_id.as_ref());
         v.range_within("orderId", self.order_id, 1..=10);
     }
 }
@@ -73,9 +74,10 @@ pub struct GetOrderByIdOutput {
     /// The `complete` member.
     ///
     /// The service's default is `false`.
-    pub complete: ::std::option::Option<bool>,
+    pub complete: bool,
 }
-/// Members with a modeled `@default` start at it.
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
 impl ::std::default::Default for GetOrderByIdOutput {
     fn default() -> Self {
         Self {
@@ -84,7 +86,7 @@ impl ::std::default::Default for GetOrderByIdOutput {
             quantity: ::std::option::Option::None,
             ship_date: ::std::option::Option::None,
             status: ::std::option::Option::None,
-            complete: ::std::option::Option::Some(false),
+            complete: false,
         }
     }
 }
@@ -167,9 +169,8 @@ impl ::sdk_runtime::schema::SerializableStruct for GetOrderByIdOutput {
         if let ::std::option::Option::Some(value) = &self.status {
             s.write_string(&GET_ORDER_BY_ID_OUTPUT_MEMBER_STATUS, value.as_str())?;
         }
-        if let ::std::option::Option::Some(value) = &self.complete {
-            s.write_boolean(&GET_ORDER_BY_ID_OUTPUT_MEMBER_COMPLETE, *value)?;
-        }
+        let value = &self.complete;
+        s.write_boolean(&GET_ORDER_BY_ID_OUTPUT_MEMBER_COMPLETE, *value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -198,7 +199,7 @@ impl ::sdk_runtime::schema::DeserializeShape for GetOrderByIdOutput {
                     );
                 }
                 ::std::option::Option::Some(5) => {
-                    out.complete = ::std::option::Option::Some(d.read_boolean(member)?);
+                    out.complete = d.read_boolean(member)?;
                 }
                 _ => d.skip_value()?,
             }
@@ -235,7 +236,7 @@ impl GetOrderByIdOutput {
     /// The `complete` member.
     ///
     /// The service's default is `false`.
-    pub fn complete(&self) -> ::std::option::Option<bool> {
+    pub fn complete(&self) -> bool {
         self.complete
     }
 }
@@ -337,27 +338,30 @@ impl ::sdk_runtime::OperationSpec for GetOrderById {
 pub mod builders {
     /// A builder for [`GetOrderByIdInput`](super::GetOrderByIdInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetOrderByIdInputBuilder(super::GetOrderByIdInput);
+    #[non_exhaustive]
+    pub struct GetOrderByIdInputBuilder {
+        pub(crate) order_id: ::std::option::Option<i64>,
+    }
     impl GetOrderByIdInputBuilder {
         /// ID of pet that needs to be fetched
         ///
         /// This member is required.
         pub fn order_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.order_id = ::std::option::Option::Some(input.into());
+            self.order_id = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of pet that needs to be fetched
         ///
         /// This member is required.
         pub fn set_order_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.order_id = input;
+            self.order_id = input;
             self
         }
         /// ID of pet that needs to be fetched
         ///
         /// This member is required.
         pub fn get_order_id(&self) -> &::std::option::Option<i64> {
-            &self.0.order_id
+            &self.order_id
         }
         /// Builds [`GetOrderByIdInput`](super::GetOrderByIdInput), failing when a required member is unset.
         pub fn build(
@@ -366,8 +370,7 @@ pub mod builders {
             super::GetOrderByIdInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.order_id.is_none() {
+            if self.order_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "orderId",
@@ -375,61 +378,71 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetOrderByIdInput {
+                order_id: self.order_id,
+            })
         }
     }
     /// A builder for [`GetOrderByIdOutput`](super::GetOrderByIdOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetOrderByIdOutputBuilder(super::GetOrderByIdOutput);
+    #[non_exhaustive]
+    pub struct GetOrderByIdOutputBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) pet_id: ::std::option::Option<i64>,
+        pub(crate) quantity: ::std::option::Option<i32>,
+        pub(crate) ship_date: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) status: ::std::option::Option<crate::types::OrderStatus>,
+        pub(crate) complete: ::std::option::Option<bool>,
+    }
     impl GetOrderByIdOutputBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `petId` member.
         pub fn pet_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.pet_id = ::std::option::Option::Some(input.into());
+            self.pet_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `petId` member.
         pub fn set_pet_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.pet_id = input;
+            self.pet_id = input;
             self
         }
         /// The `petId` member.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
-            &self.0.pet_id
+            &self.pet_id
         }
         /// The `quantity` member.
         pub fn quantity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.quantity = ::std::option::Option::Some(input.into());
+            self.quantity = ::std::option::Option::Some(input.into());
             self
         }
         /// The `quantity` member.
         pub fn set_quantity(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.quantity = input;
+            self.quantity = input;
             self
         }
         /// The `quantity` member.
         pub fn get_quantity(&self) -> &::std::option::Option<i32> {
-            &self.0.quantity
+            &self.quantity
         }
         /// The `shipDate` member.
         pub fn ship_date(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.ship_date = ::std::option::Option::Some(input.into());
+            self.ship_date = ::std::option::Option::Some(input.into());
             self
         }
         /// The `shipDate` member.
@@ -437,19 +450,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.ship_date = input;
+            self.ship_date = input;
             self
         }
         /// The `shipDate` member.
         pub fn get_ship_date(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.ship_date
+            &self.ship_date
         }
         /// Order Status
         pub fn status(
             mut self,
             input: impl ::std::convert::Into<crate::types::OrderStatus>,
         ) -> Self {
-            self.0.status = ::std::option::Option::Some(input.into());
+            self.status = ::std::option::Option::Some(input.into());
             self
         }
         /// Order Status
@@ -457,36 +470,43 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::OrderStatus>,
         ) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// Order Status
         pub fn get_status(&self) -> &::std::option::Option<crate::types::OrderStatus> {
-            &self.0.status
+            &self.status
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn complete(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-            self.0.complete = ::std::option::Option::Some(input.into());
+            self.complete = ::std::option::Option::Some(input.into());
             self
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn set_complete(mut self, input: ::std::option::Option<bool>) -> Self {
-            self.0.complete = input;
+            self.complete = input;
             self
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn get_complete(&self) -> &::std::option::Option<bool> {
-            &self.0.complete
+            &self.complete
         }
         /// Builds [`GetOrderByIdOutput`](super::GetOrderByIdOutput).
         pub fn build(self) -> super::GetOrderByIdOutput {
-            self.0
+            super::GetOrderByIdOutput {
+                id: self.id,
+                pet_id: self.pet_id,
+                quantity: self.quantity,
+                ship_date: self.ship_date,
+                status: self.status,
+                complete: self.complete.unwrap_or(false),
+            }
         }
     }
     /// Fluent builder for the `GetOrderById` operation: set the input, then `send()` it.

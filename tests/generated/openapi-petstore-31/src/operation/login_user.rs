@@ -61,6 +61,11 @@ impl LoginUserInput {
     pub fn password(&self) -> ::std::option::Option<&str> {
         self.password.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("username", self.username.as_ref());
+        v.required("password", self.password.as_ref());
+    }
 }
 /// The `LoginUserOutput` structure.
 #[non_exhaustive]
@@ -196,6 +201,9 @@ impl ::sdk_runtime::OperationSpec for LoginUser {
     type Output = LoginUserOutput;
     type Error = LoginUserError;
     const NAME: &'static str = "LoginUser";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,47 +238,51 @@ impl ::sdk_runtime::OperationSpec for LoginUser {
 pub mod builders {
     /// A builder for [`LoginUserInput`](super::LoginUserInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct LoginUserInputBuilder(super::LoginUserInput);
+    #[non_exhaustive]
+    pub struct LoginUserInputBuilder {
+        pub(crate) username: ::std::option::Option<::std::string::String>,
+        pub(crate) password: ::std::option::Option<::std::string::String>,
+    }
     impl LoginUserInputBuilder {
         /// The user name for login
         ///
         /// This member is required.
         pub fn username(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.username = ::std::option::Option::Some(input.into());
+            self.username = ::std::option::Option::Some(input.into());
             self
         }
         /// The user name for login
         ///
         /// This member is required.
         pub fn set_username(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.username = input;
+            self.username = input;
             self
         }
         /// The user name for login
         ///
         /// This member is required.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.username
+            &self.username
         }
         /// The password for login in clear text
         ///
         /// This member is required.
         pub fn password(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.password = ::std::option::Option::Some(input.into());
+            self.password = ::std::option::Option::Some(input.into());
             self
         }
         /// The password for login in clear text
         ///
         /// This member is required.
         pub fn set_password(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.password = input;
+            self.password = input;
             self
         }
         /// The password for login in clear text
         ///
         /// This member is required.
         pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.password
+            &self.password
         }
         /// Builds [`LoginUserInput`](super::LoginUserInput), failing when a required member is unset.
         pub fn build(
@@ -279,8 +291,7 @@ pub mod builders {
             super::LoginUserInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.username.is_none() {
+            if self.username.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "username",
@@ -288,7 +299,7 @@ pub mod builders {
                     ),
                 );
             }
-            if value.password.is_none() {
+            if self.password.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "password",
@@ -296,33 +307,41 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::LoginUserInput {
+                username: self.username,
+                password: self.password,
+            })
         }
     }
     /// A builder for [`LoginUserOutput`](super::LoginUserOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct LoginUserOutputBuilder(super::LoginUserOutput);
+    #[non_exhaustive]
+    pub struct LoginUserOutputBuilder {
+        pub(crate) x_rate_limit: ::std::option::Option<i32>,
+        pub(crate) x_expires_after: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) body: ::std::option::Option<::std::string::String>,
+    }
     impl LoginUserOutputBuilder {
         /// calls per hour allowed by the user
         pub fn x_rate_limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.x_rate_limit = ::std::option::Option::Some(input.into());
+            self.x_rate_limit = ::std::option::Option::Some(input.into());
             self
         }
         /// calls per hour allowed by the user
         pub fn set_x_rate_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.x_rate_limit = input;
+            self.x_rate_limit = input;
             self
         }
         /// calls per hour allowed by the user
         pub fn get_x_rate_limit(&self) -> &::std::option::Option<i32> {
-            &self.0.x_rate_limit
+            &self.x_rate_limit
         }
         /// date in UTC when token expires
         pub fn x_expires_after(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.x_expires_after = ::std::option::Option::Some(input.into());
+            self.x_expires_after = ::std::option::Option::Some(input.into());
             self
         }
         /// date in UTC when token expires
@@ -330,30 +349,34 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.x_expires_after = input;
+            self.x_expires_after = input;
             self
         }
         /// date in UTC when token expires
         pub fn get_x_expires_after(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.x_expires_after
+            &self.x_expires_after
         }
         /// The `body` member.
         pub fn body(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// The `body` member.
         pub fn set_body(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// The `body` member.
         pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`LoginUserOutput`](super::LoginUserOutput).
         pub fn build(self) -> super::LoginUserOutput {
-            self.0
+            super::LoginUserOutput {
+                x_rate_limit: self.x_rate_limit,
+                x_expires_after: self.x_expires_after,
+                body: self.body,
+            }
         }
     }
     /// Fluent builder for the `LoginUser` operation: set the input, then `send()` it.

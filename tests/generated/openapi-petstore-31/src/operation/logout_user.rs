@@ -173,7 +173,8 @@ impl ::sdk_runtime::OperationSpec for LogoutUser {
 pub mod builders {
     /// A builder for [`LogoutUserInput`](super::LogoutUserInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct LogoutUserInputBuilder(super::LogoutUserInput);
+    #[non_exhaustive]
+    pub struct LogoutUserInputBuilder {}
     impl LogoutUserInputBuilder {
         /// Builds [`LogoutUserInput`](super::LogoutUserInput), failing when a required member is unset.
         pub fn build(
@@ -182,17 +183,17 @@ pub mod builders {
             super::LogoutUserInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::LogoutUserInput {})
         }
     }
     /// A builder for [`LogoutUserOutput`](super::LogoutUserOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct LogoutUserOutputBuilder(super::LogoutUserOutput);
+    #[non_exhaustive]
+    pub struct LogoutUserOutputBuilder {}
     impl LogoutUserOutputBuilder {
         /// Builds [`LogoutUserOutput`](super::LogoutUserOutput).
         pub fn build(self) -> super::LogoutUserOutput {
-            self.0
+            super::LogoutUserOutput {}
         }
     }
     /// Fluent builder for the `LogoutUser` operation: set the input, then `send()` it.

@@ -61,6 +61,11 @@ impl UpdateUserInput {
     pub fn body(&self) -> ::std::option::Option<&crate::types::User> {
         self.body.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("username", self.username.as_ref());
+        v.required("body", self.body.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -177,6 +182,9 @@ impl ::sdk_runtime::OperationSpec for UpdateUser {
     type Output = UpdateUserOutput;
     type Error = UpdateUserError;
     const NAME: &'static str = "UpdateUser";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -199,47 +207,51 @@ impl ::sdk_runtime::OperationSpec for UpdateUser {
 pub mod builders {
     /// A builder for [`UpdateUserInput`](super::UpdateUserInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UpdateUserInputBuilder(super::UpdateUserInput);
+    #[non_exhaustive]
+    pub struct UpdateUserInputBuilder {
+        pub(crate) username: ::std::option::Option<::std::string::String>,
+        pub(crate) body: ::std::option::Option<crate::types::User>,
+    }
     impl UpdateUserInputBuilder {
         /// name that need to be updated
         ///
         /// This member is required.
         pub fn username(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.username = ::std::option::Option::Some(input.into());
+            self.username = ::std::option::Option::Some(input.into());
             self
         }
         /// name that need to be updated
         ///
         /// This member is required.
         pub fn set_username(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.username = input;
+            self.username = input;
             self
         }
         /// name that need to be updated
         ///
         /// This member is required.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.username
+            &self.username
         }
         /// Updated user object
         ///
         /// This member is required.
         pub fn body(mut self, input: impl ::std::convert::Into<crate::types::User>) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// Updated user object
         ///
         /// This member is required.
         pub fn set_body(mut self, input: ::std::option::Option<crate::types::User>) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// Updated user object
         ///
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::User> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`UpdateUserInput`](super::UpdateUserInput), failing when a required member is unset.
         pub fn build(
@@ -248,8 +260,7 @@ pub mod builders {
             super::UpdateUserInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.username.is_none() {
+            if self.username.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "username",
@@ -257,7 +268,7 @@ pub mod builders {
                     ),
                 );
             }
-            if value.body.is_none() {
+            if self.body.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "body",
@@ -265,16 +276,20 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::UpdateUserInput {
+                username: self.username,
+                body: self.body,
+            })
         }
     }
     /// A builder for [`UpdateUserOutput`](super::UpdateUserOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UpdateUserOutputBuilder(super::UpdateUserOutput);
+    #[non_exhaustive]
+    pub struct UpdateUserOutputBuilder {}
     impl UpdateUserOutputBuilder {
         /// Builds [`UpdateUserOutput`](super::UpdateUserOutput).
         pub fn build(self) -> super::UpdateUserOutput {
-            self.0
+            super::UpdateUserOutput {}
         }
     }
     /// Fluent builder for the `UpdateUser` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl UploadFileInput {
     pub fn body(&self) -> ::std::option::Option<&::aws_smithy_types::Blob> {
         self.body.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("petId", self.pet_id.as_ref());
+    }
 }
 /// The `ApiResponse` structure.
 #[non_exhaustive]
@@ -240,6 +244,9 @@ impl ::sdk_runtime::OperationSpec for UploadFile {
     const NAME: &'static str = "UploadFile";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::HttpBearer]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -261,41 +268,45 @@ impl ::sdk_runtime::OperationSpec for UploadFile {
 pub mod builders {
     /// A builder for [`UploadFileInput`](super::UploadFileInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UploadFileInputBuilder(super::UploadFileInput);
+    #[non_exhaustive]
+    pub struct UploadFileInputBuilder {
+        pub(crate) pet_id: ::std::option::Option<i64>,
+        pub(crate) body: ::std::option::Option<::aws_smithy_types::Blob>,
+    }
     impl UploadFileInputBuilder {
         /// ID of pet to update
         ///
         /// This member is required.
         pub fn pet_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.pet_id = ::std::option::Option::Some(input.into());
+            self.pet_id = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of pet to update
         ///
         /// This member is required.
         pub fn set_pet_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.pet_id = input;
+            self.pet_id = input;
             self
         }
         /// ID of pet to update
         ///
         /// This member is required.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
-            &self.0.pet_id
+            &self.pet_id
         }
         /// The `body` member.
         pub fn body(mut self, input: impl ::std::convert::Into<::aws_smithy_types::Blob>) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// The `body` member.
         pub fn set_body(mut self, input: ::std::option::Option<::aws_smithy_types::Blob>) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// The `body` member.
         pub fn get_body(&self) -> &::std::option::Option<::aws_smithy_types::Blob> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`UploadFileInput`](super::UploadFileInput), failing when a required member is unset.
         pub fn build(
@@ -304,8 +315,7 @@ pub mod builders {
             super::UploadFileInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.pet_id.is_none() {
+            if self.pet_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "petId",
@@ -313,58 +323,70 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::UploadFileInput {
+                pet_id: self.pet_id,
+                body: self.body,
+            })
         }
     }
     /// A builder for [`UploadFileOutput`](super::UploadFileOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UploadFileOutputBuilder(super::UploadFileOutput);
+    #[non_exhaustive]
+    pub struct UploadFileOutputBuilder {
+        pub(crate) code: ::std::option::Option<i32>,
+        pub(crate) r#type: ::std::option::Option<::std::string::String>,
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+    }
     impl UploadFileOutputBuilder {
         /// The `code` member.
         pub fn code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.code = ::std::option::Option::Some(input.into());
+            self.code = ::std::option::Option::Some(input.into());
             self
         }
         /// The `code` member.
         pub fn set_code(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.code = input;
+            self.code = input;
             self
         }
         /// The `code` member.
         pub fn get_code(&self) -> &::std::option::Option<i32> {
-            &self.0.code
+            &self.code
         }
         /// The `type` member.
         pub fn r#type(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.r#type = ::std::option::Option::Some(input.into());
+            self.r#type = ::std::option::Option::Some(input.into());
             self
         }
         /// The `type` member.
         pub fn set_type(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.r#type = input;
+            self.r#type = input;
             self
         }
         /// The `type` member.
         pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.r#type
+            &self.r#type
         }
         /// The `message` member.
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// The `message` member.
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// The `message` member.
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Builds [`UploadFileOutput`](super::UploadFileOutput).
         pub fn build(self) -> super::UploadFileOutput {
-            self.0
+            super::UploadFileOutput {
+                code: self.code,
+                r#type: self.r#type,
+                message: self.message,
+            }
         }
     }
     /// Fluent builder for the `UploadFile` operation: set the input, then `send()` it.

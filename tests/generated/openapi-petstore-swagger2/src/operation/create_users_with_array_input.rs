@@ -53,6 +53,10 @@ impl CreateUsersWithArrayInputInput {
     pub fn body(&self) -> ::std::option::Option<&::aws_smithy_types::Document> {
         self.body.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("body", self.body.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -175,6 +179,9 @@ impl ::sdk_runtime::OperationSpec for CreateUsersWithArrayInput {
     type Output = CreateUsersWithArrayInputOutput;
     type Error = CreateUsersWithArrayInputError;
     const NAME: &'static str = "CreateUsersWithArrayInput";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -195,7 +202,10 @@ impl ::sdk_runtime::OperationSpec for CreateUsersWithArrayInput {
 pub mod builders {
     /// A builder for [`CreateUsersWithArrayInputInput`](super::CreateUsersWithArrayInputInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CreateUsersWithArrayInputInputBuilder(super::CreateUsersWithArrayInputInput);
+    #[non_exhaustive]
+    pub struct CreateUsersWithArrayInputInputBuilder {
+        pub(crate) body: ::std::option::Option<::aws_smithy_types::Document>,
+    }
     impl CreateUsersWithArrayInputInputBuilder {
         /// List of user object
         ///
@@ -204,7 +214,7 @@ pub mod builders {
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// List of user object
@@ -214,14 +224,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// List of user object
         ///
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<::aws_smithy_types::Document> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`CreateUsersWithArrayInputInput`](super::CreateUsersWithArrayInputInput), failing when a required member is unset.
         pub fn build(
@@ -230,8 +240,7 @@ pub mod builders {
             super::CreateUsersWithArrayInputInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.body.is_none() {
+            if self.body.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "body",
@@ -239,16 +248,17 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::CreateUsersWithArrayInputInput { body: self.body })
         }
     }
     /// A builder for [`CreateUsersWithArrayInputOutput`](super::CreateUsersWithArrayInputOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct CreateUsersWithArrayInputOutputBuilder(super::CreateUsersWithArrayInputOutput);
+    #[non_exhaustive]
+    pub struct CreateUsersWithArrayInputOutputBuilder {}
     impl CreateUsersWithArrayInputOutputBuilder {
         /// Builds [`CreateUsersWithArrayInputOutput`](super::CreateUsersWithArrayInputOutput).
         pub fn build(self) -> super::CreateUsersWithArrayInputOutput {
-            self.0
+            super::CreateUsersWithArrayInputOutput {}
         }
     }
     /// Fluent builder for the `CreateUsersWithArrayInput` operation: set the input, then `send()` it.

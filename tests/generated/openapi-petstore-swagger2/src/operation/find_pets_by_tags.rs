@@ -51,6 +51,10 @@ impl FindPetsByTagsInput {
     pub fn tags(&self) -> &[::std::string::String] {
         self.tags.as_deref().unwrap_or_default()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("tags", self.tags.as_ref());
+    }
 }
 /// The `FindPetsByTagsOutput` structure.
 #[non_exhaustive]
@@ -176,6 +180,9 @@ impl ::sdk_runtime::OperationSpec for FindPetsByTags {
     const NAME: &'static str = "FindPetsByTags";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::HttpBearer]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -199,14 +206,16 @@ impl ::sdk_runtime::OperationSpec for FindPetsByTags {
 pub mod builders {
     /// A builder for [`FindPetsByTagsInput`](super::FindPetsByTagsInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FindPetsByTagsInputBuilder(super::FindPetsByTagsInput);
+    #[non_exhaustive]
+    pub struct FindPetsByTagsInputBuilder {
+        pub(crate) tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
     impl FindPetsByTagsInputBuilder {
         /// Tags to filter by
         ///
         /// This member is required.
         pub fn tags(mut self, item: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0
-                .tags
+            self.tags
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -218,14 +227,14 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.tags = input;
+            self.tags = input;
             self
         }
         /// Tags to filter by
         ///
         /// This member is required.
         pub fn get_tags(&self) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.tags
+            &self.tags
         }
         /// Builds [`FindPetsByTagsInput`](super::FindPetsByTagsInput), failing when a required member is unset.
         pub fn build(
@@ -234,8 +243,7 @@ pub mod builders {
             super::FindPetsByTagsInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.tags.is_none() {
+            if self.tags.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "tags",
@@ -243,19 +251,22 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::FindPetsByTagsInput { tags: self.tags })
         }
     }
     /// A builder for [`FindPetsByTagsOutput`](super::FindPetsByTagsOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct FindPetsByTagsOutputBuilder(super::FindPetsByTagsOutput);
+    #[non_exhaustive]
+    pub struct FindPetsByTagsOutputBuilder {
+        pub(crate) body: ::std::option::Option<::aws_smithy_types::Document>,
+    }
     impl FindPetsByTagsOutputBuilder {
         /// The `body` member.
         pub fn body(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// The `body` member.
@@ -263,16 +274,16 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// The `body` member.
         pub fn get_body(&self) -> &::std::option::Option<::aws_smithy_types::Document> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`FindPetsByTagsOutput`](super::FindPetsByTagsOutput).
         pub fn build(self) -> super::FindPetsByTagsOutput {
-            self.0
+            super::FindPetsByTagsOutput { body: self.body }
         }
     }
     /// Fluent builder for the `FindPetsByTags` operation: set the input, then `send()` it.

@@ -191,7 +191,8 @@ impl ::sdk_runtime::OperationSpec for GetInventory {
 pub mod builders {
     /// A builder for [`GetInventoryInput`](super::GetInventoryInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetInventoryInputBuilder(super::GetInventoryInput);
+    #[non_exhaustive]
+    pub struct GetInventoryInputBuilder {}
     impl GetInventoryInputBuilder {
         /// Builds [`GetInventoryInput`](super::GetInventoryInput), failing when a required member is unset.
         pub fn build(
@@ -200,20 +201,22 @@ pub mod builders {
             super::GetInventoryInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetInventoryInput {})
         }
     }
     /// A builder for [`GetInventoryOutput`](super::GetInventoryOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetInventoryOutputBuilder(super::GetInventoryOutput);
+    #[non_exhaustive]
+    pub struct GetInventoryOutputBuilder {
+        pub(crate) body: ::std::option::Option<::aws_smithy_types::Document>,
+    }
     impl GetInventoryOutputBuilder {
         /// The `body` member.
         pub fn body(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// The `body` member.
@@ -221,16 +224,16 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::Document>,
         ) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// The `body` member.
         pub fn get_body(&self) -> &::std::option::Option<::aws_smithy_types::Document> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`GetInventoryOutput`](super::GetInventoryOutput).
         pub fn build(self) -> super::GetInventoryOutput {
-            self.0
+            super::GetInventoryOutput { body: self.body }
         }
     }
     /// Fluent builder for the `GetInventory` operation: set the input, then `send()` it.

@@ -51,10 +51,14 @@ impl GetPetByIdInput {
     pub fn pet_id(&self) -> ::std::option::Option<i64> {
         self.pet_id
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("petId", self.pet_id.as_ref());
+    }
 }
 /// The `Pet` structure.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct GetPetByIdOutput {
     /// The `id` member.
     pub id: ::std::option::Option<i64>,
@@ -63,15 +67,29 @@ pub struct GetPetByIdOutput {
     /// The `name` member.
     ///
     /// This member is required.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::string::String,
     /// The `photoUrls` member.
     ///
     /// This member is required.
-    pub photo_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub photo_urls: ::std::vec::Vec<::std::string::String>,
     /// The `tags` member.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// pet status in the store
     pub status: ::std::option::Option<crate::types::PetStatus>,
+}
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
+impl ::std::default::Default for GetPetByIdOutput {
+    fn default() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            category: ::std::option::Option::None,
+            name: ::std::string::String::new(),
+            photo_urls: ::std::vec::Vec::new(),
+            tags: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+        }
+    }
 }
 static GET_PET_BY_ID_OUTPUT_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -158,17 +176,15 @@ impl ::sdk_runtime::schema::SerializableStruct for GetPetByIdOutput {
         if let ::std::option::Option::Some(value) = &self.category {
             s.write_struct(&GET_PET_BY_ID_OUTPUT_MEMBER_CATEGORY, value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            s.write_string(&GET_PET_BY_ID_OUTPUT_MEMBER_NAME, value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.photo_urls {
-            ::sdk_runtime::schema::write_list(
-                s,
-                &GET_PET_BY_ID_OUTPUT_MEMBER_PHOTO_URLS,
-                value,
-                &|s, value| s.write_string(&GET_PET_BY_ID_OUTPUT_MEMBER_PHOTO_URLS_ITEM, value),
-            )?;
-        }
+        let value = &self.name;
+        s.write_string(&GET_PET_BY_ID_OUTPUT_MEMBER_NAME, value)?;
+        let value = &self.photo_urls;
+        ::sdk_runtime::schema::write_list(
+            s,
+            &GET_PET_BY_ID_OUTPUT_MEMBER_PHOTO_URLS,
+            value,
+            &|s, value| s.write_string(&GET_PET_BY_ID_OUTPUT_MEMBER_PHOTO_URLS_ITEM, value),
+        )?;
         if let ::std::option::Option::Some(value) = &self.tags {
             ::sdk_runtime::schema::write_list(
                 s,
@@ -200,15 +216,11 @@ impl ::sdk_runtime::schema::DeserializeShape for GetPetByIdOutput {
                             )?,
                         );
                 }
-                ::std::option::Option::Some(2) => {
-                    out.name = ::std::option::Option::Some(d.read_string(member)?);
-                }
+                ::std::option::Option::Some(2) => out.name = d.read_string(member)?,
                 ::std::option::Option::Some(3) => {
-                    out.photo_urls = ::std::option::Option::Some(::sdk_runtime::schema::read_list(
-                        d,
-                        member,
-                        &|d| d.read_string(&GET_PET_BY_ID_OUTPUT_MEMBER_PHOTO_URLS_ITEM),
-                    )?);
+                    out.photo_urls = ::sdk_runtime::schema::read_list(d, member, &|d| {
+                        d.read_string(&GET_PET_BY_ID_OUTPUT_MEMBER_PHOTO_URLS_ITEM)
+                    })?;
                 }
                 ::std::option::Option::Some(4) => {
                     out.tags = ::std::option::Option::Some(::sdk_runtime::schema::read_list(
@@ -230,12 +242,6 @@ impl ::sdk_runtime::schema::DeserializeShape for GetPetByIdOutput {
             }
             ::std::result::Result::Ok(())
         })?;
-        if out.name.is_none() {
-            out.name = ::std::option::Option::Some(::std::string::String::new());
-        }
-        if out.photo_urls.is_none() {
-            out.photo_urls = ::std::option::Option::Some(::std::vec::Vec::new());
-        }
         ::std::result::Result::Ok(out)
     }
 }
@@ -255,14 +261,14 @@ impl GetPetByIdOutput {
     /// The `name` member.
     ///
     /// This member is required.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
+    pub fn name(&self) -> &str {
+        self.name.as_str()
     }
     /// The `photoUrls` member.
     ///
     /// This member is required.
     pub fn photo_urls(&self) -> &[::std::string::String] {
-        self.photo_urls.as_deref().unwrap_or_default()
+        &self.photo_urls
     }
     /// The `tags` member.
     pub fn tags(&self) -> &[crate::types::Tag] {
@@ -356,6 +362,9 @@ impl ::sdk_runtime::OperationSpec for GetPetById {
             location: ::sdk_runtime::ApiKeyLocation::Header,
             scheme: ::std::option::Option::None,
         }]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -374,27 +383,30 @@ impl ::sdk_runtime::OperationSpec for GetPetById {
 pub mod builders {
     /// A builder for [`GetPetByIdInput`](super::GetPetByIdInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetPetByIdInputBuilder(super::GetPetByIdInput);
+    #[non_exhaustive]
+    pub struct GetPetByIdInputBuilder {
+        pub(crate) pet_id: ::std::option::Option<i64>,
+    }
     impl GetPetByIdInputBuilder {
         /// ID of pet to return
         ///
         /// This member is required.
         pub fn pet_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.pet_id = ::std::option::Option::Some(input.into());
+            self.pet_id = ::std::option::Option::Some(input.into());
             self
         }
         /// ID of pet to return
         ///
         /// This member is required.
         pub fn set_pet_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.pet_id = input;
+            self.pet_id = input;
             self
         }
         /// ID of pet to return
         ///
         /// This member is required.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
-            &self.0.pet_id
+            &self.pet_id
         }
         /// Builds [`GetPetByIdInput`](super::GetPetByIdInput), failing when a required member is unset.
         pub fn build(
@@ -403,8 +415,7 @@ pub mod builders {
             super::GetPetByIdInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.pet_id.is_none() {
+            if self.pet_id.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "petId",
@@ -412,33 +423,43 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetPetByIdInput {
+                pet_id: self.pet_id,
+            })
         }
     }
     /// A builder for [`GetPetByIdOutput`](super::GetPetByIdOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetPetByIdOutputBuilder(super::GetPetByIdOutput);
+    #[non_exhaustive]
+    pub struct GetPetByIdOutputBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) category: ::std::option::Option<crate::types::Category>,
+        pub(crate) name: ::std::option::Option<::std::string::String>,
+        pub(crate) photo_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        pub(crate) status: ::std::option::Option<crate::types::PetStatus>,
+    }
     impl GetPetByIdOutputBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `category` member.
         pub fn category(
             mut self,
             input: impl ::std::convert::Into<crate::types::Category>,
         ) -> Self {
-            self.0.category = ::std::option::Option::Some(input.into());
+            self.category = ::std::option::Option::Some(input.into());
             self
         }
         /// The `category` member.
@@ -446,32 +467,32 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::Category>,
         ) -> Self {
-            self.0.category = input;
+            self.category = input;
             self
         }
         /// The `category` member.
         pub fn get_category(&self) -> &::std::option::Option<crate::types::Category> {
-            &self.0.category
+            &self.category
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.name = ::std::option::Option::Some(input.into());
+            self.name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.name = input;
+            self.name = input;
             self
         }
         /// The `name` member.
         ///
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.name
+            &self.name
         }
         /// The `photoUrls` member.
         ///
@@ -480,8 +501,7 @@ pub mod builders {
             mut self,
             item: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0
-                .photo_urls
+            self.photo_urls
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -493,7 +513,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ) -> Self {
-            self.0.photo_urls = input;
+            self.photo_urls = input;
             self
         }
         /// The `photoUrls` member.
@@ -502,12 +522,11 @@ pub mod builders {
         pub fn get_photo_urls(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.0.photo_urls
+            &self.photo_urls
         }
         /// The `tags` member.
         pub fn tags(mut self, item: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-            self.0
-                .tags
+            self.tags
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -517,26 +536,26 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
         ) -> Self {
-            self.0.tags = input;
+            self.tags = input;
             self
         }
         /// The `tags` member.
         pub fn get_tags(&self) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            &self.0.tags
+            &self.tags
         }
         /// pet status in the store
         pub fn status(mut self, input: impl ::std::convert::Into<crate::types::PetStatus>) -> Self {
-            self.0.status = ::std::option::Option::Some(input.into());
+            self.status = ::std::option::Option::Some(input.into());
             self
         }
         /// pet status in the store
         pub fn set_status(mut self, input: ::std::option::Option<crate::types::PetStatus>) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// pet status in the store
         pub fn get_status(&self) -> &::std::option::Option<crate::types::PetStatus> {
-            &self.0.status
+            &self.status
         }
         /// Builds [`GetPetByIdOutput`](super::GetPetByIdOutput), failing when a required member is unset.
         pub fn build(
@@ -545,24 +564,24 @@ pub mod builders {
             super::GetPetByIdOutput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.name.is_none() {
-                return ::std::result::Result::Err(
+            ::std::result::Result::Ok(super::GetPetByIdOutput {
+                id: self.id,
+                category: self.category,
+                name: self.name.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "name",
                         "a required member was not set",
-                    ),
-                );
-            }
-            if value.photo_urls.is_none() {
-                return ::std::result::Result::Err(
+                    )
+                })?,
+                photo_urls: self.photo_urls.ok_or_else(|| {
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "photoUrls",
                         "a required member was not set",
-                    ),
-                );
-            }
-            ::std::result::Result::Ok(value)
+                    )
+                })?,
+                tags: self.tags,
+                status: self.status,
+            })
         }
     }
     /// Fluent builder for the `GetPetById` operation: set the input, then `send()` it.

@@ -51,6 +51,10 @@ impl GetUserByNameInput {
     pub fn username(&self) -> ::std::option::Option<&str> {
         self.username.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("username", self.username.as_ref());
+    }
 }
 /// The `User` structure.
 #[non_exhaustive]
@@ -336,6 +340,9 @@ impl ::sdk_runtime::OperationSpec for GetUserByName {
     type Output = GetUserByNameOutput;
     type Error = GetUserByNameError;
     const NAME: &'static str = "GetUserByName";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -354,27 +361,30 @@ impl ::sdk_runtime::OperationSpec for GetUserByName {
 pub mod builders {
     /// A builder for [`GetUserByNameInput`](super::GetUserByNameInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetUserByNameInputBuilder(super::GetUserByNameInput);
+    #[non_exhaustive]
+    pub struct GetUserByNameInputBuilder {
+        pub(crate) username: ::std::option::Option<::std::string::String>,
+    }
     impl GetUserByNameInputBuilder {
         /// The name that needs to be fetched. Use user1 for testing.
         ///
         /// This member is required.
         pub fn username(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.username = ::std::option::Option::Some(input.into());
+            self.username = ::std::option::Option::Some(input.into());
             self
         }
         /// The name that needs to be fetched. Use user1 for testing.
         ///
         /// This member is required.
         pub fn set_username(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.username = input;
+            self.username = input;
             self
         }
         /// The name that needs to be fetched. Use user1 for testing.
         ///
         /// This member is required.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.username
+            &self.username
         }
         /// Builds [`GetUserByNameInput`](super::GetUserByNameInput), failing when a required member is unset.
         pub fn build(
@@ -383,8 +393,7 @@ pub mod builders {
             super::GetUserByNameInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.username.is_none() {
+            if self.username.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "username",
@@ -392,47 +401,59 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetUserByNameInput {
+                username: self.username,
+            })
         }
     }
     /// A builder for [`GetUserByNameOutput`](super::GetUserByNameOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetUserByNameOutputBuilder(super::GetUserByNameOutput);
+    #[non_exhaustive]
+    pub struct GetUserByNameOutputBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) username: ::std::option::Option<::std::string::String>,
+        pub(crate) first_name: ::std::option::Option<::std::string::String>,
+        pub(crate) last_name: ::std::option::Option<::std::string::String>,
+        pub(crate) email: ::std::option::Option<::std::string::String>,
+        pub(crate) password: ::std::option::Option<::std::string::String>,
+        pub(crate) phone: ::std::option::Option<::std::string::String>,
+        pub(crate) user_status: ::std::option::Option<i32>,
+    }
     impl GetUserByNameOutputBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `username` member.
         pub fn username(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.username = ::std::option::Option::Some(input.into());
+            self.username = ::std::option::Option::Some(input.into());
             self
         }
         /// The `username` member.
         pub fn set_username(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.username = input;
+            self.username = input;
             self
         }
         /// The `username` member.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.username
+            &self.username
         }
         /// The `firstName` member.
         pub fn first_name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.first_name = ::std::option::Option::Some(input.into());
+            self.first_name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `firstName` member.
@@ -440,19 +461,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.first_name = input;
+            self.first_name = input;
             self
         }
         /// The `firstName` member.
         pub fn get_first_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.first_name
+            &self.first_name
         }
         /// The `lastName` member.
         pub fn last_name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.0.last_name = ::std::option::Option::Some(input.into());
+            self.last_name = ::std::option::Option::Some(input.into());
             self
         }
         /// The `lastName` member.
@@ -460,72 +481,81 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            self.0.last_name = input;
+            self.last_name = input;
             self
         }
         /// The `lastName` member.
         pub fn get_last_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.last_name
+            &self.last_name
         }
         /// The `email` member.
         pub fn email(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.email = ::std::option::Option::Some(input.into());
+            self.email = ::std::option::Option::Some(input.into());
             self
         }
         /// The `email` member.
         pub fn set_email(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.email = input;
+            self.email = input;
             self
         }
         /// The `email` member.
         pub fn get_email(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.email
+            &self.email
         }
         /// The `password` member.
         pub fn password(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.password = ::std::option::Option::Some(input.into());
+            self.password = ::std::option::Option::Some(input.into());
             self
         }
         /// The `password` member.
         pub fn set_password(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.password = input;
+            self.password = input;
             self
         }
         /// The `password` member.
         pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.password
+            &self.password
         }
         /// The `phone` member.
         pub fn phone(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.phone = ::std::option::Option::Some(input.into());
+            self.phone = ::std::option::Option::Some(input.into());
             self
         }
         /// The `phone` member.
         pub fn set_phone(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.phone = input;
+            self.phone = input;
             self
         }
         /// The `phone` member.
         pub fn get_phone(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.phone
+            &self.phone
         }
         /// User Status
         pub fn user_status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.user_status = ::std::option::Option::Some(input.into());
+            self.user_status = ::std::option::Option::Some(input.into());
             self
         }
         /// User Status
         pub fn set_user_status(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.user_status = input;
+            self.user_status = input;
             self
         }
         /// User Status
         pub fn get_user_status(&self) -> &::std::option::Option<i32> {
-            &self.0.user_status
+            &self.user_status
         }
         /// Builds [`GetUserByNameOutput`](super::GetUserByNameOutput).
         pub fn build(self) -> super::GetUserByNameOutput {
-            self.0
+            super::GetUserByNameOutput {
+                id: self.id,
+                username: self.username,
+                first_name: self.first_name,
+                last_name: self.last_name,
+                email: self.email,
+                password: self.password,
+                phone: self.phone,
+                user_status: self.user_status,
+            }
         }
     }
     /// Fluent builder for the `GetUserByName` operation: set the input, then `send()` it.

@@ -51,6 +51,10 @@ impl PlaceOrderInput {
     pub fn body(&self) -> ::std::option::Option<&crate::types::Order> {
         self.body.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("body", self.body.as_ref());
+    }
 }
 /// The `Order` structure.
 #[non_exhaustive]
@@ -69,9 +73,10 @@ pub struct PlaceOrderOutput {
     /// The `complete` member.
     ///
     /// The service's default is `false`.
-    pub complete: ::std::option::Option<bool>,
+    pub complete: bool,
 }
-/// Members with a modeled `@default` start at it.
+/// Members with a modeled `@default` start at it; other required members at their
+/// zero value (empty, `0`, `false`, the epoch).
 impl ::std::default::Default for PlaceOrderOutput {
     fn default() -> Self {
         Self {
@@ -80,7 +85,7 @@ impl ::std::default::Default for PlaceOrderOutput {
             quantity: ::std::option::Option::None,
             ship_date: ::std::option::Option::None,
             status: ::std::option::Option::None,
-            complete: ::std::option::Option::Some(false),
+            complete: false,
         }
     }
 }
@@ -163,9 +168,8 @@ impl ::sdk_runtime::schema::SerializableStruct for PlaceOrderOutput {
         if let ::std::option::Option::Some(value) = &self.status {
             s.write_string(&PLACE_ORDER_OUTPUT_MEMBER_STATUS, value.as_str())?;
         }
-        if let ::std::option::Option::Some(value) = &self.complete {
-            s.write_boolean(&PLACE_ORDER_OUTPUT_MEMBER_COMPLETE, *value)?;
-        }
+        let value = &self.complete;
+        s.write_boolean(&PLACE_ORDER_OUTPUT_MEMBER_COMPLETE, *value)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -194,7 +198,7 @@ impl ::sdk_runtime::schema::DeserializeShape for PlaceOrderOutput {
                     );
                 }
                 ::std::option::Option::Some(5) => {
-                    out.complete = ::std::option::Option::Some(d.read_boolean(member)?);
+                    out.complete = d.read_boolean(member)?;
                 }
                 _ => d.skip_value()?,
             }
@@ -231,7 +235,7 @@ impl PlaceOrderOutput {
     /// The `complete` member.
     ///
     /// The service's default is `false`.
-    pub fn complete(&self) -> ::std::option::Option<bool> {
+    pub fn complete(&self) -> bool {
         self.complete
     }
 }
@@ -312,6 +316,9 @@ impl ::sdk_runtime::OperationSpec for PlaceOrder {
     type Output = PlaceOrderOutput;
     type Error = PlaceOrderError;
     const NAME: &'static str = "PlaceOrder";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -333,27 +340,30 @@ impl ::sdk_runtime::OperationSpec for PlaceOrder {
 pub mod builders {
     /// A builder for [`PlaceOrderInput`](super::PlaceOrderInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PlaceOrderInputBuilder(super::PlaceOrderInput);
+    #[non_exhaustive]
+    pub struct PlaceOrderInputBuilder {
+        pub(crate) body: ::std::option::Option<crate::types::Order>,
+    }
     impl PlaceOrderInputBuilder {
         /// order placed for purchasing the pet
         ///
         /// This member is required.
         pub fn body(mut self, input: impl ::std::convert::Into<crate::types::Order>) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// order placed for purchasing the pet
         ///
         /// This member is required.
         pub fn set_body(mut self, input: ::std::option::Option<crate::types::Order>) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// order placed for purchasing the pet
         ///
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::Order> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`PlaceOrderInput`](super::PlaceOrderInput), failing when a required member is unset.
         pub fn build(
@@ -362,8 +372,7 @@ pub mod builders {
             super::PlaceOrderInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.body.is_none() {
+            if self.body.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "body",
@@ -371,61 +380,69 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::PlaceOrderInput { body: self.body })
         }
     }
     /// A builder for [`PlaceOrderOutput`](super::PlaceOrderOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct PlaceOrderOutputBuilder(super::PlaceOrderOutput);
+    #[non_exhaustive]
+    pub struct PlaceOrderOutputBuilder {
+        pub(crate) id: ::std::option::Option<i64>,
+        pub(crate) pet_id: ::std::option::Option<i64>,
+        pub(crate) quantity: ::std::option::Option<i32>,
+        pub(crate) ship_date: ::std::option::Option<::aws_smithy_types::DateTime>,
+        pub(crate) status: ::std::option::Option<crate::types::OrderStatus>,
+        pub(crate) complete: ::std::option::Option<bool>,
+    }
     impl PlaceOrderOutputBuilder {
         /// The `id` member.
         pub fn id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.id = ::std::option::Option::Some(input.into());
+            self.id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `id` member.
         pub fn set_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.id = input;
+            self.id = input;
             self
         }
         /// The `id` member.
         pub fn get_id(&self) -> &::std::option::Option<i64> {
-            &self.0.id
+            &self.id
         }
         /// The `petId` member.
         pub fn pet_id(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-            self.0.pet_id = ::std::option::Option::Some(input.into());
+            self.pet_id = ::std::option::Option::Some(input.into());
             self
         }
         /// The `petId` member.
         pub fn set_pet_id(mut self, input: ::std::option::Option<i64>) -> Self {
-            self.0.pet_id = input;
+            self.pet_id = input;
             self
         }
         /// The `petId` member.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
-            &self.0.pet_id
+            &self.pet_id
         }
         /// The `quantity` member.
         pub fn quantity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.quantity = ::std::option::Option::Some(input.into());
+            self.quantity = ::std::option::Option::Some(input.into());
             self
         }
         /// The `quantity` member.
         pub fn set_quantity(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.quantity = input;
+            self.quantity = input;
             self
         }
         /// The `quantity` member.
         pub fn get_quantity(&self) -> &::std::option::Option<i32> {
-            &self.0.quantity
+            &self.quantity
         }
         /// The `shipDate` member.
         pub fn ship_date(
             mut self,
             input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.ship_date = ::std::option::Option::Some(input.into());
+            self.ship_date = ::std::option::Option::Some(input.into());
             self
         }
         /// The `shipDate` member.
@@ -433,19 +450,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::aws_smithy_types::DateTime>,
         ) -> Self {
-            self.0.ship_date = input;
+            self.ship_date = input;
             self
         }
         /// The `shipDate` member.
         pub fn get_ship_date(&self) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-            &self.0.ship_date
+            &self.ship_date
         }
         /// Order Status
         pub fn status(
             mut self,
             input: impl ::std::convert::Into<crate::types::OrderStatus>,
         ) -> Self {
-            self.0.status = ::std::option::Option::Some(input.into());
+            self.status = ::std::option::Option::Some(input.into());
             self
         }
         /// Order Status
@@ -453,36 +470,43 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::OrderStatus>,
         ) -> Self {
-            self.0.status = input;
+            self.status = input;
             self
         }
         /// Order Status
         pub fn get_status(&self) -> &::std::option::Option<crate::types::OrderStatus> {
-            &self.0.status
+            &self.status
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn complete(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-            self.0.complete = ::std::option::Option::Some(input.into());
+            self.complete = ::std::option::Option::Some(input.into());
             self
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn set_complete(mut self, input: ::std::option::Option<bool>) -> Self {
-            self.0.complete = input;
+            self.complete = input;
             self
         }
         /// The `complete` member.
         ///
         /// The service's default is `false`.
         pub fn get_complete(&self) -> &::std::option::Option<bool> {
-            &self.0.complete
+            &self.complete
         }
         /// Builds [`PlaceOrderOutput`](super::PlaceOrderOutput).
         pub fn build(self) -> super::PlaceOrderOutput {
-            self.0
+            super::PlaceOrderOutput {
+                id: self.id,
+                pet_id: self.pet_id,
+                quantity: self.quantity,
+                ship_date: self.ship_date,
+                status: self.status,
+                complete: self.complete.unwrap_or(false),
+            }
         }
     }
     /// Fluent builder for the `PlaceOrder` operation: set the input, then `send()` it.

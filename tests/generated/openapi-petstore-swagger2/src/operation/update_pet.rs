@@ -51,6 +51,10 @@ impl UpdatePetInput {
     pub fn body(&self) -> ::std::option::Option<&crate::types::Pet> {
         self.body.as_ref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("body", self.body.as_ref());
+    }
 }
 /// The `Unit` structure.
 #[non_exhaustive]
@@ -169,6 +173,9 @@ impl ::sdk_runtime::OperationSpec for UpdatePet {
     const NAME: &'static str = "UpdatePet";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::HttpBearer]);
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -190,27 +197,30 @@ impl ::sdk_runtime::OperationSpec for UpdatePet {
 pub mod builders {
     /// A builder for [`UpdatePetInput`](super::UpdatePetInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UpdatePetInputBuilder(super::UpdatePetInput);
+    #[non_exhaustive]
+    pub struct UpdatePetInputBuilder {
+        pub(crate) body: ::std::option::Option<crate::types::Pet>,
+    }
     impl UpdatePetInputBuilder {
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
         pub fn body(mut self, input: impl ::std::convert::Into<crate::types::Pet>) -> Self {
-            self.0.body = ::std::option::Option::Some(input.into());
+            self.body = ::std::option::Option::Some(input.into());
             self
         }
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
         pub fn set_body(mut self, input: ::std::option::Option<crate::types::Pet>) -> Self {
-            self.0.body = input;
+            self.body = input;
             self
         }
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::Pet> {
-            &self.0.body
+            &self.body
         }
         /// Builds [`UpdatePetInput`](super::UpdatePetInput), failing when a required member is unset.
         pub fn build(
@@ -219,8 +229,7 @@ pub mod builders {
             super::UpdatePetInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.body.is_none() {
+            if self.body.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "body",
@@ -228,16 +237,17 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::UpdatePetInput { body: self.body })
         }
     }
     /// A builder for [`UpdatePetOutput`](super::UpdatePetOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct UpdatePetOutputBuilder(super::UpdatePetOutput);
+    #[non_exhaustive]
+    pub struct UpdatePetOutputBuilder {}
     impl UpdatePetOutputBuilder {
         /// Builds [`UpdatePetOutput`](super::UpdatePetOutput).
         pub fn build(self) -> super::UpdatePetOutput {
-            self.0
+            super::UpdatePetOutput {}
         }
     }
     /// Fluent builder for the `UpdatePet` operation: set the input, then `send()` it.

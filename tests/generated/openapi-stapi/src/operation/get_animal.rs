@@ -57,6 +57,10 @@ impl GetAnimalInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single animal query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetAnimal {
     type Output = GetAnimalOutput;
     type Error = GetAnimalError;
     const NAME: &'static str = "GetAnimal";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetAnimal {
 pub mod builders {
     /// A builder for [`GetAnimalInput`](super::GetAnimalInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetAnimalInputBuilder(super::GetAnimalInput);
+    #[non_exhaustive]
+    pub struct GetAnimalInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetAnimalInputBuilder {
         /// Animal unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Animal unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Animal unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetAnimalInput`](super::GetAnimalInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetAnimalInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetAnimalInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetAnimalOutput`](super::GetAnimalOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetAnimalOutputBuilder(super::GetAnimalOutput);
+    #[non_exhaustive]
+    pub struct GetAnimalOutputBuilder {
+        pub(crate) animal: ::std::option::Option<crate::types::AnimalFull>,
+    }
     impl GetAnimalOutputBuilder {
         /// Full animal, returned when queried using UID
         pub fn animal(
             mut self,
             input: impl ::std::convert::Into<crate::types::AnimalFull>,
         ) -> Self {
-            self.0.animal = ::std::option::Option::Some(input.into());
+            self.animal = ::std::option::Option::Some(input.into());
             self
         }
         /// Full animal, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::AnimalFull>,
         ) -> Self {
-            self.0.animal = input;
+            self.animal = input;
             self
         }
         /// Full animal, returned when queried using UID
         pub fn get_animal(&self) -> &::std::option::Option<crate::types::AnimalFull> {
-            &self.0.animal
+            &self.animal
         }
         /// Builds [`GetAnimalOutput`](super::GetAnimalOutput).
         pub fn build(self) -> super::GetAnimalOutput {
-            self.0
+            super::GetAnimalOutput {
+                animal: self.animal,
+            }
         }
     }
     /// Fluent builder for the `GetAnimal` operation: set the input, then `send()` it.

@@ -59,6 +59,10 @@ impl GetAstronomicalObjectInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single astronomical object query
 #[non_exhaustive]
@@ -223,6 +227,9 @@ impl ::sdk_runtime::OperationSpec for GetAstronomicalObject {
     type Output = GetAstronomicalObjectOutput;
     type Error = GetAstronomicalObjectError;
     const NAME: &'static str = "GetAstronomicalObject";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -242,41 +249,45 @@ impl ::sdk_runtime::OperationSpec for GetAstronomicalObject {
 pub mod builders {
     /// A builder for [`GetAstronomicalObjectInput`](super::GetAstronomicalObjectInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetAstronomicalObjectInputBuilder(super::GetAstronomicalObjectInput);
+    #[non_exhaustive]
+    pub struct GetAstronomicalObjectInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetAstronomicalObjectInputBuilder {
         /// Astronomical object's unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Astronomical object's unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Astronomical object's unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetAstronomicalObjectInput`](super::GetAstronomicalObjectInput), failing when a required member is unset.
         pub fn build(
@@ -285,8 +296,7 @@ pub mod builders {
             super::GetAstronomicalObjectInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -294,19 +304,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetAstronomicalObjectInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetAstronomicalObjectOutput`](super::GetAstronomicalObjectOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetAstronomicalObjectOutputBuilder(super::GetAstronomicalObjectOutput);
+    #[non_exhaustive]
+    pub struct GetAstronomicalObjectOutputBuilder {
+        pub(crate) astronomical_object: ::std::option::Option<crate::types::AstronomicalObjectFull>,
+    }
     impl GetAstronomicalObjectOutputBuilder {
         /// Full astronomical object, returned when queried using UID
         pub fn astronomical_object(
             mut self,
             input: impl ::std::convert::Into<crate::types::AstronomicalObjectFull>,
         ) -> Self {
-            self.0.astronomical_object = ::std::option::Option::Some(input.into());
+            self.astronomical_object = ::std::option::Option::Some(input.into());
             self
         }
         /// Full astronomical object, returned when queried using UID
@@ -314,18 +330,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::AstronomicalObjectFull>,
         ) -> Self {
-            self.0.astronomical_object = input;
+            self.astronomical_object = input;
             self
         }
         /// Full astronomical object, returned when queried using UID
         pub fn get_astronomical_object(
             &self,
         ) -> &::std::option::Option<crate::types::AstronomicalObjectFull> {
-            &self.0.astronomical_object
+            &self.astronomical_object
         }
         /// Builds [`GetAstronomicalObjectOutput`](super::GetAstronomicalObjectOutput).
         pub fn build(self) -> super::GetAstronomicalObjectOutput {
-            self.0
+            super::GetAstronomicalObjectOutput {
+                astronomical_object: self.astronomical_object,
+            }
         }
     }
     /// Fluent builder for the `GetAstronomicalObject` operation: set the input, then `send()` it.

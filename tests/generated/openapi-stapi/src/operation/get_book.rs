@@ -55,6 +55,10 @@ impl GetBookInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single book query
 #[non_exhaustive]
@@ -209,6 +213,9 @@ impl ::sdk_runtime::OperationSpec for GetBook {
     type Output = GetBookOutput;
     type Error = GetBookError;
     const NAME: &'static str = "GetBook";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -228,41 +235,45 @@ impl ::sdk_runtime::OperationSpec for GetBook {
 pub mod builders {
     /// A builder for [`GetBookInput`](super::GetBookInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetBookInputBuilder(super::GetBookInput);
+    #[non_exhaustive]
+    pub struct GetBookInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetBookInputBuilder {
         /// Book unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Book unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Book unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetBookInput`](super::GetBookInput), failing when a required member is unset.
         pub fn build(
@@ -271,8 +282,7 @@ pub mod builders {
             super::GetBookInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -280,30 +290,36 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetBookInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetBookOutput`](super::GetBookOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetBookOutputBuilder(super::GetBookOutput);
+    #[non_exhaustive]
+    pub struct GetBookOutputBuilder {
+        pub(crate) book: ::std::option::Option<crate::types::BookFull>,
+    }
     impl GetBookOutputBuilder {
         /// Full book, returned when queried using UID
         pub fn book(mut self, input: impl ::std::convert::Into<crate::types::BookFull>) -> Self {
-            self.0.book = ::std::option::Option::Some(input.into());
+            self.book = ::std::option::Option::Some(input.into());
             self
         }
         /// Full book, returned when queried using UID
         pub fn set_book(mut self, input: ::std::option::Option<crate::types::BookFull>) -> Self {
-            self.0.book = input;
+            self.book = input;
             self
         }
         /// Full book, returned when queried using UID
         pub fn get_book(&self) -> &::std::option::Option<crate::types::BookFull> {
-            &self.0.book
+            &self.book
         }
         /// Builds [`GetBookOutput`](super::GetBookOutput).
         pub fn build(self) -> super::GetBookOutput {
-            self.0
+            super::GetBookOutput { book: self.book }
         }
     }
     /// Fluent builder for the `GetBook` operation: set the input, then `send()` it.

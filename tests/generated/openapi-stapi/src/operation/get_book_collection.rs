@@ -57,6 +57,10 @@ impl GetBookCollectionInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single book collection query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetBookCollection {
     type Output = GetBookCollectionOutput;
     type Error = GetBookCollectionError;
     const NAME: &'static str = "GetBookCollection";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetBookCollection {
 pub mod builders {
     /// A builder for [`GetBookCollectionInput`](super::GetBookCollectionInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetBookCollectionInputBuilder(super::GetBookCollectionInput);
+    #[non_exhaustive]
+    pub struct GetBookCollectionInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetBookCollectionInputBuilder {
         /// Book collection unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Book collection unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Book collection unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetBookCollectionInput`](super::GetBookCollectionInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetBookCollectionInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetBookCollectionInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetBookCollectionOutput`](super::GetBookCollectionOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetBookCollectionOutputBuilder(super::GetBookCollectionOutput);
+    #[non_exhaustive]
+    pub struct GetBookCollectionOutputBuilder {
+        pub(crate) book_collection: ::std::option::Option<crate::types::BookCollectionFull>,
+    }
     impl GetBookCollectionOutputBuilder {
         /// Full book collection, returned when queried using UID
         pub fn book_collection(
             mut self,
             input: impl ::std::convert::Into<crate::types::BookCollectionFull>,
         ) -> Self {
-            self.0.book_collection = ::std::option::Option::Some(input.into());
+            self.book_collection = ::std::option::Option::Some(input.into());
             self
         }
         /// Full book collection, returned when queried using UID
@@ -306,18 +322,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::BookCollectionFull>,
         ) -> Self {
-            self.0.book_collection = input;
+            self.book_collection = input;
             self
         }
         /// Full book collection, returned when queried using UID
         pub fn get_book_collection(
             &self,
         ) -> &::std::option::Option<crate::types::BookCollectionFull> {
-            &self.0.book_collection
+            &self.book_collection
         }
         /// Builds [`GetBookCollectionOutput`](super::GetBookCollectionOutput).
         pub fn build(self) -> super::GetBookCollectionOutput {
-            self.0
+            super::GetBookCollectionOutput {
+                book_collection: self.book_collection,
+            }
         }
     }
     /// Fluent builder for the `GetBookCollection` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetBookSeriesInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single book series query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetBookSeries {
     type Output = GetBookSeriesOutput;
     type Error = GetBookSeriesError;
     const NAME: &'static str = "GetBookSeries";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetBookSeries {
 pub mod builders {
     /// A builder for [`GetBookSeriesInput`](super::GetBookSeriesInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetBookSeriesInputBuilder(super::GetBookSeriesInput);
+    #[non_exhaustive]
+    pub struct GetBookSeriesInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetBookSeriesInputBuilder {
         /// Book series unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Book series unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Book series unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetBookSeriesInput`](super::GetBookSeriesInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetBookSeriesInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetBookSeriesInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetBookSeriesOutput`](super::GetBookSeriesOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetBookSeriesOutputBuilder(super::GetBookSeriesOutput);
+    #[non_exhaustive]
+    pub struct GetBookSeriesOutputBuilder {
+        pub(crate) book_series: ::std::option::Option<crate::types::BookSeriesFull>,
+    }
     impl GetBookSeriesOutputBuilder {
         /// Full book series, returned when queried using UID
         pub fn book_series(
             mut self,
             input: impl ::std::convert::Into<crate::types::BookSeriesFull>,
         ) -> Self {
-            self.0.book_series = ::std::option::Option::Some(input.into());
+            self.book_series = ::std::option::Option::Some(input.into());
             self
         }
         /// Full book series, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::BookSeriesFull>,
         ) -> Self {
-            self.0.book_series = input;
+            self.book_series = input;
             self
         }
         /// Full book series, returned when queried using UID
         pub fn get_book_series(&self) -> &::std::option::Option<crate::types::BookSeriesFull> {
-            &self.0.book_series
+            &self.book_series
         }
         /// Builds [`GetBookSeriesOutput`](super::GetBookSeriesOutput).
         pub fn build(self) -> super::GetBookSeriesOutput {
-            self.0
+            super::GetBookSeriesOutput {
+                book_series: self.book_series,
+            }
         }
     }
     /// Fluent builder for the `GetBookSeries` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetCharacterInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single character query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetCharacter {
     type Output = GetCharacterOutput;
     type Error = GetCharacterError;
     const NAME: &'static str = "GetCharacter";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetCharacter {
 pub mod builders {
     /// A builder for [`GetCharacterInput`](super::GetCharacterInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetCharacterInputBuilder(super::GetCharacterInput);
+    #[non_exhaustive]
+    pub struct GetCharacterInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetCharacterInputBuilder {
         /// Character unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Character unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Character unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetCharacterInput`](super::GetCharacterInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetCharacterInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetCharacterInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetCharacterOutput`](super::GetCharacterOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetCharacterOutputBuilder(super::GetCharacterOutput);
+    #[non_exhaustive]
+    pub struct GetCharacterOutputBuilder {
+        pub(crate) character: ::std::option::Option<crate::types::CharacterFull>,
+    }
     impl GetCharacterOutputBuilder {
         /// Full character, returned when queried using UID
         pub fn character(
             mut self,
             input: impl ::std::convert::Into<crate::types::CharacterFull>,
         ) -> Self {
-            self.0.character = ::std::option::Option::Some(input.into());
+            self.character = ::std::option::Option::Some(input.into());
             self
         }
         /// Full character, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::CharacterFull>,
         ) -> Self {
-            self.0.character = input;
+            self.character = input;
             self
         }
         /// Full character, returned when queried using UID
         pub fn get_character(&self) -> &::std::option::Option<crate::types::CharacterFull> {
-            &self.0.character
+            &self.character
         }
         /// Builds [`GetCharacterOutput`](super::GetCharacterOutput).
         pub fn build(self) -> super::GetCharacterOutput {
-            self.0
+            super::GetCharacterOutput {
+                character: self.character,
+            }
         }
     }
     /// Fluent builder for the `GetCharacter` operation: set the input, then `send()` it.

@@ -304,49 +304,54 @@ impl ::sdk_runtime::OperationSpec for GetCharacterSearch {
 pub mod builders {
     /// A builder for [`GetCharacterSearchInput`](super::GetCharacterSearchInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetCharacterSearchInputBuilder(super::GetCharacterSearchInput);
+    #[non_exhaustive]
+    pub struct GetCharacterSearchInputBuilder {
+        pub(crate) page_number: ::std::option::Option<i32>,
+        pub(crate) page_size: ::std::option::Option<i32>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetCharacterSearchInputBuilder {
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_number = ::std::option::Option::Some(input.into());
+            self.page_number = ::std::option::Option::Some(input.into());
             self
         }
         /// Zero-based page number
         pub fn set_page_number(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_number = input;
+            self.page_number = input;
             self
         }
         /// Zero-based page number
         pub fn get_page_number(&self) -> &::std::option::Option<i32> {
-            &self.0.page_number
+            &self.page_number
         }
         /// Page size
         pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_size = ::std::option::Option::Some(input.into());
+            self.page_size = ::std::option::Option::Some(input.into());
             self
         }
         /// Page size
         pub fn set_page_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_size = input;
+            self.page_size = input;
             self
         }
         /// Page size
         pub fn get_page_size(&self) -> &::std::option::Option<i32> {
-            &self.0.page_size
+            &self.page_size
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetCharacterSearchInput`](super::GetCharacterSearchInput), failing when a required member is unset.
         pub fn build(
@@ -355,20 +360,28 @@ pub mod builders {
             super::GetCharacterSearchInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetCharacterSearchInput {
+                page_number: self.page_number,
+                page_size: self.page_size,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetCharacterSearchOutput`](super::GetCharacterSearchOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetCharacterSearchOutputBuilder(super::GetCharacterSearchOutput);
+    #[non_exhaustive]
+    pub struct GetCharacterSearchOutputBuilder {
+        pub(crate) page: ::std::option::Option<crate::types::ResponsePage>,
+        pub(crate) sort: ::std::option::Option<crate::types::ResponseSort>,
+        pub(crate) characters: ::std::option::Option<::std::vec::Vec<crate::types::CharacterBase>>,
+    }
     impl GetCharacterSearchOutputBuilder {
         /// Object describing response page
         pub fn page(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = ::std::option::Option::Some(input.into());
+            self.page = ::std::option::Option::Some(input.into());
             self
         }
         /// Object describing response page
@@ -376,19 +389,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = input;
+            self.page = input;
             self
         }
         /// Object describing response page
         pub fn get_page(&self) -> &::std::option::Option<crate::types::ResponsePage> {
-            &self.0.page
+            &self.page
         }
         /// Response sort
         pub fn sort(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = ::std::option::Option::Some(input.into());
+            self.sort = ::std::option::Option::Some(input.into());
             self
         }
         /// Response sort
@@ -396,20 +409,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = input;
+            self.sort = input;
             self
         }
         /// Response sort
         pub fn get_sort(&self) -> &::std::option::Option<crate::types::ResponseSort> {
-            &self.0.sort
+            &self.sort
         }
         /// List of characters matching given criteria
         pub fn characters(
             mut self,
             item: impl ::std::convert::Into<crate::types::CharacterBase>,
         ) -> Self {
-            self.0
-                .characters
+            self.characters
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -419,18 +431,22 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::CharacterBase>>,
         ) -> Self {
-            self.0.characters = input;
+            self.characters = input;
             self
         }
         /// List of characters matching given criteria
         pub fn get_characters(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::CharacterBase>> {
-            &self.0.characters
+            &self.characters
         }
         /// Builds [`GetCharacterSearchOutput`](super::GetCharacterSearchOutput).
         pub fn build(self) -> super::GetCharacterSearchOutput {
-            self.0
+            super::GetCharacterSearchOutput {
+                page: self.page,
+                sort: self.sort,
+                characters: self.characters,
+            }
         }
     }
     /// Fluent builder for the `GetCharacterSearch` operation: set the input, then `send()` it.

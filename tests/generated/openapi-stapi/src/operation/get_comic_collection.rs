@@ -57,6 +57,10 @@ impl GetComicCollectionInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single comic collection query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetComicCollection {
     type Output = GetComicCollectionOutput;
     type Error = GetComicCollectionError;
     const NAME: &'static str = "GetComicCollection";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetComicCollection {
 pub mod builders {
     /// A builder for [`GetComicCollectionInput`](super::GetComicCollectionInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicCollectionInputBuilder(super::GetComicCollectionInput);
+    #[non_exhaustive]
+    pub struct GetComicCollectionInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetComicCollectionInputBuilder {
         /// Comic collection unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Comic collection unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Comic collection unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetComicCollectionInput`](super::GetComicCollectionInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetComicCollectionInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetComicCollectionInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetComicCollectionOutput`](super::GetComicCollectionOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicCollectionOutputBuilder(super::GetComicCollectionOutput);
+    #[non_exhaustive]
+    pub struct GetComicCollectionOutputBuilder {
+        pub(crate) comic_collection: ::std::option::Option<crate::types::ComicCollectionFull>,
+    }
     impl GetComicCollectionOutputBuilder {
         /// Full comic collection, returned when queried using UID
         pub fn comic_collection(
             mut self,
             input: impl ::std::convert::Into<crate::types::ComicCollectionFull>,
         ) -> Self {
-            self.0.comic_collection = ::std::option::Option::Some(input.into());
+            self.comic_collection = ::std::option::Option::Some(input.into());
             self
         }
         /// Full comic collection, returned when queried using UID
@@ -306,18 +322,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ComicCollectionFull>,
         ) -> Self {
-            self.0.comic_collection = input;
+            self.comic_collection = input;
             self
         }
         /// Full comic collection, returned when queried using UID
         pub fn get_comic_collection(
             &self,
         ) -> &::std::option::Option<crate::types::ComicCollectionFull> {
-            &self.0.comic_collection
+            &self.comic_collection
         }
         /// Builds [`GetComicCollectionOutput`](super::GetComicCollectionOutput).
         pub fn build(self) -> super::GetComicCollectionOutput {
-            self.0
+            super::GetComicCollectionOutput {
+                comic_collection: self.comic_collection,
+            }
         }
     }
     /// Fluent builder for the `GetComicCollection` operation: set the input, then `send()` it.

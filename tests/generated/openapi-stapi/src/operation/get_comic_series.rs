@@ -57,6 +57,10 @@ impl GetComicSeriesInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single comic series query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetComicSeries {
     type Output = GetComicSeriesOutput;
     type Error = GetComicSeriesError;
     const NAME: &'static str = "GetComicSeries";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetComicSeries {
 pub mod builders {
     /// A builder for [`GetComicSeriesInput`](super::GetComicSeriesInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicSeriesInputBuilder(super::GetComicSeriesInput);
+    #[non_exhaustive]
+    pub struct GetComicSeriesInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetComicSeriesInputBuilder {
         /// Comic series unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Comic series unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Comic series unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetComicSeriesInput`](super::GetComicSeriesInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetComicSeriesInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetComicSeriesInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetComicSeriesOutput`](super::GetComicSeriesOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicSeriesOutputBuilder(super::GetComicSeriesOutput);
+    #[non_exhaustive]
+    pub struct GetComicSeriesOutputBuilder {
+        pub(crate) comic_series: ::std::option::Option<crate::types::ComicSeriesFull>,
+    }
     impl GetComicSeriesOutputBuilder {
         /// Full comic series, returned when queried using UID
         pub fn comic_series(
             mut self,
             input: impl ::std::convert::Into<crate::types::ComicSeriesFull>,
         ) -> Self {
-            self.0.comic_series = ::std::option::Option::Some(input.into());
+            self.comic_series = ::std::option::Option::Some(input.into());
             self
         }
         /// Full comic series, returned when queried using UID
@@ -306,16 +322,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ComicSeriesFull>,
         ) -> Self {
-            self.0.comic_series = input;
+            self.comic_series = input;
             self
         }
         /// Full comic series, returned when queried using UID
         pub fn get_comic_series(&self) -> &::std::option::Option<crate::types::ComicSeriesFull> {
-            &self.0.comic_series
+            &self.comic_series
         }
         /// Builds [`GetComicSeriesOutput`](super::GetComicSeriesOutput).
         pub fn build(self) -> super::GetComicSeriesOutput {
-            self.0
+            super::GetComicSeriesOutput {
+                comic_series: self.comic_series,
+            }
         }
     }
     /// Fluent builder for the `GetComicSeries` operation: set the input, then `send()` it.

@@ -310,49 +310,54 @@ impl ::sdk_runtime::OperationSpec for GetComicSeriesSearch {
 pub mod builders {
     /// A builder for [`GetComicSeriesSearchInput`](super::GetComicSeriesSearchInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicSeriesSearchInputBuilder(super::GetComicSeriesSearchInput);
+    #[non_exhaustive]
+    pub struct GetComicSeriesSearchInputBuilder {
+        pub(crate) page_number: ::std::option::Option<i32>,
+        pub(crate) page_size: ::std::option::Option<i32>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetComicSeriesSearchInputBuilder {
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_number = ::std::option::Option::Some(input.into());
+            self.page_number = ::std::option::Option::Some(input.into());
             self
         }
         /// Zero-based page number
         pub fn set_page_number(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_number = input;
+            self.page_number = input;
             self
         }
         /// Zero-based page number
         pub fn get_page_number(&self) -> &::std::option::Option<i32> {
-            &self.0.page_number
+            &self.page_number
         }
         /// Page size
         pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_size = ::std::option::Option::Some(input.into());
+            self.page_size = ::std::option::Option::Some(input.into());
             self
         }
         /// Page size
         pub fn set_page_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_size = input;
+            self.page_size = input;
             self
         }
         /// Page size
         pub fn get_page_size(&self) -> &::std::option::Option<i32> {
-            &self.0.page_size
+            &self.page_size
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetComicSeriesSearchInput`](super::GetComicSeriesSearchInput), failing when a required member is unset.
         pub fn build(
@@ -361,20 +366,29 @@ pub mod builders {
             super::GetComicSeriesSearchInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetComicSeriesSearchInput {
+                page_number: self.page_number,
+                page_size: self.page_size,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetComicSeriesSearchOutput`](super::GetComicSeriesSearchOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicSeriesSearchOutputBuilder(super::GetComicSeriesSearchOutput);
+    #[non_exhaustive]
+    pub struct GetComicSeriesSearchOutputBuilder {
+        pub(crate) page: ::std::option::Option<crate::types::ResponsePage>,
+        pub(crate) sort: ::std::option::Option<crate::types::ResponseSort>,
+        pub(crate) comic_series:
+            ::std::option::Option<::std::vec::Vec<crate::types::ComicSeriesBase>>,
+    }
     impl GetComicSeriesSearchOutputBuilder {
         /// Object describing response page
         pub fn page(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = ::std::option::Option::Some(input.into());
+            self.page = ::std::option::Option::Some(input.into());
             self
         }
         /// Object describing response page
@@ -382,19 +396,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = input;
+            self.page = input;
             self
         }
         /// Object describing response page
         pub fn get_page(&self) -> &::std::option::Option<crate::types::ResponsePage> {
-            &self.0.page
+            &self.page
         }
         /// Response sort
         pub fn sort(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = ::std::option::Option::Some(input.into());
+            self.sort = ::std::option::Option::Some(input.into());
             self
         }
         /// Response sort
@@ -402,20 +416,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = input;
+            self.sort = input;
             self
         }
         /// Response sort
         pub fn get_sort(&self) -> &::std::option::Option<crate::types::ResponseSort> {
-            &self.0.sort
+            &self.sort
         }
         /// List of comic series matching given criteria
         pub fn comic_series(
             mut self,
             item: impl ::std::convert::Into<crate::types::ComicSeriesBase>,
         ) -> Self {
-            self.0
-                .comic_series
+            self.comic_series
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -425,18 +438,22 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::ComicSeriesBase>>,
         ) -> Self {
-            self.0.comic_series = input;
+            self.comic_series = input;
             self
         }
         /// List of comic series matching given criteria
         pub fn get_comic_series(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::ComicSeriesBase>> {
-            &self.0.comic_series
+            &self.comic_series
         }
         /// Builds [`GetComicSeriesSearchOutput`](super::GetComicSeriesSearchOutput).
         pub fn build(self) -> super::GetComicSeriesSearchOutput {
-            self.0
+            super::GetComicSeriesSearchOutput {
+                page: self.page,
+                sort: self.sort,
+                comic_series: self.comic_series,
+            }
         }
     }
     /// Fluent builder for the `GetComicSeriesSearch` operation: set the input, then `send()` it.

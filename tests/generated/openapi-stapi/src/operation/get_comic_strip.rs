@@ -57,6 +57,10 @@ impl GetComicStripInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single comic strip query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetComicStrip {
     type Output = GetComicStripOutput;
     type Error = GetComicStripError;
     const NAME: &'static str = "GetComicStrip";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetComicStrip {
 pub mod builders {
     /// A builder for [`GetComicStripInput`](super::GetComicStripInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicStripInputBuilder(super::GetComicStripInput);
+    #[non_exhaustive]
+    pub struct GetComicStripInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetComicStripInputBuilder {
         /// Comic strip unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Comic strip unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Comic strip unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetComicStripInput`](super::GetComicStripInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetComicStripInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetComicStripInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetComicStripOutput`](super::GetComicStripOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicStripOutputBuilder(super::GetComicStripOutput);
+    #[non_exhaustive]
+    pub struct GetComicStripOutputBuilder {
+        pub(crate) comic_strip: ::std::option::Option<crate::types::ComicStripFull>,
+    }
     impl GetComicStripOutputBuilder {
         /// Full comic strip, returned when queried using UID
         pub fn comic_strip(
             mut self,
             input: impl ::std::convert::Into<crate::types::ComicStripFull>,
         ) -> Self {
-            self.0.comic_strip = ::std::option::Option::Some(input.into());
+            self.comic_strip = ::std::option::Option::Some(input.into());
             self
         }
         /// Full comic strip, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ComicStripFull>,
         ) -> Self {
-            self.0.comic_strip = input;
+            self.comic_strip = input;
             self
         }
         /// Full comic strip, returned when queried using UID
         pub fn get_comic_strip(&self) -> &::std::option::Option<crate::types::ComicStripFull> {
-            &self.0.comic_strip
+            &self.comic_strip
         }
         /// Builds [`GetComicStripOutput`](super::GetComicStripOutput).
         pub fn build(self) -> super::GetComicStripOutput {
-            self.0
+            super::GetComicStripOutput {
+                comic_strip: self.comic_strip,
+            }
         }
     }
     /// Fluent builder for the `GetComicStrip` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetComicsInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single comics query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetComics {
     type Output = GetComicsOutput;
     type Error = GetComicsError;
     const NAME: &'static str = "GetComics";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetComics {
 pub mod builders {
     /// A builder for [`GetComicsInput`](super::GetComicsInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicsInputBuilder(super::GetComicsInput);
+    #[non_exhaustive]
+    pub struct GetComicsInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetComicsInputBuilder {
         /// Comics unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Comics unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Comics unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetComicsInput`](super::GetComicsInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetComicsInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetComicsInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetComicsOutput`](super::GetComicsOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetComicsOutputBuilder(super::GetComicsOutput);
+    #[non_exhaustive]
+    pub struct GetComicsOutputBuilder {
+        pub(crate) comics: ::std::option::Option<crate::types::ComicsFull>,
+    }
     impl GetComicsOutputBuilder {
         /// Full comics, returned when queried using UID
         pub fn comics(
             mut self,
             input: impl ::std::convert::Into<crate::types::ComicsFull>,
         ) -> Self {
-            self.0.comics = ::std::option::Option::Some(input.into());
+            self.comics = ::std::option::Option::Some(input.into());
             self
         }
         /// Full comics, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ComicsFull>,
         ) -> Self {
-            self.0.comics = input;
+            self.comics = input;
             self
         }
         /// Full comics, returned when queried using UID
         pub fn get_comics(&self) -> &::std::option::Option<crate::types::ComicsFull> {
-            &self.0.comics
+            &self.comics
         }
         /// Builds [`GetComicsOutput`](super::GetComicsOutput).
         pub fn build(self) -> super::GetComicsOutput {
-            self.0
+            super::GetComicsOutput {
+                comics: self.comics,
+            }
         }
     }
     /// Fluent builder for the `GetComics` operation: set the input, then `send()` it.

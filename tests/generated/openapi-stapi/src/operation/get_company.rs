@@ -57,6 +57,10 @@ impl GetCompanyInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single company query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetCompany {
     type Output = GetCompanyOutput;
     type Error = GetCompanyError;
     const NAME: &'static str = "GetCompany";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetCompany {
 pub mod builders {
     /// A builder for [`GetCompanyInput`](super::GetCompanyInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetCompanyInputBuilder(super::GetCompanyInput);
+    #[non_exhaustive]
+    pub struct GetCompanyInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetCompanyInputBuilder {
         /// Company unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Company unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Company unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetCompanyInput`](super::GetCompanyInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetCompanyInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetCompanyInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetCompanyOutput`](super::GetCompanyOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetCompanyOutputBuilder(super::GetCompanyOutput);
+    #[non_exhaustive]
+    pub struct GetCompanyOutputBuilder {
+        pub(crate) company: ::std::option::Option<crate::types::CompanyFull>,
+    }
     impl GetCompanyOutputBuilder {
         /// Full company, returned when queried using UID
         pub fn company(
             mut self,
             input: impl ::std::convert::Into<crate::types::CompanyFull>,
         ) -> Self {
-            self.0.company = ::std::option::Option::Some(input.into());
+            self.company = ::std::option::Option::Some(input.into());
             self
         }
         /// Full company, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::CompanyFull>,
         ) -> Self {
-            self.0.company = input;
+            self.company = input;
             self
         }
         /// Full company, returned when queried using UID
         pub fn get_company(&self) -> &::std::option::Option<crate::types::CompanyFull> {
-            &self.0.company
+            &self.company
         }
         /// Builds [`GetCompanyOutput`](super::GetCompanyOutput).
         pub fn build(self) -> super::GetCompanyOutput {
-            self.0
+            super::GetCompanyOutput {
+                company: self.company,
+            }
         }
     }
     /// Fluent builder for the `GetCompany` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetConflictInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single conflict query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetConflict {
     type Output = GetConflictOutput;
     type Error = GetConflictError;
     const NAME: &'static str = "GetConflict";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetConflict {
 pub mod builders {
     /// A builder for [`GetConflictInput`](super::GetConflictInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetConflictInputBuilder(super::GetConflictInput);
+    #[non_exhaustive]
+    pub struct GetConflictInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetConflictInputBuilder {
         /// Conflict unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Conflict unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Conflict unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetConflictInput`](super::GetConflictInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetConflictInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetConflictInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetConflictOutput`](super::GetConflictOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetConflictOutputBuilder(super::GetConflictOutput);
+    #[non_exhaustive]
+    pub struct GetConflictOutputBuilder {
+        pub(crate) conflict: ::std::option::Option<crate::types::ConflictFull>,
+    }
     impl GetConflictOutputBuilder {
         /// Base conflict, returned in search results
         pub fn conflict(
             mut self,
             input: impl ::std::convert::Into<crate::types::ConflictFull>,
         ) -> Self {
-            self.0.conflict = ::std::option::Option::Some(input.into());
+            self.conflict = ::std::option::Option::Some(input.into());
             self
         }
         /// Base conflict, returned in search results
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ConflictFull>,
         ) -> Self {
-            self.0.conflict = input;
+            self.conflict = input;
             self
         }
         /// Base conflict, returned in search results
         pub fn get_conflict(&self) -> &::std::option::Option<crate::types::ConflictFull> {
-            &self.0.conflict
+            &self.conflict
         }
         /// Builds [`GetConflictOutput`](super::GetConflictOutput).
         pub fn build(self) -> super::GetConflictOutput {
-            self.0
+            super::GetConflictOutput {
+                conflict: self.conflict,
+            }
         }
     }
     /// Fluent builder for the `GetConflict` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetElementInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single element query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetElement {
     type Output = GetElementOutput;
     type Error = GetElementError;
     const NAME: &'static str = "GetElement";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetElement {
 pub mod builders {
     /// A builder for [`GetElementInput`](super::GetElementInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetElementInputBuilder(super::GetElementInput);
+    #[non_exhaustive]
+    pub struct GetElementInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetElementInputBuilder {
         /// Element unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Element unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Element unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetElementInput`](super::GetElementInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetElementInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetElementInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetElementOutput`](super::GetElementOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetElementOutputBuilder(super::GetElementOutput);
+    #[non_exhaustive]
+    pub struct GetElementOutputBuilder {
+        pub(crate) element: ::std::option::Option<crate::types::ElementFull>,
+    }
     impl GetElementOutputBuilder {
         /// Full element, returned when queried using UID
         pub fn element(
             mut self,
             input: impl ::std::convert::Into<crate::types::ElementFull>,
         ) -> Self {
-            self.0.element = ::std::option::Option::Some(input.into());
+            self.element = ::std::option::Option::Some(input.into());
             self
         }
         /// Full element, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ElementFull>,
         ) -> Self {
-            self.0.element = input;
+            self.element = input;
             self
         }
         /// Full element, returned when queried using UID
         pub fn get_element(&self) -> &::std::option::Option<crate::types::ElementFull> {
-            &self.0.element
+            &self.element
         }
         /// Builds [`GetElementOutput`](super::GetElementOutput).
         pub fn build(self) -> super::GetElementOutput {
-            self.0
+            super::GetElementOutput {
+                element: self.element,
+            }
         }
     }
     /// Fluent builder for the `GetElement` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetEpisodeInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single episode query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetEpisode {
     type Output = GetEpisodeOutput;
     type Error = GetEpisodeError;
     const NAME: &'static str = "GetEpisode";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetEpisode {
 pub mod builders {
     /// A builder for [`GetEpisodeInput`](super::GetEpisodeInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetEpisodeInputBuilder(super::GetEpisodeInput);
+    #[non_exhaustive]
+    pub struct GetEpisodeInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetEpisodeInputBuilder {
         /// Episode unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Episode unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Episode unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetEpisodeInput`](super::GetEpisodeInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetEpisodeInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetEpisodeInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetEpisodeOutput`](super::GetEpisodeOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetEpisodeOutputBuilder(super::GetEpisodeOutput);
+    #[non_exhaustive]
+    pub struct GetEpisodeOutputBuilder {
+        pub(crate) episode: ::std::option::Option<crate::types::EpisodeFull>,
+    }
     impl GetEpisodeOutputBuilder {
         /// Full episode, returned when queried using UID
         pub fn episode(
             mut self,
             input: impl ::std::convert::Into<crate::types::EpisodeFull>,
         ) -> Self {
-            self.0.episode = ::std::option::Option::Some(input.into());
+            self.episode = ::std::option::Option::Some(input.into());
             self
         }
         /// Full episode, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::EpisodeFull>,
         ) -> Self {
-            self.0.episode = input;
+            self.episode = input;
             self
         }
         /// Full episode, returned when queried using UID
         pub fn get_episode(&self) -> &::std::option::Option<crate::types::EpisodeFull> {
-            &self.0.episode
+            &self.episode
         }
         /// Builds [`GetEpisodeOutput`](super::GetEpisodeOutput).
         pub fn build(self) -> super::GetEpisodeOutput {
-            self.0
+            super::GetEpisodeOutput {
+                episode: self.episode,
+            }
         }
     }
     /// Fluent builder for the `GetEpisode` operation: set the input, then `send()` it.

@@ -55,6 +55,10 @@ impl GetFoodInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single food query
 #[non_exhaustive]
@@ -209,6 +213,9 @@ impl ::sdk_runtime::OperationSpec for GetFood {
     type Output = GetFoodOutput;
     type Error = GetFoodError;
     const NAME: &'static str = "GetFood";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -228,41 +235,45 @@ impl ::sdk_runtime::OperationSpec for GetFood {
 pub mod builders {
     /// A builder for [`GetFoodInput`](super::GetFoodInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetFoodInputBuilder(super::GetFoodInput);
+    #[non_exhaustive]
+    pub struct GetFoodInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetFoodInputBuilder {
         /// Food unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Food unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Food unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetFoodInput`](super::GetFoodInput), failing when a required member is unset.
         pub fn build(
@@ -271,8 +282,7 @@ pub mod builders {
             super::GetFoodInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -280,30 +290,36 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetFoodInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetFoodOutput`](super::GetFoodOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetFoodOutputBuilder(super::GetFoodOutput);
+    #[non_exhaustive]
+    pub struct GetFoodOutputBuilder {
+        pub(crate) food: ::std::option::Option<crate::types::FoodFull>,
+    }
     impl GetFoodOutputBuilder {
         /// Full food, returned when queried using UID
         pub fn food(mut self, input: impl ::std::convert::Into<crate::types::FoodFull>) -> Self {
-            self.0.food = ::std::option::Option::Some(input.into());
+            self.food = ::std::option::Option::Some(input.into());
             self
         }
         /// Full food, returned when queried using UID
         pub fn set_food(mut self, input: ::std::option::Option<crate::types::FoodFull>) -> Self {
-            self.0.food = input;
+            self.food = input;
             self
         }
         /// Full food, returned when queried using UID
         pub fn get_food(&self) -> &::std::option::Option<crate::types::FoodFull> {
-            &self.0.food
+            &self.food
         }
         /// Builds [`GetFoodOutput`](super::GetFoodOutput).
         pub fn build(self) -> super::GetFoodOutput {
-            self.0
+            super::GetFoodOutput { food: self.food }
         }
     }
     /// Fluent builder for the `GetFood` operation: set the input, then `send()` it.

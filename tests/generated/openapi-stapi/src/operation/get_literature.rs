@@ -57,6 +57,10 @@ impl GetLiteratureInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single literature query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetLiterature {
     type Output = GetLiteratureOutput;
     type Error = GetLiteratureError;
     const NAME: &'static str = "GetLiterature";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetLiterature {
 pub mod builders {
     /// A builder for [`GetLiteratureInput`](super::GetLiteratureInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetLiteratureInputBuilder(super::GetLiteratureInput);
+    #[non_exhaustive]
+    pub struct GetLiteratureInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetLiteratureInputBuilder {
         /// Literature unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Literature unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Literature unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetLiteratureInput`](super::GetLiteratureInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetLiteratureInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetLiteratureInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetLiteratureOutput`](super::GetLiteratureOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetLiteratureOutputBuilder(super::GetLiteratureOutput);
+    #[non_exhaustive]
+    pub struct GetLiteratureOutputBuilder {
+        pub(crate) literature: ::std::option::Option<crate::types::LiteratureFull>,
+    }
     impl GetLiteratureOutputBuilder {
         /// Full literature, returned when queried using UID
         pub fn literature(
             mut self,
             input: impl ::std::convert::Into<crate::types::LiteratureFull>,
         ) -> Self {
-            self.0.literature = ::std::option::Option::Some(input.into());
+            self.literature = ::std::option::Option::Some(input.into());
             self
         }
         /// Full literature, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::LiteratureFull>,
         ) -> Self {
-            self.0.literature = input;
+            self.literature = input;
             self
         }
         /// Full literature, returned when queried using UID
         pub fn get_literature(&self) -> &::std::option::Option<crate::types::LiteratureFull> {
-            &self.0.literature
+            &self.literature
         }
         /// Builds [`GetLiteratureOutput`](super::GetLiteratureOutput).
         pub fn build(self) -> super::GetLiteratureOutput {
-            self.0
+            super::GetLiteratureOutput {
+                literature: self.literature,
+            }
         }
     }
     /// Fluent builder for the `GetLiterature` operation: set the input, then `send()` it.

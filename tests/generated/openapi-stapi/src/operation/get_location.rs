@@ -57,6 +57,10 @@ impl GetLocationInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single location query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetLocation {
     type Output = GetLocationOutput;
     type Error = GetLocationError;
     const NAME: &'static str = "GetLocation";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetLocation {
 pub mod builders {
     /// A builder for [`GetLocationInput`](super::GetLocationInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetLocationInputBuilder(super::GetLocationInput);
+    #[non_exhaustive]
+    pub struct GetLocationInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetLocationInputBuilder {
         /// Location unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Location unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Location unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetLocationInput`](super::GetLocationInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetLocationInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetLocationInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetLocationOutput`](super::GetLocationOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetLocationOutputBuilder(super::GetLocationOutput);
+    #[non_exhaustive]
+    pub struct GetLocationOutputBuilder {
+        pub(crate) location: ::std::option::Option<crate::types::LocationFull>,
+    }
     impl GetLocationOutputBuilder {
         /// Full location, returned when queried using UID
         pub fn location(
             mut self,
             input: impl ::std::convert::Into<crate::types::LocationFull>,
         ) -> Self {
-            self.0.location = ::std::option::Option::Some(input.into());
+            self.location = ::std::option::Option::Some(input.into());
             self
         }
         /// Full location, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::LocationFull>,
         ) -> Self {
-            self.0.location = input;
+            self.location = input;
             self
         }
         /// Full location, returned when queried using UID
         pub fn get_location(&self) -> &::std::option::Option<crate::types::LocationFull> {
-            &self.0.location
+            &self.location
         }
         /// Builds [`GetLocationOutput`](super::GetLocationOutput).
         pub fn build(self) -> super::GetLocationOutput {
-            self.0
+            super::GetLocationOutput {
+                location: self.location,
+            }
         }
     }
     /// Fluent builder for the `GetLocation` operation: set the input, then `send()` it.

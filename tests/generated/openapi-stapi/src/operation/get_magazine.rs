@@ -57,6 +57,10 @@ impl GetMagazineInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single magazine query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetMagazine {
     type Output = GetMagazineOutput;
     type Error = GetMagazineError;
     const NAME: &'static str = "GetMagazine";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetMagazine {
 pub mod builders {
     /// A builder for [`GetMagazineInput`](super::GetMagazineInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMagazineInputBuilder(super::GetMagazineInput);
+    #[non_exhaustive]
+    pub struct GetMagazineInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetMagazineInputBuilder {
         /// Magazine unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Magazine unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Magazine unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetMagazineInput`](super::GetMagazineInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetMagazineInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetMagazineInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetMagazineOutput`](super::GetMagazineOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMagazineOutputBuilder(super::GetMagazineOutput);
+    #[non_exhaustive]
+    pub struct GetMagazineOutputBuilder {
+        pub(crate) magazine: ::std::option::Option<crate::types::MagazineFull>,
+    }
     impl GetMagazineOutputBuilder {
         /// Full magazine, returned when queried using UID
         pub fn magazine(
             mut self,
             input: impl ::std::convert::Into<crate::types::MagazineFull>,
         ) -> Self {
-            self.0.magazine = ::std::option::Option::Some(input.into());
+            self.magazine = ::std::option::Option::Some(input.into());
             self
         }
         /// Full magazine, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::MagazineFull>,
         ) -> Self {
-            self.0.magazine = input;
+            self.magazine = input;
             self
         }
         /// Full magazine, returned when queried using UID
         pub fn get_magazine(&self) -> &::std::option::Option<crate::types::MagazineFull> {
-            &self.0.magazine
+            &self.magazine
         }
         /// Builds [`GetMagazineOutput`](super::GetMagazineOutput).
         pub fn build(self) -> super::GetMagazineOutput {
-            self.0
+            super::GetMagazineOutput {
+                magazine: self.magazine,
+            }
         }
     }
     /// Fluent builder for the `GetMagazine` operation: set the input, then `send()` it.

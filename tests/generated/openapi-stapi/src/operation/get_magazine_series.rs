@@ -57,6 +57,10 @@ impl GetMagazineSeriesInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single magazine series query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetMagazineSeries {
     type Output = GetMagazineSeriesOutput;
     type Error = GetMagazineSeriesError;
     const NAME: &'static str = "GetMagazineSeries";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetMagazineSeries {
 pub mod builders {
     /// A builder for [`GetMagazineSeriesInput`](super::GetMagazineSeriesInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMagazineSeriesInputBuilder(super::GetMagazineSeriesInput);
+    #[non_exhaustive]
+    pub struct GetMagazineSeriesInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetMagazineSeriesInputBuilder {
         /// Magazine series unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Magazine series unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Magazine series unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetMagazineSeriesInput`](super::GetMagazineSeriesInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetMagazineSeriesInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetMagazineSeriesInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetMagazineSeriesOutput`](super::GetMagazineSeriesOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMagazineSeriesOutputBuilder(super::GetMagazineSeriesOutput);
+    #[non_exhaustive]
+    pub struct GetMagazineSeriesOutputBuilder {
+        pub(crate) magazine_series: ::std::option::Option<crate::types::MagazineSeriesFull>,
+    }
     impl GetMagazineSeriesOutputBuilder {
         /// Full magazine series, returned when queried using UID
         pub fn magazine_series(
             mut self,
             input: impl ::std::convert::Into<crate::types::MagazineSeriesFull>,
         ) -> Self {
-            self.0.magazine_series = ::std::option::Option::Some(input.into());
+            self.magazine_series = ::std::option::Option::Some(input.into());
             self
         }
         /// Full magazine series, returned when queried using UID
@@ -306,18 +322,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::MagazineSeriesFull>,
         ) -> Self {
-            self.0.magazine_series = input;
+            self.magazine_series = input;
             self
         }
         /// Full magazine series, returned when queried using UID
         pub fn get_magazine_series(
             &self,
         ) -> &::std::option::Option<crate::types::MagazineSeriesFull> {
-            &self.0.magazine_series
+            &self.magazine_series
         }
         /// Builds [`GetMagazineSeriesOutput`](super::GetMagazineSeriesOutput).
         pub fn build(self) -> super::GetMagazineSeriesOutput {
-            self.0
+            super::GetMagazineSeriesOutput {
+                magazine_series: self.magazine_series,
+            }
         }
     }
     /// Fluent builder for the `GetMagazineSeries` operation: set the input, then `send()` it.

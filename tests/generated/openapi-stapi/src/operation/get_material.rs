@@ -57,6 +57,10 @@ impl GetMaterialInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single material query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetMaterial {
     type Output = GetMaterialOutput;
     type Error = GetMaterialError;
     const NAME: &'static str = "GetMaterial";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetMaterial {
 pub mod builders {
     /// A builder for [`GetMaterialInput`](super::GetMaterialInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMaterialInputBuilder(super::GetMaterialInput);
+    #[non_exhaustive]
+    pub struct GetMaterialInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetMaterialInputBuilder {
         /// Material unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Material unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Material unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetMaterialInput`](super::GetMaterialInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetMaterialInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetMaterialInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetMaterialOutput`](super::GetMaterialOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMaterialOutputBuilder(super::GetMaterialOutput);
+    #[non_exhaustive]
+    pub struct GetMaterialOutputBuilder {
+        pub(crate) material: ::std::option::Option<crate::types::MaterialFull>,
+    }
     impl GetMaterialOutputBuilder {
         /// Full material, returned when queried using UID
         pub fn material(
             mut self,
             input: impl ::std::convert::Into<crate::types::MaterialFull>,
         ) -> Self {
-            self.0.material = ::std::option::Option::Some(input.into());
+            self.material = ::std::option::Option::Some(input.into());
             self
         }
         /// Full material, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::MaterialFull>,
         ) -> Self {
-            self.0.material = input;
+            self.material = input;
             self
         }
         /// Full material, returned when queried using UID
         pub fn get_material(&self) -> &::std::option::Option<crate::types::MaterialFull> {
-            &self.0.material
+            &self.material
         }
         /// Builds [`GetMaterialOutput`](super::GetMaterialOutput).
         pub fn build(self) -> super::GetMaterialOutput {
-            self.0
+            super::GetMaterialOutput {
+                material: self.material,
+            }
         }
     }
     /// Fluent builder for the `GetMaterial` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetMedicalConditionInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single medical condition query
 #[non_exhaustive]
@@ -219,6 +223,9 @@ impl ::sdk_runtime::OperationSpec for GetMedicalCondition {
     type Output = GetMedicalConditionOutput;
     type Error = GetMedicalConditionError;
     const NAME: &'static str = "GetMedicalCondition";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -238,41 +245,45 @@ impl ::sdk_runtime::OperationSpec for GetMedicalCondition {
 pub mod builders {
     /// A builder for [`GetMedicalConditionInput`](super::GetMedicalConditionInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMedicalConditionInputBuilder(super::GetMedicalConditionInput);
+    #[non_exhaustive]
+    pub struct GetMedicalConditionInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetMedicalConditionInputBuilder {
         /// Medical condition unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Medical condition unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Medical condition unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetMedicalConditionInput`](super::GetMedicalConditionInput), failing when a required member is unset.
         pub fn build(
@@ -281,8 +292,7 @@ pub mod builders {
             super::GetMedicalConditionInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -290,19 +300,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetMedicalConditionInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetMedicalConditionOutput`](super::GetMedicalConditionOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMedicalConditionOutputBuilder(super::GetMedicalConditionOutput);
+    #[non_exhaustive]
+    pub struct GetMedicalConditionOutputBuilder {
+        pub(crate) medical_condition: ::std::option::Option<crate::types::MedicalConditionFull>,
+    }
     impl GetMedicalConditionOutputBuilder {
         /// Full medical condition, returned when queried using UID
         pub fn medical_condition(
             mut self,
             input: impl ::std::convert::Into<crate::types::MedicalConditionFull>,
         ) -> Self {
-            self.0.medical_condition = ::std::option::Option::Some(input.into());
+            self.medical_condition = ::std::option::Option::Some(input.into());
             self
         }
         /// Full medical condition, returned when queried using UID
@@ -310,18 +326,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::MedicalConditionFull>,
         ) -> Self {
-            self.0.medical_condition = input;
+            self.medical_condition = input;
             self
         }
         /// Full medical condition, returned when queried using UID
         pub fn get_medical_condition(
             &self,
         ) -> &::std::option::Option<crate::types::MedicalConditionFull> {
-            &self.0.medical_condition
+            &self.medical_condition
         }
         /// Builds [`GetMedicalConditionOutput`](super::GetMedicalConditionOutput).
         pub fn build(self) -> super::GetMedicalConditionOutput {
-            self.0
+            super::GetMedicalConditionOutput {
+                medical_condition: self.medical_condition,
+            }
         }
     }
     /// Fluent builder for the `GetMedicalCondition` operation: set the input, then `send()` it.

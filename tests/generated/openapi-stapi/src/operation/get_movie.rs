@@ -55,6 +55,10 @@ impl GetMovieInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single movie query
 #[non_exhaustive]
@@ -209,6 +213,9 @@ impl ::sdk_runtime::OperationSpec for GetMovie {
     type Output = GetMovieOutput;
     type Error = GetMovieError;
     const NAME: &'static str = "GetMovie";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -228,41 +235,45 @@ impl ::sdk_runtime::OperationSpec for GetMovie {
 pub mod builders {
     /// A builder for [`GetMovieInput`](super::GetMovieInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMovieInputBuilder(super::GetMovieInput);
+    #[non_exhaustive]
+    pub struct GetMovieInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetMovieInputBuilder {
         /// Movie unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Movie unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Movie unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetMovieInput`](super::GetMovieInput), failing when a required member is unset.
         pub fn build(
@@ -271,8 +282,7 @@ pub mod builders {
             super::GetMovieInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -280,30 +290,36 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetMovieInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetMovieOutput`](super::GetMovieOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetMovieOutputBuilder(super::GetMovieOutput);
+    #[non_exhaustive]
+    pub struct GetMovieOutputBuilder {
+        pub(crate) movie: ::std::option::Option<crate::types::MovieFull>,
+    }
     impl GetMovieOutputBuilder {
         /// Full movie, returned when queried using UID
         pub fn movie(mut self, input: impl ::std::convert::Into<crate::types::MovieFull>) -> Self {
-            self.0.movie = ::std::option::Option::Some(input.into());
+            self.movie = ::std::option::Option::Some(input.into());
             self
         }
         /// Full movie, returned when queried using UID
         pub fn set_movie(mut self, input: ::std::option::Option<crate::types::MovieFull>) -> Self {
-            self.0.movie = input;
+            self.movie = input;
             self
         }
         /// Full movie, returned when queried using UID
         pub fn get_movie(&self) -> &::std::option::Option<crate::types::MovieFull> {
-            &self.0.movie
+            &self.movie
         }
         /// Builds [`GetMovieOutput`](super::GetMovieOutput).
         pub fn build(self) -> super::GetMovieOutput {
-            self.0
+            super::GetMovieOutput { movie: self.movie }
         }
     }
     /// Fluent builder for the `GetMovie` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetOccupationInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single occupation query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetOccupation {
     type Output = GetOccupationOutput;
     type Error = GetOccupationError;
     const NAME: &'static str = "GetOccupation";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetOccupation {
 pub mod builders {
     /// A builder for [`GetOccupationInput`](super::GetOccupationInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetOccupationInputBuilder(super::GetOccupationInput);
+    #[non_exhaustive]
+    pub struct GetOccupationInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetOccupationInputBuilder {
         /// Occupation unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Occupation unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Occupation unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetOccupationInput`](super::GetOccupationInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetOccupationInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetOccupationInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetOccupationOutput`](super::GetOccupationOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetOccupationOutputBuilder(super::GetOccupationOutput);
+    #[non_exhaustive]
+    pub struct GetOccupationOutputBuilder {
+        pub(crate) occupation: ::std::option::Option<crate::types::OccupationFull>,
+    }
     impl GetOccupationOutputBuilder {
         /// Full occupation, returned when queried using UID
         pub fn occupation(
             mut self,
             input: impl ::std::convert::Into<crate::types::OccupationFull>,
         ) -> Self {
-            self.0.occupation = ::std::option::Option::Some(input.into());
+            self.occupation = ::std::option::Option::Some(input.into());
             self
         }
         /// Full occupation, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::OccupationFull>,
         ) -> Self {
-            self.0.occupation = input;
+            self.occupation = input;
             self
         }
         /// Full occupation, returned when queried using UID
         pub fn get_occupation(&self) -> &::std::option::Option<crate::types::OccupationFull> {
-            &self.0.occupation
+            &self.occupation
         }
         /// Builds [`GetOccupationOutput`](super::GetOccupationOutput).
         pub fn build(self) -> super::GetOccupationOutput {
-            self.0
+            super::GetOccupationOutput {
+                occupation: self.occupation,
+            }
         }
     }
     /// Fluent builder for the `GetOccupation` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetOrganizationInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single organization query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetOrganization {
     type Output = GetOrganizationOutput;
     type Error = GetOrganizationError;
     const NAME: &'static str = "GetOrganization";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetOrganization {
 pub mod builders {
     /// A builder for [`GetOrganizationInput`](super::GetOrganizationInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetOrganizationInputBuilder(super::GetOrganizationInput);
+    #[non_exhaustive]
+    pub struct GetOrganizationInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetOrganizationInputBuilder {
         /// Organization unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Organization unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Organization unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetOrganizationInput`](super::GetOrganizationInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetOrganizationInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetOrganizationInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetOrganizationOutput`](super::GetOrganizationOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetOrganizationOutputBuilder(super::GetOrganizationOutput);
+    #[non_exhaustive]
+    pub struct GetOrganizationOutputBuilder {
+        pub(crate) organization: ::std::option::Option<crate::types::OrganizationFull>,
+    }
     impl GetOrganizationOutputBuilder {
         /// Full organization, returned when queried using UID
         pub fn organization(
             mut self,
             input: impl ::std::convert::Into<crate::types::OrganizationFull>,
         ) -> Self {
-            self.0.organization = ::std::option::Option::Some(input.into());
+            self.organization = ::std::option::Option::Some(input.into());
             self
         }
         /// Full organization, returned when queried using UID
@@ -306,16 +322,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::OrganizationFull>,
         ) -> Self {
-            self.0.organization = input;
+            self.organization = input;
             self
         }
         /// Full organization, returned when queried using UID
         pub fn get_organization(&self) -> &::std::option::Option<crate::types::OrganizationFull> {
-            &self.0.organization
+            &self.organization
         }
         /// Builds [`GetOrganizationOutput`](super::GetOrganizationOutput).
         pub fn build(self) -> super::GetOrganizationOutput {
-            self.0
+            super::GetOrganizationOutput {
+                organization: self.organization,
+            }
         }
     }
     /// Fluent builder for the `GetOrganization` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetPerformerInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single performer query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetPerformer {
     type Output = GetPerformerOutput;
     type Error = GetPerformerError;
     const NAME: &'static str = "GetPerformer";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetPerformer {
 pub mod builders {
     /// A builder for [`GetPerformerInput`](super::GetPerformerInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetPerformerInputBuilder(super::GetPerformerInput);
+    #[non_exhaustive]
+    pub struct GetPerformerInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetPerformerInputBuilder {
         /// Performer unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Performer unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Performer unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetPerformerInput`](super::GetPerformerInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetPerformerInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetPerformerInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetPerformerOutput`](super::GetPerformerOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetPerformerOutputBuilder(super::GetPerformerOutput);
+    #[non_exhaustive]
+    pub struct GetPerformerOutputBuilder {
+        pub(crate) performer: ::std::option::Option<crate::types::PerformerFull>,
+    }
     impl GetPerformerOutputBuilder {
         /// Full performer, returned when queried using UID
         pub fn performer(
             mut self,
             input: impl ::std::convert::Into<crate::types::PerformerFull>,
         ) -> Self {
-            self.0.performer = ::std::option::Option::Some(input.into());
+            self.performer = ::std::option::Option::Some(input.into());
             self
         }
         /// Full performer, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::PerformerFull>,
         ) -> Self {
-            self.0.performer = input;
+            self.performer = input;
             self
         }
         /// Full performer, returned when queried using UID
         pub fn get_performer(&self) -> &::std::option::Option<crate::types::PerformerFull> {
-            &self.0.performer
+            &self.performer
         }
         /// Builds [`GetPerformerOutput`](super::GetPerformerOutput).
         pub fn build(self) -> super::GetPerformerOutput {
-            self.0
+            super::GetPerformerOutput {
+                performer: self.performer,
+            }
         }
     }
     /// Fluent builder for the `GetPerformer` operation: set the input, then `send()` it.

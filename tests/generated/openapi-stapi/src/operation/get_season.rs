@@ -57,6 +57,10 @@ impl GetSeasonInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single season query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetSeason {
     type Output = GetSeasonOutput;
     type Error = GetSeasonError;
     const NAME: &'static str = "GetSeason";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetSeason {
 pub mod builders {
     /// A builder for [`GetSeasonInput`](super::GetSeasonInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSeasonInputBuilder(super::GetSeasonInput);
+    #[non_exhaustive]
+    pub struct GetSeasonInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSeasonInputBuilder {
         /// Season unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Season unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Season unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSeasonInput`](super::GetSeasonInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetSeasonInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSeasonInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSeasonOutput`](super::GetSeasonOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSeasonOutputBuilder(super::GetSeasonOutput);
+    #[non_exhaustive]
+    pub struct GetSeasonOutputBuilder {
+        pub(crate) season: ::std::option::Option<crate::types::SeasonFull>,
+    }
     impl GetSeasonOutputBuilder {
         /// Full location, returned when queried using UID
         pub fn season(
             mut self,
             input: impl ::std::convert::Into<crate::types::SeasonFull>,
         ) -> Self {
-            self.0.season = ::std::option::Option::Some(input.into());
+            self.season = ::std::option::Option::Some(input.into());
             self
         }
         /// Full location, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SeasonFull>,
         ) -> Self {
-            self.0.season = input;
+            self.season = input;
             self
         }
         /// Full location, returned when queried using UID
         pub fn get_season(&self) -> &::std::option::Option<crate::types::SeasonFull> {
-            &self.0.season
+            &self.season
         }
         /// Builds [`GetSeasonOutput`](super::GetSeasonOutput).
         pub fn build(self) -> super::GetSeasonOutput {
-            self.0
+            super::GetSeasonOutput {
+                season: self.season,
+            }
         }
     }
     /// Fluent builder for the `GetSeason` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetSeriesInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single series query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetSeries {
     type Output = GetSeriesOutput;
     type Error = GetSeriesError;
     const NAME: &'static str = "GetSeries";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetSeries {
 pub mod builders {
     /// A builder for [`GetSeriesInput`](super::GetSeriesInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSeriesInputBuilder(super::GetSeriesInput);
+    #[non_exhaustive]
+    pub struct GetSeriesInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSeriesInputBuilder {
         /// Series unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Series unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Series unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSeriesInput`](super::GetSeriesInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetSeriesInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSeriesInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSeriesOutput`](super::GetSeriesOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSeriesOutputBuilder(super::GetSeriesOutput);
+    #[non_exhaustive]
+    pub struct GetSeriesOutputBuilder {
+        pub(crate) series: ::std::option::Option<crate::types::SeriesFull>,
+    }
     impl GetSeriesOutputBuilder {
         /// Full series, returned when queried using UID
         pub fn series(
             mut self,
             input: impl ::std::convert::Into<crate::types::SeriesFull>,
         ) -> Self {
-            self.0.series = ::std::option::Option::Some(input.into());
+            self.series = ::std::option::Option::Some(input.into());
             self
         }
         /// Full series, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SeriesFull>,
         ) -> Self {
-            self.0.series = input;
+            self.series = input;
             self
         }
         /// Full series, returned when queried using UID
         pub fn get_series(&self) -> &::std::option::Option<crate::types::SeriesFull> {
-            &self.0.series
+            &self.series
         }
         /// Builds [`GetSeriesOutput`](super::GetSeriesOutput).
         pub fn build(self) -> super::GetSeriesOutput {
-            self.0
+            super::GetSeriesOutput {
+                series: self.series,
+            }
         }
     }
     /// Fluent builder for the `GetSeries` operation: set the input, then `send()` it.

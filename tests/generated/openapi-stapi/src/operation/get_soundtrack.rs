@@ -57,6 +57,10 @@ impl GetSoundtrackInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single soundtrack query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetSoundtrack {
     type Output = GetSoundtrackOutput;
     type Error = GetSoundtrackError;
     const NAME: &'static str = "GetSoundtrack";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetSoundtrack {
 pub mod builders {
     /// A builder for [`GetSoundtrackInput`](super::GetSoundtrackInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSoundtrackInputBuilder(super::GetSoundtrackInput);
+    #[non_exhaustive]
+    pub struct GetSoundtrackInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSoundtrackInputBuilder {
         /// Soundtrack unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Soundtrack unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Soundtrack unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSoundtrackInput`](super::GetSoundtrackInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetSoundtrackInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSoundtrackInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSoundtrackOutput`](super::GetSoundtrackOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSoundtrackOutputBuilder(super::GetSoundtrackOutput);
+    #[non_exhaustive]
+    pub struct GetSoundtrackOutputBuilder {
+        pub(crate) soundtrack: ::std::option::Option<crate::types::SoundtrackFull>,
+    }
     impl GetSoundtrackOutputBuilder {
         /// Full soundtrack, returned when queried using UID
         pub fn soundtrack(
             mut self,
             input: impl ::std::convert::Into<crate::types::SoundtrackFull>,
         ) -> Self {
-            self.0.soundtrack = ::std::option::Option::Some(input.into());
+            self.soundtrack = ::std::option::Option::Some(input.into());
             self
         }
         /// Full soundtrack, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SoundtrackFull>,
         ) -> Self {
-            self.0.soundtrack = input;
+            self.soundtrack = input;
             self
         }
         /// Full soundtrack, returned when queried using UID
         pub fn get_soundtrack(&self) -> &::std::option::Option<crate::types::SoundtrackFull> {
-            &self.0.soundtrack
+            &self.soundtrack
         }
         /// Builds [`GetSoundtrackOutput`](super::GetSoundtrackOutput).
         pub fn build(self) -> super::GetSoundtrackOutput {
-            self.0
+            super::GetSoundtrackOutput {
+                soundtrack: self.soundtrack,
+            }
         }
     }
     /// Fluent builder for the `GetSoundtrack` operation: set the input, then `send()` it.

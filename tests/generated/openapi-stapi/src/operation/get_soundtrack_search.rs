@@ -305,49 +305,54 @@ impl ::sdk_runtime::OperationSpec for GetSoundtrackSearch {
 pub mod builders {
     /// A builder for [`GetSoundtrackSearchInput`](super::GetSoundtrackSearchInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSoundtrackSearchInputBuilder(super::GetSoundtrackSearchInput);
+    #[non_exhaustive]
+    pub struct GetSoundtrackSearchInputBuilder {
+        pub(crate) page_number: ::std::option::Option<i32>,
+        pub(crate) page_size: ::std::option::Option<i32>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSoundtrackSearchInputBuilder {
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_number = ::std::option::Option::Some(input.into());
+            self.page_number = ::std::option::Option::Some(input.into());
             self
         }
         /// Zero-based page number
         pub fn set_page_number(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_number = input;
+            self.page_number = input;
             self
         }
         /// Zero-based page number
         pub fn get_page_number(&self) -> &::std::option::Option<i32> {
-            &self.0.page_number
+            &self.page_number
         }
         /// Page size
         pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_size = ::std::option::Option::Some(input.into());
+            self.page_size = ::std::option::Option::Some(input.into());
             self
         }
         /// Page size
         pub fn set_page_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_size = input;
+            self.page_size = input;
             self
         }
         /// Page size
         pub fn get_page_size(&self) -> &::std::option::Option<i32> {
-            &self.0.page_size
+            &self.page_size
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSoundtrackSearchInput`](super::GetSoundtrackSearchInput), failing when a required member is unset.
         pub fn build(
@@ -356,20 +361,29 @@ pub mod builders {
             super::GetSoundtrackSearchInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSoundtrackSearchInput {
+                page_number: self.page_number,
+                page_size: self.page_size,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSoundtrackSearchOutput`](super::GetSoundtrackSearchOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSoundtrackSearchOutputBuilder(super::GetSoundtrackSearchOutput);
+    #[non_exhaustive]
+    pub struct GetSoundtrackSearchOutputBuilder {
+        pub(crate) page: ::std::option::Option<crate::types::ResponsePage>,
+        pub(crate) sort: ::std::option::Option<crate::types::ResponseSort>,
+        pub(crate) soundtracks:
+            ::std::option::Option<::std::vec::Vec<crate::types::SoundtrackBase>>,
+    }
     impl GetSoundtrackSearchOutputBuilder {
         /// Object describing response page
         pub fn page(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = ::std::option::Option::Some(input.into());
+            self.page = ::std::option::Option::Some(input.into());
             self
         }
         /// Object describing response page
@@ -377,19 +391,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = input;
+            self.page = input;
             self
         }
         /// Object describing response page
         pub fn get_page(&self) -> &::std::option::Option<crate::types::ResponsePage> {
-            &self.0.page
+            &self.page
         }
         /// Response sort
         pub fn sort(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = ::std::option::Option::Some(input.into());
+            self.sort = ::std::option::Option::Some(input.into());
             self
         }
         /// Response sort
@@ -397,20 +411,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = input;
+            self.sort = input;
             self
         }
         /// Response sort
         pub fn get_sort(&self) -> &::std::option::Option<crate::types::ResponseSort> {
-            &self.0.sort
+            &self.sort
         }
         /// List of soundtracks matching given criteria
         pub fn soundtracks(
             mut self,
             item: impl ::std::convert::Into<crate::types::SoundtrackBase>,
         ) -> Self {
-            self.0
-                .soundtracks
+            self.soundtracks
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -420,18 +433,22 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::SoundtrackBase>>,
         ) -> Self {
-            self.0.soundtracks = input;
+            self.soundtracks = input;
             self
         }
         /// List of soundtracks matching given criteria
         pub fn get_soundtracks(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::SoundtrackBase>> {
-            &self.0.soundtracks
+            &self.soundtracks
         }
         /// Builds [`GetSoundtrackSearchOutput`](super::GetSoundtrackSearchOutput).
         pub fn build(self) -> super::GetSoundtrackSearchOutput {
-            self.0
+            super::GetSoundtrackSearchOutput {
+                page: self.page,
+                sort: self.sort,
+                soundtracks: self.soundtracks,
+            }
         }
     }
     /// Fluent builder for the `GetSoundtrackSearch` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetSpacecraftInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single spacecraft query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetSpacecraft {
     type Output = GetSpacecraftOutput;
     type Error = GetSpacecraftError;
     const NAME: &'static str = "GetSpacecraft";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetSpacecraft {
 pub mod builders {
     /// A builder for [`GetSpacecraftInput`](super::GetSpacecraftInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpacecraftInputBuilder(super::GetSpacecraftInput);
+    #[non_exhaustive]
+    pub struct GetSpacecraftInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSpacecraftInputBuilder {
         /// Spacecraft unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Spacecraft unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Spacecraft unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSpacecraftInput`](super::GetSpacecraftInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetSpacecraftInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSpacecraftInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSpacecraftOutput`](super::GetSpacecraftOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpacecraftOutputBuilder(super::GetSpacecraftOutput);
+    #[non_exhaustive]
+    pub struct GetSpacecraftOutputBuilder {
+        pub(crate) spacecraft: ::std::option::Option<crate::types::SpacecraftFull>,
+    }
     impl GetSpacecraftOutputBuilder {
         /// Full spacecraft, returned when queried using UID
         pub fn spacecraft(
             mut self,
             input: impl ::std::convert::Into<crate::types::SpacecraftFull>,
         ) -> Self {
-            self.0.spacecraft = ::std::option::Option::Some(input.into());
+            self.spacecraft = ::std::option::Option::Some(input.into());
             self
         }
         /// Full spacecraft, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SpacecraftFull>,
         ) -> Self {
-            self.0.spacecraft = input;
+            self.spacecraft = input;
             self
         }
         /// Full spacecraft, returned when queried using UID
         pub fn get_spacecraft(&self) -> &::std::option::Option<crate::types::SpacecraftFull> {
-            &self.0.spacecraft
+            &self.spacecraft
         }
         /// Builds [`GetSpacecraftOutput`](super::GetSpacecraftOutput).
         pub fn build(self) -> super::GetSpacecraftOutput {
-            self.0
+            super::GetSpacecraftOutput {
+                spacecraft: self.spacecraft,
+            }
         }
     }
     /// Fluent builder for the `GetSpacecraft` operation: set the input, then `send()` it.

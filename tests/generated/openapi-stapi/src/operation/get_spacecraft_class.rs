@@ -57,6 +57,10 @@ impl GetSpacecraftClassInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single spacecraft class query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetSpacecraftClass {
     type Output = GetSpacecraftClassOutput;
     type Error = GetSpacecraftClassError;
     const NAME: &'static str = "GetSpacecraftClass";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetSpacecraftClass {
 pub mod builders {
     /// A builder for [`GetSpacecraftClassInput`](super::GetSpacecraftClassInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpacecraftClassInputBuilder(super::GetSpacecraftClassInput);
+    #[non_exhaustive]
+    pub struct GetSpacecraftClassInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSpacecraftClassInputBuilder {
         /// SpacecraftClass unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// SpacecraftClass unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// SpacecraftClass unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSpacecraftClassInput`](super::GetSpacecraftClassInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetSpacecraftClassInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSpacecraftClassInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSpacecraftClassOutput`](super::GetSpacecraftClassOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpacecraftClassOutputBuilder(super::GetSpacecraftClassOutput);
+    #[non_exhaustive]
+    pub struct GetSpacecraftClassOutputBuilder {
+        pub(crate) spacecraft_class: ::std::option::Option<crate::types::SpacecraftClassFull>,
+    }
     impl GetSpacecraftClassOutputBuilder {
         /// Full spacecraft class, returned when queried using UID
         pub fn spacecraft_class(
             mut self,
             input: impl ::std::convert::Into<crate::types::SpacecraftClassFull>,
         ) -> Self {
-            self.0.spacecraft_class = ::std::option::Option::Some(input.into());
+            self.spacecraft_class = ::std::option::Option::Some(input.into());
             self
         }
         /// Full spacecraft class, returned when queried using UID
@@ -306,18 +322,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SpacecraftClassFull>,
         ) -> Self {
-            self.0.spacecraft_class = input;
+            self.spacecraft_class = input;
             self
         }
         /// Full spacecraft class, returned when queried using UID
         pub fn get_spacecraft_class(
             &self,
         ) -> &::std::option::Option<crate::types::SpacecraftClassFull> {
-            &self.0.spacecraft_class
+            &self.spacecraft_class
         }
         /// Builds [`GetSpacecraftClassOutput`](super::GetSpacecraftClassOutput).
         pub fn build(self) -> super::GetSpacecraftClassOutput {
-            self.0
+            super::GetSpacecraftClassOutput {
+                spacecraft_class: self.spacecraft_class,
+            }
         }
     }
     /// Fluent builder for the `GetSpacecraftClass` operation: set the input, then `send()` it.

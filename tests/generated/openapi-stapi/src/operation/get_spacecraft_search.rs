@@ -305,49 +305,54 @@ impl ::sdk_runtime::OperationSpec for GetSpacecraftSearch {
 pub mod builders {
     /// A builder for [`GetSpacecraftSearchInput`](super::GetSpacecraftSearchInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpacecraftSearchInputBuilder(super::GetSpacecraftSearchInput);
+    #[non_exhaustive]
+    pub struct GetSpacecraftSearchInputBuilder {
+        pub(crate) page_number: ::std::option::Option<i32>,
+        pub(crate) page_size: ::std::option::Option<i32>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSpacecraftSearchInputBuilder {
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_number = ::std::option::Option::Some(input.into());
+            self.page_number = ::std::option::Option::Some(input.into());
             self
         }
         /// Zero-based page number
         pub fn set_page_number(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_number = input;
+            self.page_number = input;
             self
         }
         /// Zero-based page number
         pub fn get_page_number(&self) -> &::std::option::Option<i32> {
-            &self.0.page_number
+            &self.page_number
         }
         /// Page size
         pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_size = ::std::option::Option::Some(input.into());
+            self.page_size = ::std::option::Option::Some(input.into());
             self
         }
         /// Page size
         pub fn set_page_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_size = input;
+            self.page_size = input;
             self
         }
         /// Page size
         pub fn get_page_size(&self) -> &::std::option::Option<i32> {
-            &self.0.page_size
+            &self.page_size
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSpacecraftSearchInput`](super::GetSpacecraftSearchInput), failing when a required member is unset.
         pub fn build(
@@ -356,20 +361,29 @@ pub mod builders {
             super::GetSpacecraftSearchInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSpacecraftSearchInput {
+                page_number: self.page_number,
+                page_size: self.page_size,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSpacecraftSearchOutput`](super::GetSpacecraftSearchOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpacecraftSearchOutputBuilder(super::GetSpacecraftSearchOutput);
+    #[non_exhaustive]
+    pub struct GetSpacecraftSearchOutputBuilder {
+        pub(crate) page: ::std::option::Option<crate::types::ResponsePage>,
+        pub(crate) sort: ::std::option::Option<crate::types::ResponseSort>,
+        pub(crate) spacecrafts:
+            ::std::option::Option<::std::vec::Vec<crate::types::SpacecraftBase>>,
+    }
     impl GetSpacecraftSearchOutputBuilder {
         /// Object describing response page
         pub fn page(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = ::std::option::Option::Some(input.into());
+            self.page = ::std::option::Option::Some(input.into());
             self
         }
         /// Object describing response page
@@ -377,19 +391,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = input;
+            self.page = input;
             self
         }
         /// Object describing response page
         pub fn get_page(&self) -> &::std::option::Option<crate::types::ResponsePage> {
-            &self.0.page
+            &self.page
         }
         /// Response sort
         pub fn sort(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = ::std::option::Option::Some(input.into());
+            self.sort = ::std::option::Option::Some(input.into());
             self
         }
         /// Response sort
@@ -397,20 +411,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = input;
+            self.sort = input;
             self
         }
         /// Response sort
         pub fn get_sort(&self) -> &::std::option::Option<crate::types::ResponseSort> {
-            &self.0.sort
+            &self.sort
         }
         /// List of spacecrafts matching given criteria
         pub fn spacecrafts(
             mut self,
             item: impl ::std::convert::Into<crate::types::SpacecraftBase>,
         ) -> Self {
-            self.0
-                .spacecrafts
+            self.spacecrafts
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -420,18 +433,22 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::SpacecraftBase>>,
         ) -> Self {
-            self.0.spacecrafts = input;
+            self.spacecrafts = input;
             self
         }
         /// List of spacecrafts matching given criteria
         pub fn get_spacecrafts(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::SpacecraftBase>> {
-            &self.0.spacecrafts
+            &self.spacecrafts
         }
         /// Builds [`GetSpacecraftSearchOutput`](super::GetSpacecraftSearchOutput).
         pub fn build(self) -> super::GetSpacecraftSearchOutput {
-            self.0
+            super::GetSpacecraftSearchOutput {
+                page: self.page,
+                sort: self.sort,
+                spacecrafts: self.spacecrafts,
+            }
         }
     }
     /// Fluent builder for the `GetSpacecraftSearch` operation: set the input, then `send()` it.

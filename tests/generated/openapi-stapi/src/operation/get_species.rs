@@ -57,6 +57,10 @@ impl GetSpeciesInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single species query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetSpecies {
     type Output = GetSpeciesOutput;
     type Error = GetSpeciesError;
     const NAME: &'static str = "GetSpecies";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetSpecies {
 pub mod builders {
     /// A builder for [`GetSpeciesInput`](super::GetSpeciesInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpeciesInputBuilder(super::GetSpeciesInput);
+    #[non_exhaustive]
+    pub struct GetSpeciesInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetSpeciesInputBuilder {
         /// Species unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Species unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Species unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetSpeciesInput`](super::GetSpeciesInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetSpeciesInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetSpeciesInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetSpeciesOutput`](super::GetSpeciesOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetSpeciesOutputBuilder(super::GetSpeciesOutput);
+    #[non_exhaustive]
+    pub struct GetSpeciesOutputBuilder {
+        pub(crate) species: ::std::option::Option<crate::types::SpeciesFull>,
+    }
     impl GetSpeciesOutputBuilder {
         /// Full species, returned when queried using UID
         pub fn species(
             mut self,
             input: impl ::std::convert::Into<crate::types::SpeciesFull>,
         ) -> Self {
-            self.0.species = ::std::option::Option::Some(input.into());
+            self.species = ::std::option::Option::Some(input.into());
             self
         }
         /// Full species, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::SpeciesFull>,
         ) -> Self {
-            self.0.species = input;
+            self.species = input;
             self
         }
         /// Full species, returned when queried using UID
         pub fn get_species(&self) -> &::std::option::Option<crate::types::SpeciesFull> {
-            &self.0.species
+            &self.species
         }
         /// Builds [`GetSpeciesOutput`](super::GetSpeciesOutput).
         pub fn build(self) -> super::GetSpeciesOutput {
-            self.0
+            super::GetSpeciesOutput {
+                species: self.species,
+            }
         }
     }
     /// Fluent builder for the `GetSpecies` operation: set the input, then `send()` it.

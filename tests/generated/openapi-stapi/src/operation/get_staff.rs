@@ -55,6 +55,10 @@ impl GetStaffInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single staff query
 #[non_exhaustive]
@@ -209,6 +213,9 @@ impl ::sdk_runtime::OperationSpec for GetStaff {
     type Output = GetStaffOutput;
     type Error = GetStaffError;
     const NAME: &'static str = "GetStaff";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -228,41 +235,45 @@ impl ::sdk_runtime::OperationSpec for GetStaff {
 pub mod builders {
     /// A builder for [`GetStaffInput`](super::GetStaffInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetStaffInputBuilder(super::GetStaffInput);
+    #[non_exhaustive]
+    pub struct GetStaffInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetStaffInputBuilder {
         /// Staff unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Staff unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Staff unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetStaffInput`](super::GetStaffInput), failing when a required member is unset.
         pub fn build(
@@ -271,8 +282,7 @@ pub mod builders {
             super::GetStaffInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -280,30 +290,36 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetStaffInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetStaffOutput`](super::GetStaffOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetStaffOutputBuilder(super::GetStaffOutput);
+    #[non_exhaustive]
+    pub struct GetStaffOutputBuilder {
+        pub(crate) staff: ::std::option::Option<crate::types::StaffFull>,
+    }
     impl GetStaffOutputBuilder {
         /// Full staff, returned when queried using UID
         pub fn staff(mut self, input: impl ::std::convert::Into<crate::types::StaffFull>) -> Self {
-            self.0.staff = ::std::option::Option::Some(input.into());
+            self.staff = ::std::option::Option::Some(input.into());
             self
         }
         /// Full staff, returned when queried using UID
         pub fn set_staff(mut self, input: ::std::option::Option<crate::types::StaffFull>) -> Self {
-            self.0.staff = input;
+            self.staff = input;
             self
         }
         /// Full staff, returned when queried using UID
         pub fn get_staff(&self) -> &::std::option::Option<crate::types::StaffFull> {
-            &self.0.staff
+            &self.staff
         }
         /// Builds [`GetStaffOutput`](super::GetStaffOutput).
         pub fn build(self) -> super::GetStaffOutput {
-            self.0
+            super::GetStaffOutput { staff: self.staff }
         }
     }
     /// Fluent builder for the `GetStaff` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetTechnologyInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single technology query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetTechnology {
     type Output = GetTechnologyOutput;
     type Error = GetTechnologyError;
     const NAME: &'static str = "GetTechnology";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetTechnology {
 pub mod builders {
     /// A builder for [`GetTechnologyInput`](super::GetTechnologyInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTechnologyInputBuilder(super::GetTechnologyInput);
+    #[non_exhaustive]
+    pub struct GetTechnologyInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetTechnologyInputBuilder {
         /// Technology unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Technology unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Technology unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetTechnologyInput`](super::GetTechnologyInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetTechnologyInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetTechnologyInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetTechnologyOutput`](super::GetTechnologyOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTechnologyOutputBuilder(super::GetTechnologyOutput);
+    #[non_exhaustive]
+    pub struct GetTechnologyOutputBuilder {
+        pub(crate) technology: ::std::option::Option<crate::types::TechnologyFull>,
+    }
     impl GetTechnologyOutputBuilder {
         /// Full technology, returned when queried using UID
         pub fn technology(
             mut self,
             input: impl ::std::convert::Into<crate::types::TechnologyFull>,
         ) -> Self {
-            self.0.technology = ::std::option::Option::Some(input.into());
+            self.technology = ::std::option::Option::Some(input.into());
             self
         }
         /// Full technology, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::TechnologyFull>,
         ) -> Self {
-            self.0.technology = input;
+            self.technology = input;
             self
         }
         /// Full technology, returned when queried using UID
         pub fn get_technology(&self) -> &::std::option::Option<crate::types::TechnologyFull> {
-            &self.0.technology
+            &self.technology
         }
         /// Builds [`GetTechnologyOutput`](super::GetTechnologyOutput).
         pub fn build(self) -> super::GetTechnologyOutput {
-            self.0
+            super::GetTechnologyOutput {
+                technology: self.technology,
+            }
         }
     }
     /// Fluent builder for the `GetTechnology` operation: set the input, then `send()` it.

@@ -55,6 +55,10 @@ impl GetTitleInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single title query
 #[non_exhaustive]
@@ -209,6 +213,9 @@ impl ::sdk_runtime::OperationSpec for GetTitle {
     type Output = GetTitleOutput;
     type Error = GetTitleError;
     const NAME: &'static str = "GetTitle";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -228,41 +235,45 @@ impl ::sdk_runtime::OperationSpec for GetTitle {
 pub mod builders {
     /// A builder for [`GetTitleInput`](super::GetTitleInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTitleInputBuilder(super::GetTitleInput);
+    #[non_exhaustive]
+    pub struct GetTitleInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetTitleInputBuilder {
         /// Title unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Title unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Title unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetTitleInput`](super::GetTitleInput), failing when a required member is unset.
         pub fn build(
@@ -271,8 +282,7 @@ pub mod builders {
             super::GetTitleInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -280,30 +290,36 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetTitleInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetTitleOutput`](super::GetTitleOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTitleOutputBuilder(super::GetTitleOutput);
+    #[non_exhaustive]
+    pub struct GetTitleOutputBuilder {
+        pub(crate) title: ::std::option::Option<crate::types::TitleFull>,
+    }
     impl GetTitleOutputBuilder {
         /// Full title, returned when queried using UID
         pub fn title(mut self, input: impl ::std::convert::Into<crate::types::TitleFull>) -> Self {
-            self.0.title = ::std::option::Option::Some(input.into());
+            self.title = ::std::option::Option::Some(input.into());
             self
         }
         /// Full title, returned when queried using UID
         pub fn set_title(mut self, input: ::std::option::Option<crate::types::TitleFull>) -> Self {
-            self.0.title = input;
+            self.title = input;
             self
         }
         /// Full title, returned when queried using UID
         pub fn get_title(&self) -> &::std::option::Option<crate::types::TitleFull> {
-            &self.0.title
+            &self.title
         }
         /// Builds [`GetTitleOutput`](super::GetTitleOutput).
         pub fn build(self) -> super::GetTitleOutput {
-            self.0
+            super::GetTitleOutput { title: self.title }
         }
     }
     /// Fluent builder for the `GetTitle` operation: set the input, then `send()` it.

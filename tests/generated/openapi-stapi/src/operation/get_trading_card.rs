@@ -57,6 +57,10 @@ impl GetTradingCardInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single trading card query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetTradingCard {
     type Output = GetTradingCardOutput;
     type Error = GetTradingCardError;
     const NAME: &'static str = "GetTradingCard";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetTradingCard {
 pub mod builders {
     /// A builder for [`GetTradingCardInput`](super::GetTradingCardInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTradingCardInputBuilder(super::GetTradingCardInput);
+    #[non_exhaustive]
+    pub struct GetTradingCardInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetTradingCardInputBuilder {
         /// Trading card unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Trading card unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Trading card unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetTradingCardInput`](super::GetTradingCardInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetTradingCardInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetTradingCardInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetTradingCardOutput`](super::GetTradingCardOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTradingCardOutputBuilder(super::GetTradingCardOutput);
+    #[non_exhaustive]
+    pub struct GetTradingCardOutputBuilder {
+        pub(crate) trading_card: ::std::option::Option<crate::types::TradingCardFull>,
+    }
     impl GetTradingCardOutputBuilder {
         /// Full trading card, returned when queried using UID
         pub fn trading_card(
             mut self,
             input: impl ::std::convert::Into<crate::types::TradingCardFull>,
         ) -> Self {
-            self.0.trading_card = ::std::option::Option::Some(input.into());
+            self.trading_card = ::std::option::Option::Some(input.into());
             self
         }
         /// Full trading card, returned when queried using UID
@@ -306,16 +322,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::TradingCardFull>,
         ) -> Self {
-            self.0.trading_card = input;
+            self.trading_card = input;
             self
         }
         /// Full trading card, returned when queried using UID
         pub fn get_trading_card(&self) -> &::std::option::Option<crate::types::TradingCardFull> {
-            &self.0.trading_card
+            &self.trading_card
         }
         /// Builds [`GetTradingCardOutput`](super::GetTradingCardOutput).
         pub fn build(self) -> super::GetTradingCardOutput {
-            self.0
+            super::GetTradingCardOutput {
+                trading_card: self.trading_card,
+            }
         }
     }
     /// Fluent builder for the `GetTradingCard` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetTradingCardDeckInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single trading card deck query
 #[non_exhaustive]
@@ -219,6 +223,9 @@ impl ::sdk_runtime::OperationSpec for GetTradingCardDeck {
     type Output = GetTradingCardDeckOutput;
     type Error = GetTradingCardDeckError;
     const NAME: &'static str = "GetTradingCardDeck";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -238,41 +245,45 @@ impl ::sdk_runtime::OperationSpec for GetTradingCardDeck {
 pub mod builders {
     /// A builder for [`GetTradingCardDeckInput`](super::GetTradingCardDeckInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTradingCardDeckInputBuilder(super::GetTradingCardDeckInput);
+    #[non_exhaustive]
+    pub struct GetTradingCardDeckInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetTradingCardDeckInputBuilder {
         /// trading card deck unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// trading card deck unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// trading card deck unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetTradingCardDeckInput`](super::GetTradingCardDeckInput), failing when a required member is unset.
         pub fn build(
@@ -281,8 +292,7 @@ pub mod builders {
             super::GetTradingCardDeckInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -290,19 +300,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetTradingCardDeckInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetTradingCardDeckOutput`](super::GetTradingCardDeckOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTradingCardDeckOutputBuilder(super::GetTradingCardDeckOutput);
+    #[non_exhaustive]
+    pub struct GetTradingCardDeckOutputBuilder {
+        pub(crate) trading_card_deck: ::std::option::Option<crate::types::TradingCardDeckFull>,
+    }
     impl GetTradingCardDeckOutputBuilder {
         /// Full trading card deck, returned when queried using UID
         pub fn trading_card_deck(
             mut self,
             input: impl ::std::convert::Into<crate::types::TradingCardDeckFull>,
         ) -> Self {
-            self.0.trading_card_deck = ::std::option::Option::Some(input.into());
+            self.trading_card_deck = ::std::option::Option::Some(input.into());
             self
         }
         /// Full trading card deck, returned when queried using UID
@@ -310,18 +326,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::TradingCardDeckFull>,
         ) -> Self {
-            self.0.trading_card_deck = input;
+            self.trading_card_deck = input;
             self
         }
         /// Full trading card deck, returned when queried using UID
         pub fn get_trading_card_deck(
             &self,
         ) -> &::std::option::Option<crate::types::TradingCardDeckFull> {
-            &self.0.trading_card_deck
+            &self.trading_card_deck
         }
         /// Builds [`GetTradingCardDeckOutput`](super::GetTradingCardDeckOutput).
         pub fn build(self) -> super::GetTradingCardDeckOutput {
-            self.0
+            super::GetTradingCardDeckOutput {
+                trading_card_deck: self.trading_card_deck,
+            }
         }
     }
     /// Fluent builder for the `GetTradingCardDeck` operation: set the input, then `send()` it.

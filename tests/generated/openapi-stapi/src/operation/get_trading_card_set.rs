@@ -57,6 +57,10 @@ impl GetTradingCardSetInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single trading card set query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetTradingCardSet {
     type Output = GetTradingCardSetOutput;
     type Error = GetTradingCardSetError;
     const NAME: &'static str = "GetTradingCardSet";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetTradingCardSet {
 pub mod builders {
     /// A builder for [`GetTradingCardSetInput`](super::GetTradingCardSetInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTradingCardSetInputBuilder(super::GetTradingCardSetInput);
+    #[non_exhaustive]
+    pub struct GetTradingCardSetInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetTradingCardSetInputBuilder {
         /// Trading card set unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Trading card set unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Trading card set unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetTradingCardSetInput`](super::GetTradingCardSetInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetTradingCardSetInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetTradingCardSetInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetTradingCardSetOutput`](super::GetTradingCardSetOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetTradingCardSetOutputBuilder(super::GetTradingCardSetOutput);
+    #[non_exhaustive]
+    pub struct GetTradingCardSetOutputBuilder {
+        pub(crate) trading_card_set: ::std::option::Option<crate::types::TradingCardSetFull>,
+    }
     impl GetTradingCardSetOutputBuilder {
         /// Full trading card set, returned when queried using UID
         pub fn trading_card_set(
             mut self,
             input: impl ::std::convert::Into<crate::types::TradingCardSetFull>,
         ) -> Self {
-            self.0.trading_card_set = ::std::option::Option::Some(input.into());
+            self.trading_card_set = ::std::option::Option::Some(input.into());
             self
         }
         /// Full trading card set, returned when queried using UID
@@ -306,18 +322,20 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::TradingCardSetFull>,
         ) -> Self {
-            self.0.trading_card_set = input;
+            self.trading_card_set = input;
             self
         }
         /// Full trading card set, returned when queried using UID
         pub fn get_trading_card_set(
             &self,
         ) -> &::std::option::Option<crate::types::TradingCardSetFull> {
-            &self.0.trading_card_set
+            &self.trading_card_set
         }
         /// Builds [`GetTradingCardSetOutput`](super::GetTradingCardSetOutput).
         pub fn build(self) -> super::GetTradingCardSetOutput {
-            self.0
+            super::GetTradingCardSetOutput {
+                trading_card_set: self.trading_card_set,
+            }
         }
     }
     /// Fluent builder for the `GetTradingCardSet` operation: set the input, then `send()` it.

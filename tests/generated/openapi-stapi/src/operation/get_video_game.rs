@@ -57,6 +57,10 @@ impl GetVideoGameInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single video game query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetVideoGame {
     type Output = GetVideoGameOutput;
     type Error = GetVideoGameError;
     const NAME: &'static str = "GetVideoGame";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetVideoGame {
 pub mod builders {
     /// A builder for [`GetVideoGameInput`](super::GetVideoGameInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetVideoGameInputBuilder(super::GetVideoGameInput);
+    #[non_exhaustive]
+    pub struct GetVideoGameInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetVideoGameInputBuilder {
         /// VideoGame unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// VideoGame unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// VideoGame unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetVideoGameInput`](super::GetVideoGameInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetVideoGameInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetVideoGameInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetVideoGameOutput`](super::GetVideoGameOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetVideoGameOutputBuilder(super::GetVideoGameOutput);
+    #[non_exhaustive]
+    pub struct GetVideoGameOutputBuilder {
+        pub(crate) video_game: ::std::option::Option<crate::types::VideoGameFull>,
+    }
     impl GetVideoGameOutputBuilder {
         /// Full video game, returned when queried using UID
         pub fn video_game(
             mut self,
             input: impl ::std::convert::Into<crate::types::VideoGameFull>,
         ) -> Self {
-            self.0.video_game = ::std::option::Option::Some(input.into());
+            self.video_game = ::std::option::Option::Some(input.into());
             self
         }
         /// Full video game, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::VideoGameFull>,
         ) -> Self {
-            self.0.video_game = input;
+            self.video_game = input;
             self
         }
         /// Full video game, returned when queried using UID
         pub fn get_video_game(&self) -> &::std::option::Option<crate::types::VideoGameFull> {
-            &self.0.video_game
+            &self.video_game
         }
         /// Builds [`GetVideoGameOutput`](super::GetVideoGameOutput).
         pub fn build(self) -> super::GetVideoGameOutput {
-            self.0
+            super::GetVideoGameOutput {
+                video_game: self.video_game,
+            }
         }
     }
     /// Fluent builder for the `GetVideoGame` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetVideoReleaseInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single video release query
 #[non_exhaustive]
@@ -215,6 +219,9 @@ impl ::sdk_runtime::OperationSpec for GetVideoRelease {
     type Output = GetVideoReleaseOutput;
     type Error = GetVideoReleaseError;
     const NAME: &'static str = "GetVideoRelease";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -234,41 +241,45 @@ impl ::sdk_runtime::OperationSpec for GetVideoRelease {
 pub mod builders {
     /// A builder for [`GetVideoReleaseInput`](super::GetVideoReleaseInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetVideoReleaseInputBuilder(super::GetVideoReleaseInput);
+    #[non_exhaustive]
+    pub struct GetVideoReleaseInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetVideoReleaseInputBuilder {
         /// Video release unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Video release unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Video release unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetVideoReleaseInput`](super::GetVideoReleaseInput), failing when a required member is unset.
         pub fn build(
@@ -277,8 +288,7 @@ pub mod builders {
             super::GetVideoReleaseInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -286,19 +296,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetVideoReleaseInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetVideoReleaseOutput`](super::GetVideoReleaseOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetVideoReleaseOutputBuilder(super::GetVideoReleaseOutput);
+    #[non_exhaustive]
+    pub struct GetVideoReleaseOutputBuilder {
+        pub(crate) video_release: ::std::option::Option<crate::types::VideoReleaseFull>,
+    }
     impl GetVideoReleaseOutputBuilder {
         /// Full video release, returned when queried using UID
         pub fn video_release(
             mut self,
             input: impl ::std::convert::Into<crate::types::VideoReleaseFull>,
         ) -> Self {
-            self.0.video_release = ::std::option::Option::Some(input.into());
+            self.video_release = ::std::option::Option::Some(input.into());
             self
         }
         /// Full video release, returned when queried using UID
@@ -306,16 +322,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::VideoReleaseFull>,
         ) -> Self {
-            self.0.video_release = input;
+            self.video_release = input;
             self
         }
         /// Full video release, returned when queried using UID
         pub fn get_video_release(&self) -> &::std::option::Option<crate::types::VideoReleaseFull> {
-            &self.0.video_release
+            &self.video_release
         }
         /// Builds [`GetVideoReleaseOutput`](super::GetVideoReleaseOutput).
         pub fn build(self) -> super::GetVideoReleaseOutput {
-            self.0
+            super::GetVideoReleaseOutput {
+                video_release: self.video_release,
+            }
         }
     }
     /// Fluent builder for the `GetVideoRelease` operation: set the input, then `send()` it.

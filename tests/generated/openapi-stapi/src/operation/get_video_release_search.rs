@@ -311,49 +311,54 @@ impl ::sdk_runtime::OperationSpec for GetVideoReleaseSearch {
 pub mod builders {
     /// A builder for [`GetVideoReleaseSearchInput`](super::GetVideoReleaseSearchInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetVideoReleaseSearchInputBuilder(super::GetVideoReleaseSearchInput);
+    #[non_exhaustive]
+    pub struct GetVideoReleaseSearchInputBuilder {
+        pub(crate) page_number: ::std::option::Option<i32>,
+        pub(crate) page_size: ::std::option::Option<i32>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetVideoReleaseSearchInputBuilder {
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_number = ::std::option::Option::Some(input.into());
+            self.page_number = ::std::option::Option::Some(input.into());
             self
         }
         /// Zero-based page number
         pub fn set_page_number(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_number = input;
+            self.page_number = input;
             self
         }
         /// Zero-based page number
         pub fn get_page_number(&self) -> &::std::option::Option<i32> {
-            &self.0.page_number
+            &self.page_number
         }
         /// Page size
         pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.0.page_size = ::std::option::Option::Some(input.into());
+            self.page_size = ::std::option::Option::Some(input.into());
             self
         }
         /// Page size
         pub fn set_page_size(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.0.page_size = input;
+            self.page_size = input;
             self
         }
         /// Page size
         pub fn get_page_size(&self) -> &::std::option::Option<i32> {
-            &self.0.page_size
+            &self.page_size
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetVideoReleaseSearchInput`](super::GetVideoReleaseSearchInput), failing when a required member is unset.
         pub fn build(
@@ -362,20 +367,29 @@ pub mod builders {
             super::GetVideoReleaseSearchInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetVideoReleaseSearchInput {
+                page_number: self.page_number,
+                page_size: self.page_size,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetVideoReleaseSearchOutput`](super::GetVideoReleaseSearchOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetVideoReleaseSearchOutputBuilder(super::GetVideoReleaseSearchOutput);
+    #[non_exhaustive]
+    pub struct GetVideoReleaseSearchOutputBuilder {
+        pub(crate) page: ::std::option::Option<crate::types::ResponsePage>,
+        pub(crate) sort: ::std::option::Option<crate::types::ResponseSort>,
+        pub(crate) video_releases:
+            ::std::option::Option<::std::vec::Vec<crate::types::VideoReleaseBase>>,
+    }
     impl GetVideoReleaseSearchOutputBuilder {
         /// Object describing response page
         pub fn page(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = ::std::option::Option::Some(input.into());
+            self.page = ::std::option::Option::Some(input.into());
             self
         }
         /// Object describing response page
@@ -383,19 +397,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponsePage>,
         ) -> Self {
-            self.0.page = input;
+            self.page = input;
             self
         }
         /// Object describing response page
         pub fn get_page(&self) -> &::std::option::Option<crate::types::ResponsePage> {
-            &self.0.page
+            &self.page
         }
         /// Response sort
         pub fn sort(
             mut self,
             input: impl ::std::convert::Into<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = ::std::option::Option::Some(input.into());
+            self.sort = ::std::option::Option::Some(input.into());
             self
         }
         /// Response sort
@@ -403,20 +417,19 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::ResponseSort>,
         ) -> Self {
-            self.0.sort = input;
+            self.sort = input;
             self
         }
         /// Response sort
         pub fn get_sort(&self) -> &::std::option::Option<crate::types::ResponseSort> {
-            &self.0.sort
+            &self.sort
         }
         /// List of video releases matching given criteria
         pub fn video_releases(
             mut self,
             item: impl ::std::convert::Into<crate::types::VideoReleaseBase>,
         ) -> Self {
-            self.0
-                .video_releases
+            self.video_releases
                 .get_or_insert_with(::std::vec::Vec::new)
                 .push(item.into());
             self
@@ -426,18 +439,22 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::VideoReleaseBase>>,
         ) -> Self {
-            self.0.video_releases = input;
+            self.video_releases = input;
             self
         }
         /// List of video releases matching given criteria
         pub fn get_video_releases(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::VideoReleaseBase>> {
-            &self.0.video_releases
+            &self.video_releases
         }
         /// Builds [`GetVideoReleaseSearchOutput`](super::GetVideoReleaseSearchOutput).
         pub fn build(self) -> super::GetVideoReleaseSearchOutput {
-            self.0
+            super::GetVideoReleaseSearchOutput {
+                page: self.page,
+                sort: self.sort,
+                video_releases: self.video_releases,
+            }
         }
     }
     /// Fluent builder for the `GetVideoReleaseSearch` operation: set the input, then `send()` it.

@@ -57,6 +57,10 @@ impl GetWeaponInput {
     pub fn api_key(&self) -> ::std::option::Option<&str> {
         self.api_key.as_deref()
     }
+    /// Records every `@length`, `@range` and `@pattern` violation of this value in `v`.
+    pub(crate) fn validate(&self, v: &mut ::sdk_runtime::Validator) {
+        v.required("uid", self.uid.as_ref());
+    }
 }
 /// Response object for single weapon query
 #[non_exhaustive]
@@ -211,6 +215,9 @@ impl ::sdk_runtime::OperationSpec for GetWeapon {
     type Output = GetWeaponOutput;
     type Error = GetWeaponError;
     const NAME: &'static str = "GetWeapon";
+    fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
+        input.validate(v);
+    }
     fn serialize(
         input: Self::Input,
         req: &mut ::sdk_runtime::RequestBuilder,
@@ -230,41 +237,45 @@ impl ::sdk_runtime::OperationSpec for GetWeapon {
 pub mod builders {
     /// A builder for [`GetWeaponInput`](super::GetWeaponInput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetWeaponInputBuilder(super::GetWeaponInput);
+    #[non_exhaustive]
+    pub struct GetWeaponInputBuilder {
+        pub(crate) uid: ::std::option::Option<::std::string::String>,
+        pub(crate) api_key: ::std::option::Option<::std::string::String>,
+    }
     impl GetWeaponInputBuilder {
         /// Weapon unique ID
         ///
         /// This member is required.
         pub fn uid(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.uid = ::std::option::Option::Some(input.into());
+            self.uid = ::std::option::Option::Some(input.into());
             self
         }
         /// Weapon unique ID
         ///
         /// This member is required.
         pub fn set_uid(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.uid = input;
+            self.uid = input;
             self
         }
         /// Weapon unique ID
         ///
         /// This member is required.
         pub fn get_uid(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.uid
+            &self.uid
         }
         /// API key
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.api_key = ::std::option::Option::Some(input.into());
+            self.api_key = ::std::option::Option::Some(input.into());
             self
         }
         /// API key
         pub fn set_api_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.api_key = input;
+            self.api_key = input;
             self
         }
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.api_key
+            &self.api_key
         }
         /// Builds [`GetWeaponInput`](super::GetWeaponInput), failing when a required member is unset.
         pub fn build(
@@ -273,8 +284,7 @@ pub mod builders {
             super::GetWeaponInput,
             ::aws_smithy_types::error::operation::BuildError,
         > {
-            let value = self.0;
-            if value.uid.is_none() {
+            if self.uid.is_none() {
                 return ::std::result::Result::Err(
                     ::aws_smithy_types::error::operation::BuildError::missing_field(
                         "uid",
@@ -282,19 +292,25 @@ pub mod builders {
                     ),
                 );
             }
-            ::std::result::Result::Ok(value)
+            ::std::result::Result::Ok(super::GetWeaponInput {
+                uid: self.uid,
+                api_key: self.api_key,
+            })
         }
     }
     /// A builder for [`GetWeaponOutput`](super::GetWeaponOutput).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct GetWeaponOutputBuilder(super::GetWeaponOutput);
+    #[non_exhaustive]
+    pub struct GetWeaponOutputBuilder {
+        pub(crate) weapon: ::std::option::Option<crate::types::WeaponFull>,
+    }
     impl GetWeaponOutputBuilder {
         /// Full weapon, returned when queried using UID
         pub fn weapon(
             mut self,
             input: impl ::std::convert::Into<crate::types::WeaponFull>,
         ) -> Self {
-            self.0.weapon = ::std::option::Option::Some(input.into());
+            self.weapon = ::std::option::Option::Some(input.into());
             self
         }
         /// Full weapon, returned when queried using UID
@@ -302,16 +318,18 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<crate::types::WeaponFull>,
         ) -> Self {
-            self.0.weapon = input;
+            self.weapon = input;
             self
         }
         /// Full weapon, returned when queried using UID
         pub fn get_weapon(&self) -> &::std::option::Option<crate::types::WeaponFull> {
-            &self.0.weapon
+            &self.weapon
         }
         /// Builds [`GetWeaponOutput`](super::GetWeaponOutput).
         pub fn build(self) -> super::GetWeaponOutput {
-            self.0
+            super::GetWeaponOutput {
+                weapon: self.weapon,
+            }
         }
     }
     /// Fluent builder for the `GetWeapon` operation: set the input, then `send()` it.

@@ -116,44 +116,53 @@ impl ::sdk_runtime::error::ModeledError for Error {
 pub mod builders {
     /// A builder for [`Error`](crate::types::error::Error).
     #[derive(Clone, PartialEq, Debug, Default)]
-    pub struct ErrorBuilder(crate::types::error::Error);
+    #[non_exhaustive]
+    pub struct ErrorBuilder {
+        pub(crate) code: ::std::option::Option<::std::string::String>,
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        pub(crate) meta: ::aws_smithy_types::error::ErrorMetadata,
+    }
     impl ErrorBuilder {
         /// Error code
         pub fn code(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.code = ::std::option::Option::Some(input.into());
+            self.code = ::std::option::Option::Some(input.into());
             self
         }
         /// Error code
         pub fn set_code(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.code = input;
+            self.code = input;
             self
         }
         /// Error code
         pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.code
+            &self.code
         }
         /// Error message
         pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.0.message = ::std::option::Option::Some(input.into());
+            self.message = ::std::option::Option::Some(input.into());
             self
         }
         /// Error message
         pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-            self.0.message = input;
+            self.message = input;
             self
         }
         /// Error message
         pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-            &self.0.message
+            &self.message
         }
         /// Sets the error metadata (code, message, request id).
         pub fn meta(mut self, meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
-            self.0.meta = meta;
+            self.meta = meta;
             self
         }
         /// Builds [`Error`](crate::types::error::Error).
         pub fn build(self) -> crate::types::error::Error {
-            self.0
+            crate::types::error::Error {
+                code: self.code,
+                message: self.message,
+                meta: self.meta,
+            }
         }
     }
 }
