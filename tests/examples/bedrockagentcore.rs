@@ -81,7 +81,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .payment_manager_arn(&manager_arn)
         .into_paginator()
         .page_size(20)
-        .items();
+        .items()
+        .send();
     while let Some(summary) = sessions.next().await {
         let summary = summary?;
         println!(

@@ -61,7 +61,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .order(Order::Desc)
         .into_paginator()
         .page_size(25)
-        .items();
+        .items()
+        .send();
     while let Some(session) = active.next().await {
         let session = session?;
         println!(

@@ -889,7 +889,8 @@ async fn paginator_items_flatten_the_pages() {
         .list_payment_sessions()
         .payment_manager_arn(MANAGER_ARN)
         .into_paginator()
-        .items();
+        .items()
+        .send();
     let mut ids = Vec::new();
     let mut minutes = Vec::new();
     while let Some(item) = tokio::time::timeout(Duration::from_secs(5), items.next())

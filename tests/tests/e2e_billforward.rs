@@ -621,6 +621,7 @@ async fn usage_list_paginator_items() {
             .into_paginator()
             .page_size(2)
             .items()
+            .send()
             .collect::<Vec<_>>(),
     )
     .await
@@ -685,6 +686,7 @@ async fn paginator_starts_from_a_given_offset() {
         .into_paginator()
         .page_size(3)
         .items()
+        .send()
         .collect::<Vec<_>>()
         .await;
     let ids: Vec<String> = items

@@ -254,6 +254,7 @@ async fn map_token_paginator_walks_three_pages_and_stops_on_a_repeated_token() {
         .list_entries()
         .into_paginator()
         .items()
+        .send()
         .try_collect()
         .await
         .unwrap();
@@ -277,6 +278,7 @@ async fn nested_token_and_items_paths_page_without_a_page_size() {
         .list_books()
         .into_paginator()
         .items()
+        .send()
         .try_collect()
         .await
         .unwrap();

@@ -550,6 +550,7 @@ async fn paginator_items_flatten_the_pages() {
             .catalog("AWS")
             .into_paginator()
             .items()
+            .send()
             .collect::<Vec<_>>(),
     )
     .await

@@ -155,9 +155,25 @@ pub fn config_module(service: &Service) -> TokenStream {
         .iter()
         .filter(|(_, on)| *on)
         .map(|(part, _)| format_ident!("{part}"));
+    // The signing name of the service's SigV4 scheme (the one its operations share).
+    let signing_name = schemes.iter().find_map(|s| match s {
+        AuthScheme::SigV4 { signing_name } => Some(signing_name),
+        _ => None,
+    });
+    let signing_name = signing_name.map(|name| {
+        quote! {
+            impl Config {
+                /// The name requests are signed for (SigV4).
+                pub fn signing_name(&self) -> &'static str {
+                    #name
+                }
+            }
+        }
+    });
     quote! {
         //! Client configuration.
         ::sdk_runtime::client_config!(#(#parts),*);
+        #signing_name
     }
 }
 

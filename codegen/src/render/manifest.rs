@@ -129,6 +129,8 @@ pub fn lib_rs(service: &Service) -> TokenStream {
             pub use ::aws_smithy_types::error::display::DisplayErrorContext;
             pub use ::aws_smithy_types::error::metadata::ProvideErrorMetadata;
             pub use ::aws_smithy_types::error::operation::BuildError;
+            pub use ::aws_smithy_runtime_api::client::result::ConnectorError;
+            pub use ::sdk_runtime::error::UnknownVariantError;
         }
         /// Primitive types used by the data types.
         pub mod primitives {

@@ -19,6 +19,7 @@ pub fn operation_index(service: &Service) -> TokenStream {
     });
     quote! {
         //! Operations of the service, a module each (input, output, error, builders).
+        pub use ::sdk_runtime::types::RequestId;
         #(#mods)*
     }
 }
@@ -111,6 +112,16 @@ fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
             Unhandled(::sdk_runtime::Unhandled),
         }
         impl #name {
+            /// An unhandled error carrying only `meta` (code, message, request id).
+            pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+                Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+            }
+            /// An unhandled error caused by `err`.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+            ) -> Self {
+                Self::Unhandled(::sdk_runtime::Unhandled::new(::std::default::Default::default()).with_source(err.into()))
+            }
             #(#is_fns)*
             /// The error's metadata: code, message and request id, as received.
             pub fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
@@ -143,6 +154,11 @@ fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
         impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
             fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
                 self.meta()
+            }
+        }
+        impl ::sdk_runtime::types::RequestId for #name {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdk_runtime::types::RequestId::request_id(self.meta())
             }
         }
         impl ::std::convert::From<::sdk_runtime::Unhandled> for #name {

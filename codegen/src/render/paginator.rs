@@ -64,6 +64,7 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
                     |page| #next_token,
                     |input, token| input.#set = token,
                     #page_is_empty,
+                    self.stop_on_duplicate_token,
                 )
             };
             (
@@ -132,16 +133,55 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
             }
         }
     });
-    let items_fn = items.map(|(path, item)| {
-        let stream = result(tokens(&item));
-        let take = take_path(&path);
-        quote! {
-            /// Streams the items of every page instead of the pages.
-            pub fn items(self) -> #stream {
-                self.send().items(|page| #take)
-            }
+    let items_name = format_ident!("{}PaginatorItems", op.name);
+    let (items_fn, items_struct) = match items {
+        Some((path, item)) => {
+            let stream = result(tokens(&item));
+            let take = take_path(&path);
+            let doc = format!(
+                " The items of every page of `{}`: [`send`](Self::send) streams them.",
+                op.name
+            );
+            (
+                Some(quote! {
+                    /// The items of every page instead of the pages.
+                    pub fn items(self) -> #items_name {
+                        #items_name(self)
+                    }
+                }),
+                Some(quote! {
+                    #[doc = #doc]
+                    #[derive(Clone, Debug)]
+                    pub struct #items_name(#paginator);
+                    impl #items_name {
+                        /// Streams the items; the stream ends after the last page or after the
+                        /// first error.
+                        pub fn send(self) -> #stream {
+                            self.0.send().items(|page| #take)
+                        }
+                    }
+                }),
+            )
         }
-    });
+        None => (None, None),
+    };
+    let token_paging = matches!(pagination, Pagination::Token { .. });
+    let (dedupe_field, dedupe_init, dedupe_fn) = if token_paging {
+        (
+            Some(quote!(stop_on_duplicate_token: bool,)),
+            Some(quote!(stop_on_duplicate_token: true,)),
+            Some(quote! {
+                /// Stops when a page's next token was already sent in this pagination (the
+                /// default); `false` follows repeated tokens (runs of empty pages stay capped).
+                pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+                    self.stop_on_duplicate_token = stop;
+                    self
+                }
+            }),
+        )
+    } else {
+        (None, None, None)
+    };
     let doc = format!(
         " Pages through `{}`: [`send`](Self::send) streams pages, `items` streams their items.",
         op.name
@@ -154,12 +194,14 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
             pub struct #paginator {
                 config: ::sdk_runtime::config::ConfigCore,
                 inner: super::builders::#input_builder,
+                #dedupe_field
             }
             impl #paginator {
                 pub(crate) fn new(config: ::sdk_runtime::config::ConfigCore, inner: super::builders::#input_builder) -> Self {
-                    Self { config, inner }
+                    Self { config, inner, #dedupe_init }
                 }
                 #page_size_fn
+                #dedupe_fn
                 /// Streams the pages; the stream ends after the last page (no next token, a repeated
                 /// token, or a short page) or after the first error.
                 #empty_pages_doc
@@ -168,6 +210,7 @@ pub fn paginator_module(op: &Operation) -> TokenStream {
                 }
                 #items_fn
             }
+            #items_struct
         }
     }
 }

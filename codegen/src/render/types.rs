@@ -733,8 +733,27 @@ fn union(u: &Union) -> TokenStream {
     let is_fns = u.variants.iter().map(|f| {
         let v = variant_ident(f);
         let is = format_ident!("is_{}", bare(&f.rust_name));
+        let as_fn = format_ident!("as_{}", bare(&f.rust_name));
         let doc = format!(" True when this is the `{}` variant.", f.member);
+        let as_doc = format!(
+            " The `{}` value, or `Err(self)` for another variant.",
+            f.member
+        );
+        let ty = tokens(&f.ty);
+        let ty = if f.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty
+        };
         quote! {
+            #[doc = #as_doc]
+            pub fn #as_fn(&self) -> ::std::result::Result<&#ty, &Self> {
+                if let Self::#v(value) = self {
+                    ::std::result::Result::Ok(value)
+                } else {
+                    ::std::result::Result::Err(self)
+                }
+            }
             #[doc = #doc]
             pub fn #is(&self) -> bool {
                 ::std::matches!(self, Self::#v(_))
@@ -883,6 +902,13 @@ fn enumeration(e: &Enum) -> TokenStream {
             /// Every value this client knows.
             pub const fn values() -> &'static [&'static str] {
                 &[#(#values),*]
+            }
+            /// The value `value` names, or an error when this client does not know it.
+            pub fn try_parse(value: &str) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+                match Self::from(value) {
+                    Self::#unknown(_) => ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value)),
+                    known => ::std::result::Result::Ok(known),
+                }
             }
         }
         impl ::std::convert::From<&str> for #name {

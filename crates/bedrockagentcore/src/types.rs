@@ -204,6 +204,17 @@ impl Currency {
     pub const fn values() -> &'static [&'static str] {
         &["USD"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for Currency {
     fn from(value: &str) -> Self {
@@ -924,6 +935,17 @@ impl ValidationExceptionReason {
             "EventInOtherSession",
             "ResourceConflict",
         ]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for ValidationExceptionReason {

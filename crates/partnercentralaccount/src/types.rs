@@ -25,6 +25,17 @@ impl AccessDeniedExceptionReason {
     pub const fn values() -> &'static [&'static str] {
         &["ACCESS_DENIED", "INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for AccessDeniedExceptionReason {
     fn from(value: &str) -> Self {
@@ -194,6 +205,17 @@ impl BusinessValidationCode {
             "INCOMPATIBLE_DOMAIN",
             "INELIGIBLE_ACCOUNT_TIER",
         ]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for BusinessValidationCode {
@@ -649,6 +671,17 @@ impl ConnectionTypeStatus {
     pub const fn values() -> &'static [&'static str] {
         &["ACTIVE", "CANCELED"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for ConnectionTypeStatus {
     fn from(value: &str) -> Self {
@@ -859,6 +892,17 @@ impl FieldValidationCode {
             "INVALID_ENUM_VALUE",
         ]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for FieldValidationCode {
     fn from(value: &str) -> Self {
@@ -1062,13 +1106,41 @@ pub enum Participant {
     Unknown,
 }
 impl Participant {
+    /// The `PartnerProfile` value, or `Err(self)` for another variant.
+    pub fn as_partner_profile(
+        &self,
+    ) -> ::std::result::Result<&crate::types::PartnerProfileSummary, &Self> {
+        if let Self::PartnerProfile(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `PartnerProfile` variant.
     pub fn is_partner_profile(&self) -> bool {
         ::std::matches!(self, Self::PartnerProfile(_))
     }
+    /// The `SellerProfile` value, or `Err(self)` for another variant.
+    pub fn as_seller_profile(
+        &self,
+    ) -> ::std::result::Result<&crate::types::SellerProfileSummary, &Self> {
+        if let Self::SellerProfile(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `SellerProfile` variant.
     pub fn is_seller_profile(&self) -> bool {
         ::std::matches!(self, Self::SellerProfile(_))
+    }
+    /// The `Account` value, or `Err(self)` for another variant.
+    pub fn as_account(&self) -> ::std::result::Result<&crate::types::AccountSummary, &Self> {
+        if let Self::Account(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `Account` variant.
     pub fn is_account(&self) -> bool {
@@ -1394,9 +1466,29 @@ pub enum ValidationError {
     Unknown,
 }
 impl ValidationError {
+    /// The `FieldValidationError` value, or `Err(self)` for another variant.
+    pub fn as_field_validation_error(
+        &self,
+    ) -> ::std::result::Result<&crate::types::FieldValidationError, &Self> {
+        if let Self::FieldValidationError(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `FieldValidationError` variant.
     pub fn is_field_validation_error(&self) -> bool {
         ::std::matches!(self, Self::FieldValidationError(_))
+    }
+    /// The `BusinessValidationError` value, or `Err(self)` for another variant.
+    pub fn as_business_validation_error(
+        &self,
+    ) -> ::std::result::Result<&crate::types::BusinessValidationError, &Self> {
+        if let Self::BusinessValidationError(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `BusinessValidationError` variant.
     pub fn is_business_validation_error(&self) -> bool {
@@ -1507,6 +1599,17 @@ impl ValidationExceptionReason {
     /// Every value this client knows.
     pub const fn values() -> &'static [&'static str] {
         &["REQUEST_VALIDATION_FAILED", "BUSINESS_VALIDATION_FAILED"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for ValidationExceptionReason {

@@ -307,3 +307,31 @@ mod tests {
         assert!(text.contains("Weird"), "{text}");
     }
 }
+
+/// A string is not one of the values an enum of this client knows (`try_parse`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownVariantError {
+    value: String,
+}
+
+impl UnknownVariantError {
+    /// The error for `value`.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self {
+            value: value.into(),
+        }
+    }
+
+    /// The value that was not recognised.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+impl fmt::Display for UnknownVariantError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown enum variant: `{}`", self.value)
+    }
+}
+
+impl std::error::Error for UnknownVariantError {}

@@ -71,4 +71,56 @@ pub mod types {
     pub use aws_types::app_name::AppName;
     pub use aws_types::region::Region;
     pub use aws_types::request_id::RequestId;
+
+    /// What aws-sdk-rust's `config` module and its submodules re-export, so that code written
+    /// for it finds the same names in a generated crate's `config`.
+    pub mod config {
+        pub use aws_credential_types::provider::ProvideCredentials;
+        pub use aws_smithy_async::rt::sleep::{AsyncSleep, Sleep};
+        pub use aws_smithy_runtime::client::identity::IdentityCache;
+        pub use aws_smithy_runtime_api::client::http::HttpClient;
+        pub use aws_smithy_runtime_api::client::identity::{
+            ResolveCachedIdentity, SharedIdentityCache,
+        };
+        pub use aws_smithy_runtime_api::client::runtime_components::{
+            RuntimeComponents, RuntimeComponentsBuilder,
+        };
+        pub use aws_smithy_runtime_api::client::runtime_plugin::{
+            RuntimePlugin, SharedRuntimePlugin,
+        };
+        pub use aws_smithy_runtime_api::shared::IntoShared;
+        pub use aws_smithy_types::config_bag::{ConfigBag, FrozenLayer, Layer};
+
+        /// Retry types.
+        pub mod retry {
+            pub use aws_smithy_runtime_api::client::retries::classifiers::{
+                ClassifyRetry, RetryAction,
+            };
+            pub use aws_smithy_types::retry::{ReconnectMode, RetryConfigBuilder, RetryMode};
+        }
+
+        /// Timeout types.
+        pub mod timeout {
+            pub use aws_smithy_types::timeout::TimeoutConfigBuilder;
+        }
+
+        /// Endpoint types.
+        pub mod endpoint {
+            pub use aws_smithy_runtime_api::client::endpoint::{
+                EndpointFuture, ResolveEndpoint, SharedEndpointResolver,
+            };
+            pub use aws_smithy_types::endpoint::Endpoint;
+        }
+
+        /// Interceptor context types.
+        pub mod interceptors {
+            pub use aws_smithy_runtime_api::client::interceptors::context::{
+                BeforeDeserializationInterceptorContextMut,
+                BeforeDeserializationInterceptorContextRef,
+                BeforeSerializationInterceptorContextMut, BeforeSerializationInterceptorContextRef,
+                BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
+                FinalizerInterceptorContextMut, FinalizerInterceptorContextRef, InterceptorContext,
+            };
+        }
+    }
 }

@@ -9,9 +9,26 @@
 #[macro_export]
 macro_rules! client_config {
     (@part aws) => {
-        $crate::client_config!(@setting
-            /// The AWS region to call and to sign requests for.
-            region, set_region: $crate::types::Region);
+        /// The AWS region to call and to sign requests for (`None` leaves it unset).
+        pub fn region(mut self, region: impl ::std::convert::Into<::std::option::Option<$crate::types::Region>>) -> Self {
+            self.0.set_region(region.into());
+            self
+        }
+        /// The AWS region to call and to sign requests for; in-place form (`None` clears it).
+        pub fn set_region(&mut self, region: ::std::option::Option<$crate::types::Region>) -> &mut Self {
+            self.0.set_region(region);
+            self
+        }
+        /// Calls the service's FIPS endpoint; in-place form (`None` is `false`).
+        pub fn set_use_fips(&mut self, enabled: ::std::option::Option<bool>) -> &mut Self {
+            self.0.set_use_fips(enabled);
+            self
+        }
+        /// Calls the service's dual-stack endpoint; in-place form (`None` is `false`).
+        pub fn set_use_dual_stack(&mut self, enabled: ::std::option::Option<bool>) -> &mut Self {
+            self.0.set_use_dual_stack(enabled);
+            self
+        }
         $crate::client_config!(@setting
             /// The application name added to the user agent.
             app_name, set_app_name: $crate::types::AppName);
@@ -52,6 +69,16 @@ macro_rules! client_config {
             api_key, set_api_key: ::std::string::String);
     };
     (@from aws) => {
+        impl Config {
+            /// The configuration an [`SdkConfig`](aws_types::SdkConfig) describes.
+            pub fn new(sdk_config: &$crate::types::SdkConfig) -> Self {
+                Builder::from(sdk_config).build()
+            }
+            /// The region, if one is set.
+            pub fn region(&self) -> ::std::option::Option<&$crate::types::Region> {
+                self.0.region()
+            }
+        }
         impl ::std::convert::From<&$crate::types::SdkConfig> for Builder {
             fn from(sdk_config: &$crate::types::SdkConfig) -> Self {
                 Builder($crate::config::ConfigCoreBuilder::from_sdk_config(sdk_config))
@@ -110,13 +137,28 @@ macro_rules! client_config {
             BehaviorVersion, Intercept, SharedAsyncSleep, SharedHttpClient, SharedInterceptor,
             StalledStreamProtectionConfig,
         };
+        pub use $crate::types::config::*;
         /// Retry settings.
         pub mod retry {
             pub use $crate::types::RetryConfig;
+            pub use $crate::types::config::retry::*;
         }
         /// Timeout settings.
         pub mod timeout {
             pub use $crate::types::TimeoutConfig;
+            pub use $crate::types::config::timeout::*;
+        }
+        /// Endpoint types.
+        pub mod endpoint {
+            pub use $crate::types::config::endpoint::*;
+        }
+        /// HTTP request and response types.
+        pub mod http {
+            pub use $crate::types::{HttpRequest, HttpResponse};
+        }
+        /// Interceptor context types.
+        pub mod interceptors {
+            pub use $crate::types::config::interceptors::*;
         }
         /// Configuration of a [`Client`](crate::Client); build one with [`Config::builder`].
         #[derive(::std::clone::Clone, ::std::fmt::Debug)]
@@ -134,11 +176,40 @@ macro_rules! client_config {
             pub fn endpoint_url(&self) -> ::std::option::Option<&str> {
                 self.0.endpoint_url()
             }
+            /// The retry settings.
+            pub fn retry_config(&self) -> ::std::option::Option<&$crate::types::RetryConfig> {
+                ::std::option::Option::Some(self.0.retry_config())
+            }
+            /// The timeout settings.
+            pub fn timeout_config(&self) -> ::std::option::Option<&$crate::types::TimeoutConfig> {
+                ::std::option::Option::Some(self.0.timeout_config())
+            }
+            /// The HTTP client, if one is set (otherwise the default client is used).
+            pub fn http_client(&self) -> ::std::option::Option<$crate::types::SharedHttpClient> {
+                self.0.http_client()
+            }
+            /// The sleep implementation, if one is set.
+            pub fn sleep_impl(&self) -> ::std::option::Option<$crate::types::SharedAsyncSleep> {
+                self.0.sleep_impl()
+            }
+            /// The stalled-stream protection settings, if set (protection is on by default).
+            pub fn stalled_stream_protection(&self) -> ::std::option::Option<&$crate::types::StalledStreamProtectionConfig> {
+                self.0.stalled_stream_protection()
+            }
         }
         /// Builder for [`Config`].
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::default::Default)]
         pub struct Builder($crate::config::ConfigCoreBuilder);
         impl Builder {
+            /// A builder with every setting at its default.
+            pub fn new() -> Self {
+                Self::default()
+            }
+            /// Adds an interceptor; in-place form of [`interceptor`](Self::interceptor).
+            pub fn push_interceptor(&mut self, interceptor: $crate::types::SharedInterceptor) -> &mut Self {
+                self.0.push_interceptor(interceptor);
+                self
+            }
             $($extra)*
             $crate::client_config!(@setting
                 /// Sends requests to this URL instead of the service's default endpoint.

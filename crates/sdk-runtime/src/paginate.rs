@@ -61,6 +61,12 @@ impl<T: Send + 'static> PaginationStream<T> {
 }
 
 impl<P: Send + 'static, E: Send + 'static> PaginationStream<Result<P, E>> {
+    /// The next page or item: `Ok(None)` at the end, `Err` for a failed call (the stream then
+    /// ends).
+    pub async fn try_next(&mut self) -> Result<Option<P>, E> {
+        self.next().await.transpose()
+    }
+
     /// Collects every page, stopping at the first error.
     pub async fn try_collect(mut self) -> Result<Vec<P>, E> {
         let mut out = Vec::new();
@@ -248,6 +254,27 @@ where
     Fut: Future<Output = Result<P, E>> + Send + 'static,
     T: Clone + PartialEq + Send + 'static,
 {
+    token_pages_with(input, fetch, next_token, set_token, empty_pages, true)
+}
+
+/// [`token_pages`], where `stop_on_duplicate_token: false` follows a token even when it repeats
+/// one already sent (aws-sdk-rust's `stop_on_duplicate_token`); the empty-page cap still applies.
+pub fn token_pages_with<I, P, E, F, Fut, T>(
+    input: I,
+    fetch: F,
+    next_token: fn(&P) -> Option<&T>,
+    set_token: fn(&mut I, Option<T>),
+    empty_pages: Option<EmptyPages<P, E>>,
+    stop_on_duplicate_token: bool,
+) -> PaginationStream<Result<P, E>>
+where
+    I: Clone + Send + 'static,
+    P: Send + 'static,
+    E: Send + 'static,
+    F: FnMut(I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, E>> + Send + 'static,
+    T: Clone + PartialEq + Send + 'static,
+{
     paged(
         input,
         fetch,
@@ -257,6 +284,7 @@ where
             set_token,
             empty_pages,
             empty_run: 0,
+            stop_on_duplicate_token,
         },
     )
 }
@@ -268,11 +296,13 @@ struct TokenAdvance<I, P, E, T> {
     set_token: fn(&mut I, Option<T>),
     empty_pages: Option<EmptyPages<P, E>>,
     empty_run: usize,
+    stop_on_duplicate_token: bool,
 }
 
 impl<I, P, E, T: Clone + PartialEq + Send> Advance<I, P, E> for TokenAdvance<I, P, E, T> {
     fn next_input(&mut self, mut sent: I, page: &P) -> Step<I, E> {
-        let Some(token) = (self.next_token)(page).filter(|t| !self.sent.contains(t)) else {
+        let repeated = |t: &&T| self.stop_on_duplicate_token && self.sent.contains(t);
+        let Some(token) = (self.next_token)(page).filter(|t| !repeated(t)) else {
             return Step::End;
         };
         if let Some(cap) = &self.empty_pages {
@@ -385,6 +415,7 @@ pub fn operation_token_pages<O: crate::OperationSpec, T: Clone + PartialEq + Sen
     next_token: fn(&O::Output) -> Option<&T>,
     set_token: fn(&mut O::Input, Option<T>),
     page_is_empty: Option<fn(&O::Output) -> bool>,
+    stop_on_duplicate_token: bool,
 ) -> PaginationStream<crate::InvokeResult<O>> {
     let empty_pages = page_is_empty.map(|is_empty| EmptyPages {
         is_empty,
@@ -393,12 +424,13 @@ pub fn operation_token_pages<O: crate::OperationSpec, T: Clone + PartialEq + Sen
     });
     match input {
         Err(e) => failed(aws_smithy_runtime_api::client::result::SdkError::construction_failure(e)),
-        Ok(input) => token_pages(
+        Ok(input) => token_pages_with(
             input,
             fetch::<O>(service, config),
             next_token,
             set_token,
             empty_pages,
+            stop_on_duplicate_token,
         ),
     }
 }

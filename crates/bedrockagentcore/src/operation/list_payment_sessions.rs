@@ -314,6 +314,19 @@ pub enum ListPaymentSessionsError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl ListPaymentSessionsError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `AccessDeniedException`.
     pub fn is_access_denied_exception(&self) -> bool {
         ::std::matches!(self, Self::AccessDeniedException(_))
@@ -372,6 +385,11 @@ impl ::std::error::Error for ListPaymentSessionsError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ListPaymentSessionsError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for ListPaymentSessionsError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for ListPaymentSessionsError {
@@ -452,17 +470,28 @@ pub mod paginator {
     pub struct ListPaymentSessionsPaginator {
         config: ::sdk_runtime::config::ConfigCore,
         inner: super::builders::ListPaymentSessionsInputBuilder,
+        stop_on_duplicate_token: bool,
     }
     impl ListPaymentSessionsPaginator {
         pub(crate) fn new(
             config: ::sdk_runtime::config::ConfigCore,
             inner: super::builders::ListPaymentSessionsInputBuilder,
         ) -> Self {
-            Self { config, inner }
+            Self {
+                config,
+                inner,
+                stop_on_duplicate_token: true,
+            }
         }
         /// Sets the page size (`maxResults`).
         pub fn page_size(mut self, limit: i32) -> Self {
             self.inner = self.inner.max_results(limit);
+            self
+        }
+        /// Stops when a page's next token was already sent in this pagination (the
+        /// default); `false` follows repeated tokens (runs of empty pages stay capped).
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
             self
         }
         /// Streams the pages; the stream ends after the last page (no next token, a repeated
@@ -481,16 +510,27 @@ pub mod paginator {
                     ::std::option::Option::Some(&page.payment_sessions)
                         .is_none_or(|items| items.is_empty())
                 }),
+                self.stop_on_duplicate_token,
             )
         }
-        /// Streams the items of every page instead of the pages.
-        pub fn items(
+        /// The items of every page instead of the pages.
+        pub fn items(self) -> ListPaymentSessionsPaginatorItems {
+            ListPaymentSessionsPaginatorItems(self)
+        }
+    }
+    /// The items of every page of `ListPaymentSessions`: [`send`](Self::send) streams them.
+    #[derive(Clone, Debug)]
+    pub struct ListPaymentSessionsPaginatorItems(ListPaymentSessionsPaginator);
+    impl ListPaymentSessionsPaginatorItems {
+        /// Streams the items; the stream ends after the last page or after the
+        /// first error.
+        pub fn send(
             self,
         ) -> ::sdk_runtime::paginate::Items<
             super::ListPaymentSessions,
             crate::types::PaymentSessionSummary,
         > {
-            self.send().items(|page| page.payment_sessions)
+            self.0.send().items(|page| page.payment_sessions)
         }
     }
 }

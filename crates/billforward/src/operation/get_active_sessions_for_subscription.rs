@@ -350,6 +350,19 @@ pub enum GetActiveSessionsForSubscriptionError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl GetActiveSessionsForSubscriptionError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `BfError`.
     pub fn is_bf_error(&self) -> bool {
         ::std::matches!(self, Self::BfError(_))
@@ -393,6 +406,11 @@ impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
 {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetActiveSessionsForSubscriptionError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for GetActiveSessionsForSubscriptionError {
@@ -499,14 +517,26 @@ pub mod paginator {
                 },
             )
         }
-        /// Streams the items of every page instead of the pages.
-        pub fn items(
+        /// The items of every page instead of the pages.
+        pub fn items(self) -> GetActiveSessionsForSubscriptionPaginatorItems {
+            GetActiveSessionsForSubscriptionPaginatorItems(self)
+        }
+    }
+    /// The items of every page of `GetActiveSessionsForSubscription`: [`send`](Self::send) streams them.
+    #[derive(Clone, Debug)]
+    pub struct GetActiveSessionsForSubscriptionPaginatorItems(
+        GetActiveSessionsForSubscriptionPaginator,
+    );
+    impl GetActiveSessionsForSubscriptionPaginatorItems {
+        /// Streams the items; the stream ends after the last page or after the
+        /// first error.
+        pub fn send(
             self,
         ) -> ::sdk_runtime::paginate::Items<
             super::GetActiveSessionsForSubscription,
             crate::types::UsageSession,
         > {
-            self.send().items(|page| page.results.unwrap_or_default())
+            self.0.send().items(|page| page.results.unwrap_or_default())
         }
     }
 }

@@ -349,6 +349,19 @@ pub enum GetUsageListForUsageSessionError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl GetUsageListForUsageSessionError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `BfError`.
     pub fn is_bf_error(&self) -> bool {
         ::std::matches!(self, Self::BfError(_))
@@ -388,6 +401,11 @@ impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
 {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetUsageListForUsageSessionError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for GetUsageListForUsageSessionError {
@@ -492,14 +510,24 @@ pub mod paginator {
                 },
             )
         }
-        /// Streams the items of every page instead of the pages.
-        pub fn items(
+        /// The items of every page instead of the pages.
+        pub fn items(self) -> GetUsageListForUsageSessionPaginatorItems {
+            GetUsageListForUsageSessionPaginatorItems(self)
+        }
+    }
+    /// The items of every page of `GetUsageListForUsageSession`: [`send`](Self::send) streams them.
+    #[derive(Clone, Debug)]
+    pub struct GetUsageListForUsageSessionPaginatorItems(GetUsageListForUsageSessionPaginator);
+    impl GetUsageListForUsageSessionPaginatorItems {
+        /// Streams the items; the stream ends after the last page or after the
+        /// first error.
+        pub fn send(
             self,
         ) -> ::sdk_runtime::paginate::Items<
             super::GetUsageListForUsageSession,
             crate::types::UsageSession,
         > {
-            self.send().items(|page| page.results.unwrap_or_default())
+            self.0.send().items(|page| page.results.unwrap_or_default())
         }
     }
 }

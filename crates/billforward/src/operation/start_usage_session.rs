@@ -274,6 +274,19 @@ pub enum StartUsageSessionError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl StartUsageSessionError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `BfError`.
     pub fn is_bf_error(&self) -> bool {
         ::std::matches!(self, Self::BfError(_))
@@ -311,6 +324,11 @@ impl ::std::error::Error for StartUsageSessionError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for StartUsageSessionError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for StartUsageSessionError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for StartUsageSessionError {

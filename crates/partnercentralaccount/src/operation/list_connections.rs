@@ -379,6 +379,19 @@ pub enum ListConnectionsError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl ListConnectionsError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `AccessDeniedException`.
     pub fn is_access_denied_exception(&self) -> bool {
         ::std::matches!(self, Self::AccessDeniedException(_))
@@ -437,6 +450,11 @@ impl ::std::error::Error for ListConnectionsError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ListConnectionsError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for ListConnectionsError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for ListConnectionsError {
@@ -511,17 +529,28 @@ pub mod paginator {
     pub struct ListConnectionsPaginator {
         config: ::sdk_runtime::config::ConfigCore,
         inner: super::builders::ListConnectionsInputBuilder,
+        stop_on_duplicate_token: bool,
     }
     impl ListConnectionsPaginator {
         pub(crate) fn new(
             config: ::sdk_runtime::config::ConfigCore,
             inner: super::builders::ListConnectionsInputBuilder,
         ) -> Self {
-            Self { config, inner }
+            Self {
+                config,
+                inner,
+                stop_on_duplicate_token: true,
+            }
         }
         /// Sets the page size (`MaxResults`).
         pub fn page_size(mut self, limit: i32) -> Self {
             self.inner = self.inner.max_results(limit);
+            self
+        }
+        /// Stops when a page's next token was already sent in this pagination (the
+        /// default); `false` follows repeated tokens (runs of empty pages stay capped).
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
             self
         }
         /// Streams the pages; the stream ends after the last page (no next token, a repeated
@@ -540,14 +569,25 @@ pub mod paginator {
                     ::std::option::Option::Some(&page.connection_summaries)
                         .is_none_or(|items| items.is_empty())
                 }),
+                self.stop_on_duplicate_token,
             )
         }
-        /// Streams the items of every page instead of the pages.
-        pub fn items(
+        /// The items of every page instead of the pages.
+        pub fn items(self) -> ListConnectionsPaginatorItems {
+            ListConnectionsPaginatorItems(self)
+        }
+    }
+    /// The items of every page of `ListConnections`: [`send`](Self::send) streams them.
+    #[derive(Clone, Debug)]
+    pub struct ListConnectionsPaginatorItems(ListConnectionsPaginator);
+    impl ListConnectionsPaginatorItems {
+        /// Streams the items; the stream ends after the last page or after the
+        /// first error.
+        pub fn send(
             self,
         ) -> ::sdk_runtime::paginate::Items<super::ListConnections, crate::types::ConnectionSummary>
         {
-            self.send().items(|page| page.connection_summaries)
+            self.0.send().items(|page| page.connection_summaries)
         }
     }
 }

@@ -219,6 +219,17 @@ impl Level {
     pub const fn values() -> &'static [&'static str] {
         &["low", "high", "unknown"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::UnknownValue(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for Level {
     fn from(value: &str) -> Self {
@@ -395,17 +406,51 @@ pub enum Shape {
     Unknown,
 }
 impl Shape {
+    /// The `circle` value, or `Err(self)` for another variant.
+    pub fn as_circle(&self) -> ::std::result::Result<&crate::types::Circle, &Self> {
+        if let Self::Circle(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `circle` variant.
     pub fn is_circle(&self) -> bool {
         ::std::matches!(self, Self::Circle(_))
+    }
+    /// The `label` value, or `Err(self)` for another variant.
+    pub fn as_label(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::Label(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `label` variant.
     pub fn is_label(&self) -> bool {
         ::std::matches!(self, Self::Label(_))
     }
+    /// The `at` value, or `Err(self)` for another variant.
+    pub fn as_at(&self) -> ::std::result::Result<&::aws_smithy_types::DateTime, &Self> {
+        if let Self::At(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `at` variant.
     pub fn is_at(&self) -> bool {
         ::std::matches!(self, Self::At(_))
+    }
+    /// The `nested` value, or `Err(self)` for another variant.
+    pub fn as_nested(
+        &self,
+    ) -> ::std::result::Result<&::std::boxed::Box<crate::types::Shape>, &Self> {
+        if let Self::Nested(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `nested` variant.
     pub fn is_nested(&self) -> bool {

@@ -37,10 +37,12 @@ pub mod error {
     /// to the HTTP response, as in aws-sdk-rust.
     pub type SdkError<E, R = ::aws_smithy_runtime_api::client::orchestrator::HttpResponse> =
         ::aws_smithy_runtime_api::client::result::SdkError<E, R>;
+    pub use ::aws_smithy_runtime_api::client::result::ConnectorError;
     pub use ::aws_smithy_types::error::ErrorMetadata;
     pub use ::aws_smithy_types::error::display::DisplayErrorContext;
     pub use ::aws_smithy_types::error::metadata::ProvideErrorMetadata;
     pub use ::aws_smithy_types::error::operation::BuildError;
+    pub use ::sdk_runtime::error::UnknownVariantError;
 }
 /// Primitive types used by the data types.
 pub mod primitives {

@@ -53,9 +53,25 @@ pub enum Choice {
     Unknown,
 }
 impl Choice {
+    /// The `text` value, or `Err(self)` for another variant.
+    pub fn as_text(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::Text(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `text` variant.
     pub fn is_text(&self) -> bool {
         ::std::matches!(self, Self::Text(_))
+    }
+    /// The `number` value, or `Err(self)` for another variant.
+    pub fn as_number(&self) -> ::std::result::Result<&i32, &Self> {
+        if let Self::Number(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `number` variant.
     pub fn is_number(&self) -> bool {
@@ -209,6 +225,17 @@ impl LegacyMode {
             "line\n~~~\nfn main() { panic!(\"model text ran as a doctest\"); }",
         ]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for LegacyMode {
     fn from(value: &str) -> Self {
@@ -329,6 +356,17 @@ impl Mode {
             "é😀\u{202e}",
             "  ",
         ]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for Mode {

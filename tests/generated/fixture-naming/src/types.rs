@@ -442,25 +442,73 @@ pub enum Choice {
     UnknownValue2,
 }
 impl Choice {
+    /// The `unknown` value, or `Err(self)` for another variant.
+    pub fn as_unknown(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::Unknown(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `unknown` variant.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown(_))
+    }
+    /// The `unknownValue` value, or `Err(self)` for another variant.
+    pub fn as_unknown_value(&self) -> ::std::result::Result<&i32, &Self> {
+        if let Self::UnknownValue(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `unknownValue` variant.
     pub fn is_unknown_value(&self) -> bool {
         ::std::matches!(self, Self::UnknownValue(_))
     }
+    /// The `fooBar` value, or `Err(self)` for another variant.
+    pub fn as_foo_bar(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::FooBar(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `fooBar` variant.
     pub fn is_foo_bar(&self) -> bool {
         ::std::matches!(self, Self::FooBar(_))
+    }
+    /// The `foo_bar` value, or `Err(self)` for another variant.
+    pub fn as_foo_bar_2(&self) -> ::std::result::Result<&i32, &Self> {
+        if let Self::FooBar2(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `foo_bar` variant.
     pub fn is_foo_bar_2(&self) -> bool {
         ::std::matches!(self, Self::FooBar2(_))
     }
+    /// The `type` value, or `Err(self)` for another variant.
+    pub fn as_type(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::Type(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `type` variant.
     pub fn is_type(&self) -> bool {
         ::std::matches!(self, Self::Type(_))
+    }
+    /// The `self` value, or `Err(self)` for another variant.
+    pub fn as_self_value(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::SelfValue(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `self` variant.
     pub fn is_self_value(&self) -> bool {
@@ -1495,6 +1543,17 @@ impl Levels {
     pub const fn values() -> &'static [&'static str] {
         &["unknown", "unknown-value", "self", "self-value", "1"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::UnknownValue2(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for Levels {
     fn from(value: &str) -> Self {
@@ -1577,6 +1636,17 @@ impl Named {
     /// Every value this client knows.
     pub const fn values() -> &'static [&'static str] {
         &["x", "y", "z", "w", "v"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::UnknownValue(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for Named {
@@ -1839,6 +1909,17 @@ impl Option {
     pub const fn values() -> &'static [&'static str] {
         &["some", "none"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for Option {
     fn from(value: &str) -> Self {
@@ -1956,9 +2037,25 @@ pub enum Result {
     Unknown,
 }
 impl Result {
+    /// The `Ok` value, or `Err(self)` for another variant.
+    pub fn as_ok(&self) -> ::std::result::Result<&crate::types::String, &Self> {
+        if let Self::Ok(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `Ok` variant.
     pub fn is_ok(&self) -> bool {
         ::std::matches!(self, Self::Ok(_))
+    }
+    /// The `Err` value, or `Err(self)` for another variant.
+    pub fn as_err(&self) -> ::std::result::Result<&crate::types::Box, &Self> {
+        if let Self::Err(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `Err` variant.
     pub fn is_err(&self) -> bool {
@@ -2476,6 +2573,17 @@ impl Symbols {
             "+", "-1", "1", "*", "", "a b", "A_B", "日本", "self", "Self", "crate", "_", "9lives",
             "unknown", "Unknown",
         ]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::UnknownValue(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for Symbols {

@@ -187,9 +187,25 @@ pub enum KeyValue {
     Unknown,
 }
 impl KeyValue {
+    /// The `S` value, or `Err(self)` for another variant.
+    pub fn as_s(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::S(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `S` variant.
     pub fn is_s(&self) -> bool {
         ::std::matches!(self, Self::S(_))
+    }
+    /// The `N` value, or `Err(self)` for another variant.
+    pub fn as_n(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::N(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `N` variant.
     pub fn is_n(&self) -> bool {

@@ -603,9 +603,29 @@ pub enum Either {
     Unknown,
 }
 impl Either {
+    /// The `left` value, or `Err(self)` for another variant.
+    pub fn as_left(
+        &self,
+    ) -> ::std::result::Result<&::std::boxed::Box<crate::types::PairLeft>, &Self> {
+        if let Self::Left(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `left` variant.
     pub fn is_left(&self) -> bool {
         ::std::matches!(self, Self::Left(_))
+    }
+    /// The `right` value, or `Err(self)` for another variant.
+    pub fn as_right(
+        &self,
+    ) -> ::std::result::Result<&::std::boxed::Box<crate::types::PairRight>, &Self> {
+        if let Self::Right(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `right` variant.
     pub fn is_right(&self) -> bool {
@@ -708,21 +728,68 @@ pub enum Expr {
     Unknown,
 }
 impl Expr {
+    /// The `literal` value, or `Err(self)` for another variant.
+    pub fn as_literal(&self) -> ::std::result::Result<&i32, &Self> {
+        if let Self::Literal(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `literal` variant.
     pub fn is_literal(&self) -> bool {
         ::std::matches!(self, Self::Literal(_))
+    }
+    /// The `sum` value, or `Err(self)` for another variant.
+    pub fn as_sum(&self) -> ::std::result::Result<&::std::vec::Vec<crate::types::Expr>, &Self> {
+        if let Self::Sum(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `sum` variant.
     pub fn is_sum(&self) -> bool {
         ::std::matches!(self, Self::Sum(_))
     }
+    /// The `named` value, or `Err(self)` for another variant.
+    pub fn as_named(
+        &self,
+    ) -> ::std::result::Result<
+        &::std::collections::HashMap<::std::string::String, crate::types::Expr>,
+        &Self,
+    > {
+        if let Self::Named(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `named` variant.
     pub fn is_named(&self) -> bool {
         ::std::matches!(self, Self::Named(_))
     }
+    /// The `negate` value, or `Err(self)` for another variant.
+    pub fn as_negate(
+        &self,
+    ) -> ::std::result::Result<&::std::boxed::Box<crate::types::Expr>, &Self> {
+        if let Self::Negate(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `negate` variant.
     pub fn is_negate(&self) -> bool {
         ::std::matches!(self, Self::Negate(_))
+    }
+    /// The `call` value, or `Err(self)` for another variant.
+    pub fn as_call(&self) -> ::std::result::Result<&::std::boxed::Box<crate::types::Call>, &Self> {
+        if let Self::Call(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `call` variant.
     pub fn is_call(&self) -> bool {

@@ -15,13 +15,39 @@ pub enum Choice {
     Unknown,
 }
 impl Choice {
+    /// The `plain` value, or `Err(self)` for another variant.
+    pub fn as_plain(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::Plain(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `plain` variant.
     pub fn is_plain(&self) -> bool {
         ::std::matches!(self, Self::Plain(_))
     }
+    /// The `secret` value, or `Err(self)` for another variant.
+    pub fn as_secret(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::Secret(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `secret` variant.
     pub fn is_secret(&self) -> bool {
         ::std::matches!(self, Self::Secret(_))
+    }
+    /// The `secrets` value, or `Err(self)` for another variant.
+    pub fn as_secrets(
+        &self,
+    ) -> ::std::result::Result<&::std::vec::Vec<::std::string::String>, &Self> {
+        if let Self::Secrets(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
     }
     /// True when this is the `secrets` variant.
     pub fn is_secrets(&self) -> bool {
@@ -511,6 +537,14 @@ pub enum SealedChoice {
     Unknown,
 }
 impl SealedChoice {
+    /// The `text` value, or `Err(self)` for another variant.
+    pub fn as_text(&self) -> ::std::result::Result<&::std::string::String, &Self> {
+        if let Self::Text(value) = self {
+            ::std::result::Result::Ok(value)
+        } else {
+            ::std::result::Result::Err(self)
+        }
+    }
     /// True when this is the `text` variant.
     pub fn is_text(&self) -> bool {
         ::std::matches!(self, Self::Text(_))

@@ -291,6 +291,17 @@ impl OrderStatus {
     pub const fn values() -> &'static [&'static str] {
         &["placed", "approved", "delivered"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for OrderStatus {
     fn from(value: &str) -> Self {
@@ -581,6 +592,17 @@ impl PetStatus {
     pub const fn values() -> &'static [&'static str] {
         &["available", "pending", "sold"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for PetStatus {
     fn from(value: &str) -> Self {
@@ -653,6 +675,17 @@ impl StatusItem {
     /// Every value this client knows.
     pub const fn values() -> &'static [&'static str] {
         &["available", "pending", "sold"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for StatusItem {

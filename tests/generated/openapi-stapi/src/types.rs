@@ -983,6 +983,17 @@ impl AstronomicalObjectType {
             "REGION",
         ]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for AstronomicalObjectType {
     fn from(value: &str) -> Self {
@@ -1103,6 +1114,17 @@ impl BloodType {
     /// Every value this client knows.
     pub const fn values() -> &'static [&'static str] {
         &["B_NEGATIVE", "O_NEGATIVE", "T_NEGATIVE"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for BloodType {
@@ -11973,6 +11995,17 @@ impl ContentRatingSystem {
             "PEGI", "USK", "SELL", "ADESE", "GSRR", "ITUNES",
         ]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for ContentRatingSystem {
     fn from(value: &str) -> Self {
@@ -14577,6 +14610,17 @@ impl Gender {
     /// Every value this client knows.
     pub const fn values() -> &'static [&'static str] {
         &["F", "M"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for Gender {
@@ -17532,6 +17576,17 @@ impl MaritalStatus {
             "WIDOWED",
             "CAPTAINS_WOMAN",
         ]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for MaritalStatus {
@@ -22344,6 +22399,17 @@ impl ProductionRunUnit {
     pub const fn values() -> &'static [&'static str] {
         &["BOX", "SET"]
     }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
 }
 impl ::std::convert::From<&str> for ProductionRunUnit {
     fn from(value: &str) -> Self {
@@ -22517,6 +22583,17 @@ impl ReferenceType {
     /// Every value this client knows.
     pub const fn values() -> &'static [&'static str] {
         &["ASIN", "ISBN"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for ReferenceType {
@@ -22973,6 +23050,17 @@ impl ResponseSortDirection {
     /// Every value this client knows.
     pub const fn values() -> &'static [&'static str] {
         &["ASC", "DESC"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for ResponseSortDirection {
@@ -35066,6 +35154,17 @@ impl VideoReleaseFormat {
             "BLU_RAY_4K_UHD",
             "DIGITAL_FORMAT",
         ]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
     }
 }
 impl ::std::convert::From<&str> for VideoReleaseFormat {

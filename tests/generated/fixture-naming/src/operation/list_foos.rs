@@ -197,6 +197,19 @@ pub enum ListFoosError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl ListFoosError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// The error's metadata: code, message and request id, as received.
     pub fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         match self {
@@ -227,6 +240,11 @@ impl ::std::error::Error for ListFoosError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ListFoosError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for ListFoosError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for ListFoosError {
@@ -289,17 +307,28 @@ pub mod paginator {
     pub struct ListFoosPaginator {
         config: ::sdk_runtime::config::ConfigCore,
         inner: super::builders::ListFoosInputBuilder,
+        stop_on_duplicate_token: bool,
     }
     impl ListFoosPaginator {
         pub(crate) fn new(
             config: ::sdk_runtime::config::ConfigCore,
             inner: super::builders::ListFoosInputBuilder,
         ) -> Self {
-            Self { config, inner }
+            Self {
+                config,
+                inner,
+                stop_on_duplicate_token: true,
+            }
         }
         /// Sets the page size (`maxResults`).
         pub fn page_size(mut self, limit: i32) -> Self {
             self.inner = self.inner.max_results(limit);
+            self
+        }
+        /// Stops when a page's next token was already sent in this pagination (the
+        /// default); `false` follows repeated tokens (runs of empty pages stay capped).
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
             self
         }
         /// Streams the pages; the stream ends after the last page (no next token, a repeated
@@ -317,13 +346,22 @@ pub mod paginator {
                 ::std::option::Option::Some(|page| {
                     page.items.as_ref().is_none_or(|items| items.is_empty())
                 }),
+                self.stop_on_duplicate_token,
             )
         }
-        /// Streams the items of every page instead of the pages.
-        pub fn items(
-            self,
-        ) -> ::sdk_runtime::paginate::Items<super::ListFoos, crate::types::Choice> {
-            self.send().items(|page| page.items.unwrap_or_default())
+        /// The items of every page instead of the pages.
+        pub fn items(self) -> ListFoosPaginatorItems {
+            ListFoosPaginatorItems(self)
+        }
+    }
+    /// The items of every page of `ListFoos`: [`send`](Self::send) streams them.
+    #[derive(Clone, Debug)]
+    pub struct ListFoosPaginatorItems(ListFoosPaginator);
+    impl ListFoosPaginatorItems {
+        /// Streams the items; the stream ends after the last page or after the
+        /// first error.
+        pub fn send(self) -> ::sdk_runtime::paginate::Items<super::ListFoos, crate::types::Choice> {
+            self.0.send().items(|page| page.items.unwrap_or_default())
         }
     }
 }

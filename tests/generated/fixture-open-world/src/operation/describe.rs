@@ -111,6 +111,19 @@ pub enum DescribeError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl DescribeError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `ThrottledError`.
     pub fn is_throttled_error(&self) -> bool {
         ::std::matches!(self, Self::ThrottledError(_))
@@ -148,6 +161,11 @@ impl ::std::error::Error for DescribeError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for DescribeError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for DescribeError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for DescribeError {

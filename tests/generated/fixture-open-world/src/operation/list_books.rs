@@ -140,6 +140,19 @@ pub enum ListBooksError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl ListBooksError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `ThrottledError`.
     pub fn is_throttled_error(&self) -> bool {
         ::std::matches!(self, Self::ThrottledError(_))
@@ -177,6 +190,11 @@ impl ::std::error::Error for ListBooksError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ListBooksError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for ListBooksError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for ListBooksError {
@@ -239,13 +257,24 @@ pub mod paginator {
     pub struct ListBooksPaginator {
         config: ::sdk_runtime::config::ConfigCore,
         inner: super::builders::ListBooksInputBuilder,
+        stop_on_duplicate_token: bool,
     }
     impl ListBooksPaginator {
         pub(crate) fn new(
             config: ::sdk_runtime::config::ConfigCore,
             inner: super::builders::ListBooksInputBuilder,
         ) -> Self {
-            Self { config, inner }
+            Self {
+                config,
+                inner,
+                stop_on_duplicate_token: true,
+            }
+        }
+        /// Stops when a page's next token was already sent in this pagination (the
+        /// default); `false` follows repeated tokens (runs of empty pages stay capped).
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
         }
         /// Streams the pages; the stream ends after the last page (no next token, a repeated
         /// token, or a short page) or after the first error.
@@ -265,13 +294,25 @@ pub mod paginator {
                 ::std::option::Option::Some(|page| {
                     (|| page.page.as_ref()?.books.as_ref())().is_none_or(|items| items.is_empty())
                 }),
+                self.stop_on_duplicate_token,
             )
         }
-        /// Streams the items of every page instead of the pages.
-        pub fn items(
+        /// The items of every page instead of the pages.
+        pub fn items(self) -> ListBooksPaginatorItems {
+            ListBooksPaginatorItems(self)
+        }
+    }
+    /// The items of every page of `ListBooks`: [`send`](Self::send) streams them.
+    #[derive(Clone, Debug)]
+    pub struct ListBooksPaginatorItems(ListBooksPaginator);
+    impl ListBooksPaginatorItems {
+        /// Streams the items; the stream ends after the last page or after the
+        /// first error.
+        pub fn send(
             self,
         ) -> ::sdk_runtime::paginate::Items<super::ListBooks, ::std::string::String> {
-            self.send()
+            self.0
+                .send()
                 .items(|page| page.page.and_then(|v| v.books).unwrap_or_default())
         }
     }

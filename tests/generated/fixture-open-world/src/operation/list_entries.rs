@@ -289,6 +289,19 @@ pub enum ListEntriesError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl ListEntriesError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `ThrottledError`.
     pub fn is_throttled_error(&self) -> bool {
         ::std::matches!(self, Self::ThrottledError(_))
@@ -326,6 +339,11 @@ impl ::std::error::Error for ListEntriesError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for ListEntriesError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for ListEntriesError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for ListEntriesError {
@@ -388,17 +406,28 @@ pub mod paginator {
     pub struct ListEntriesPaginator {
         config: ::sdk_runtime::config::ConfigCore,
         inner: super::builders::ListEntriesInputBuilder,
+        stop_on_duplicate_token: bool,
     }
     impl ListEntriesPaginator {
         pub(crate) fn new(
             config: ::sdk_runtime::config::ConfigCore,
             inner: super::builders::ListEntriesInputBuilder,
         ) -> Self {
-            Self { config, inner }
+            Self {
+                config,
+                inner,
+                stop_on_duplicate_token: true,
+            }
         }
         /// Sets the page size (`Limit`).
         pub fn page_size(mut self, limit: i32) -> Self {
             self.inner = self.inner.limit(limit);
+            self
+        }
+        /// Stops when a page's next token was already sent in this pagination (the
+        /// default); `false` follows repeated tokens (runs of empty pages stay capped).
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
             self
         }
         /// Streams the pages; the stream ends after the last page (no next token, a repeated
@@ -420,13 +449,24 @@ pub mod paginator {
                 ::std::option::Option::Some(|page| {
                     page.entries.as_ref().is_none_or(|items| items.is_empty())
                 }),
+                self.stop_on_duplicate_token,
             )
         }
-        /// Streams the items of every page instead of the pages.
-        pub fn items(
+        /// The items of every page instead of the pages.
+        pub fn items(self) -> ListEntriesPaginatorItems {
+            ListEntriesPaginatorItems(self)
+        }
+    }
+    /// The items of every page of `ListEntries`: [`send`](Self::send) streams them.
+    #[derive(Clone, Debug)]
+    pub struct ListEntriesPaginatorItems(ListEntriesPaginator);
+    impl ListEntriesPaginatorItems {
+        /// Streams the items; the stream ends after the last page or after the
+        /// first error.
+        pub fn send(
             self,
         ) -> ::sdk_runtime::paginate::Items<super::ListEntries, crate::types::Entry> {
-            self.send().items(|page| page.entries.unwrap_or_default())
+            self.0.send().items(|page| page.entries.unwrap_or_default())
         }
     }
 }

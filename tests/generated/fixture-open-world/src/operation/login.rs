@@ -179,6 +179,19 @@ pub enum LoginError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl LoginError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `BadCredentialsError`.
     pub fn is_bad_credentials_error(&self) -> bool {
         ::std::matches!(self, Self::BadCredentialsError(_))
@@ -223,6 +236,11 @@ impl ::std::error::Error for LoginError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for LoginError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for LoginError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for LoginError {

@@ -502,6 +502,19 @@ pub enum GetSecretError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl GetSecretError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `SecretMessageError`.
     pub fn is_secret_message_error(&self) -> bool {
         ::std::matches!(self, Self::SecretMessageError(_))
@@ -546,6 +559,11 @@ impl ::std::error::Error for GetSecretError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for GetSecretError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetSecretError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for GetSecretError {

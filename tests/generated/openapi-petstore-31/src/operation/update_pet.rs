@@ -103,6 +103,19 @@ pub enum UpdatePetError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl UpdatePetError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// The error's metadata: code, message and request id, as received.
     pub fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         match self {
@@ -133,6 +146,11 @@ impl ::std::error::Error for UpdatePetError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for UpdatePetError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for UpdatePetError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for UpdatePetError {

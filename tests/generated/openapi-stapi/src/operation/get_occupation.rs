@@ -138,6 +138,19 @@ pub enum GetOccupationError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl GetOccupationError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `Error`.
     pub fn is_error(&self) -> bool {
         ::std::matches!(self, Self::Error(_))
@@ -175,6 +188,11 @@ impl ::std::error::Error for GetOccupationError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for GetOccupationError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetOccupationError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for GetOccupationError {

@@ -213,6 +213,19 @@ pub enum GetOrganizationSearchError {
     Unhandled(::sdk_runtime::Unhandled),
 }
 impl GetOrganizationSearchError {
+    /// An unhandled error carrying only `meta` (code, message, request id).
+    pub fn generic(meta: ::aws_smithy_types::error::ErrorMetadata) -> Self {
+        Self::Unhandled(::sdk_runtime::Unhandled::new(meta))
+    }
+    /// An unhandled error caused by `err`.
+    pub fn unhandled(
+        err: impl ::std::convert::Into<::aws_smithy_runtime_api::box_error::BoxError>,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                .with_source(err.into()),
+        )
+    }
     /// True when this is a `Error`.
     pub fn is_error(&self) -> bool {
         ::std::matches!(self, Self::Error(_))
@@ -250,6 +263,11 @@ impl ::std::error::Error for GetOrganizationSearchError {
 impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for GetOrganizationSearchError {
     fn meta(&self) -> &::aws_smithy_types::error::ErrorMetadata {
         self.meta()
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetOrganizationSearchError {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdk_runtime::types::RequestId::request_id(self.meta())
     }
 }
 impl ::std::convert::From<::sdk_runtime::Unhandled> for GetOrganizationSearchError {
