@@ -18,8 +18,8 @@ use partnercentralaccount::operation::list_connections::{
     ListConnectionsError, ListConnectionsOutput,
 };
 use partnercentralaccount::types::{
-    AccessDeniedExceptionReason, BusinessValidationCode, ConnectionTypeStatus, FieldValidationCode,
-    Participant, ValidationError, ValidationExceptionReason,
+    AccessDeniedExceptionReason, BusinessValidationCode, ConnectionType, ConnectionTypeStatus,
+    FieldValidationCode, Participant, ValidationError, ValidationExceptionReason,
 };
 use serde_json::{Value, json};
 use workspace_tests::{RecordedRequest, Reply, TestServer, assert_json_eq};
@@ -124,14 +124,14 @@ async fn list_connections_request_and_output() {
     assert_eq!(summary.updated_at, date("2025-04-05T06:07:08Z"));
     let types = &summary.connection_types;
     assert_eq!(types.len(), 2);
-    let collab = &types["OPPORTUNITY_COLLABORATION"];
+    let collab = &types[&ConnectionType::OpportunityCollaboration];
     assert_eq!(collab.status, ConnectionTypeStatus::Active);
     let Some(Participant::PartnerProfile(profile)) = &collab.other_participant else {
         panic!("PartnerProfile expected: {collab:?}")
     };
     assert_eq!(profile.id, "pprofile-AbCdEf1234567");
     assert_eq!(profile.name, "Example Partner");
-    let subsidiary = &types["SUBSIDIARY"];
+    let subsidiary = &types[&ConnectionType::Subsidiary];
     assert_eq!(subsidiary.status, ConnectionTypeStatus::Canceled);
     let Some(Participant::Account(account)) = &subsidiary.other_participant else {
         panic!("Account expected: {subsidiary:?}")
@@ -178,7 +178,7 @@ async fn unknown_union_member_and_enum_value_are_kept() {
         .await
         .expect("ListConnections succeeds");
     let types = &out.connection_summaries()[0].connection_types;
-    let future = &types["FUTURE_TYPE"];
+    let future = &types[&ConnectionType::from("FUTURE_TYPE")];
     assert_eq!(
         future.status,
         ConnectionTypeStatus::Unknown("PENDING".into())
@@ -187,7 +187,9 @@ async fn unknown_union_member_and_enum_value_are_kept() {
         matches!(future.other_participant, Some(Participant::Unknown)),
         "{future:?}"
     );
-    let Some(Participant::SellerProfile(seller)) = &types["SUBSIDIARY"].other_participant else {
+    let Some(Participant::SellerProfile(seller)) =
+        &types[&ConnectionType::Subsidiary].other_participant
+    else {
         panic!("SellerProfile expected")
     };
     assert_eq!(seller.id, "seller-1");

@@ -509,9 +509,13 @@ impl<T: ProtocolEq + Debug> ProtocolEq for Vec<T> {
     }
 }
 
-impl<T: ProtocolEq + Debug> ProtocolEq for HashMap<String, T> {
+impl<K, T> ProtocolEq for HashMap<K, T>
+where
+    K: std::hash::Hash + Eq + Ord + Debug,
+    T: ProtocolEq + Debug,
+{
     fn protocol_eq(&self, expected: &Self, path: &str) -> Result<(), String> {
-        let mut keys: Vec<&String> = self.keys().chain(expected.keys()).collect();
+        let mut keys: Vec<&K> = self.keys().chain(expected.keys()).collect();
         keys.sort();
         keys.dedup();
         for key in keys {

@@ -160,7 +160,9 @@ impl<'a> Values<'a> {
                 }
                 quote!(::std::vec![#(#out),*])
             }
-            RustType::Map { value, sparse, .. } => {
+            RustType::Map {
+                key, value, sparse, ..
+            } => {
                 let entries = json.as_object().ok_or_else(|| mismatch("a map"))?;
                 let mut out = Vec::new();
                 for (k, v) in entries {
@@ -173,7 +175,11 @@ impl<'a> Values<'a> {
                         }
                         (false, v) => self.value(value, v, &p)?,
                     };
-                    out.push(quote!((::std::string::String::from(#k), #v)));
+                    let k = match &**key {
+                        RustType::String => quote!(::std::string::String::from(#k)),
+                        other => self.value(other, &Value::String(k.clone()), &p)?,
+                    };
+                    out.push(quote!((#k, #v)));
                 }
                 if out.is_empty() {
                     quote!(::std::collections::HashMap::new())

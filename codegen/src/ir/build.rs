@@ -464,7 +464,10 @@ impl<'m> Builder<'m> {
                 }
             }
             ShapeKind::List(m) => self.collect(&m.target),
-            ShapeKind::Map { value, .. } => self.collect(&value.target),
+            ShapeKind::Map { key, value } => {
+                self.collect(&key.target);
+                self.collect(&value.target);
+            }
             _ => {}
         }
     }
@@ -959,7 +962,15 @@ impl<'m> Builder<'m> {
                     item_constraints: Box::new(constraints(&m.traits, &target.traits)),
                 }
             }
-            ShapeKind::Map { value, .. } => {
+            ShapeKind::Map { key, value } => {
+                // A key that targets a string enum is that enum; any other key is its text.
+                let key = match self.rust_type(&key.target, timestamp_format)? {
+                    key @ RustType::Named {
+                        kind: NamedKind::Enum,
+                        ..
+                    } => key,
+                    _ => RustType::String,
+                };
                 let target = self.shape(&value.target)?;
                 let fmt = value
                     .traits
@@ -967,6 +978,7 @@ impl<'m> Builder<'m> {
                     .or(target.traits.timestamp_format)
                     .map(convert_format);
                 RustType::Map {
+                    key: Box::new(key),
                     value: Box::new(
                         self.rust_type(&value.target, fmt.unwrap_or(timestamp_format))?,
                     ),

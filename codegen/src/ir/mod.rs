@@ -407,6 +407,8 @@ pub enum RustType {
         item_constraints: Box<Constraints>,
     },
     Map {
+        /// `String`, or the string enum the map's key targets (as in aws-sdk-rust).
+        key: Box<RustType>,
         value: Box<RustType>,
         sparse: bool,
         value_constraints: Box<Constraints>,

@@ -116,8 +116,10 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         pub mod config;
         pub mod operation;
         pub mod types;
+        mod error_meta;
         pub use client::Client;
         pub use config::Config;
+        pub use error_meta::Error;
         /// Errors returned by the client, as aws-sdk-rust names them.
         pub mod error {
             pub use ::aws_smithy_runtime_api::box_error::BoxError;

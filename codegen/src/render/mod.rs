@@ -7,6 +7,7 @@ mod operation;
 mod paginator;
 mod rust_type;
 mod schema;
+mod service_error;
 mod types;
 mod validate;
 mod wire;
@@ -76,6 +77,10 @@ fn shared_files(service: &Service) -> Result<Vec<File>, String> {
         rust_file("src/operation.rs", operation::operation_index(service))?,
         rust_file("src/client.rs", client::client_module(service))?,
         rust_file("src/config.rs", client::config_module(service))?,
+        rust_file(
+            "src/error_meta.rs",
+            service_error::error_meta_module(service),
+        )?,
     ];
     if let Some(rules) = &service.endpoint_rule_set {
         files.push(rust_file(

@@ -32,14 +32,17 @@ pub fn tokens(ty: &RustType) -> TokenStream {
                 quote!(::std::vec::Vec<#item>)
             }
         }
-        RustType::Map { value, sparse, .. } => {
+        RustType::Map {
+            key, value, sparse, ..
+        } => {
+            let key = tokens(key);
             let value = tokens(value);
             let value = if *sparse {
                 quote!(::std::option::Option<#value>)
             } else {
                 value
             };
-            quote!(::std::collections::HashMap<::std::string::String, #value>)
+            quote!(::std::collections::HashMap<#key, #value>)
         }
         RustType::Unit => quote!(::sdk_runtime::shape::Unit),
     }

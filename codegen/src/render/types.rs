@@ -622,17 +622,31 @@ pub fn member_setters(f: &Field, setter: Setter) -> TokenStream {
                 quote!(::std::vec::Vec<#item>),
             )
         }
-        RustType::Map { value, sparse, .. } if !f.boxed => {
+        RustType::Map {
+            key, value, sparse, ..
+        } if !f.boxed => {
             let value = tokens(value);
             let value = if *sparse {
                 quote!(::std::option::Option<#value>)
             } else {
                 value
             };
+            // Enum keys are taken as the enum, as aws-sdk-rust does.
+            let (key_param, key_ty, key_value) = match &**key {
+                RustType::String => (
+                    quote!(key: impl ::std::convert::Into<::std::string::String>),
+                    quote!(::std::string::String),
+                    quote!(key.into()),
+                ),
+                other => {
+                    let ty = tokens(other);
+                    (quote!(key: #ty), ty, quote!(key))
+                }
+            };
             (
-                quote!(key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<#value>),
-                quote!((key.into(), value.into())),
-                quote!(::std::collections::HashMap<::std::string::String, #value>),
+                quote!(#key_param, value: impl ::std::convert::Into<#value>),
+                quote!((#key_value, value.into())),
+                quote!(::std::collections::HashMap<#key_ty, #value>),
             )
         }
         other => {
@@ -950,6 +964,14 @@ fn enumeration(e: &Enum) -> TokenStream {
         impl ::sdk_runtime::response::FromHeader for #name {
             fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
                 ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+        impl ::sdk_runtime::schema::MapKey for #name {
+            fn as_key(&self) -> &str {
+                self.as_str()
+            }
+            fn from_key(key: ::std::string::String) -> Self {
+                Self::from(key)
             }
         }
     }

@@ -257,6 +257,14 @@ impl ::sdk_runtime::response::FromHeader for Currency {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for Currency {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// A payment session for managing payment transactions.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -995,6 +1003,14 @@ impl ::sdk_runtime::request::ToParam for ValidationExceptionReason {
 impl ::sdk_runtime::response::FromHeader for ValidationExceptionReason {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for ValidationExceptionReason {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Builders for the structures in [`crate::types`].

@@ -263,6 +263,14 @@ impl ::sdk_runtime::response::FromHeader for BfErrorType {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for BfErrorType {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// A wrapper for an array of usage sessions.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -496,6 +504,14 @@ impl ::sdk_runtime::request::ToParam for Order {
 impl ::sdk_runtime::response::FromHeader for Order {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for Order {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// A session of usage
@@ -939,6 +955,14 @@ impl ::sdk_runtime::request::ToParam for UsageSessionState {
 impl ::sdk_runtime::response::FromHeader for UsageSessionState {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for UsageSessionState {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Builders for the structures in [`crate::types`].

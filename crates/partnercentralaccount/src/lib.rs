@@ -12,10 +12,12 @@
 pub mod client;
 pub mod config;
 mod endpoint_rules;
+mod error_meta;
 pub mod operation;
 pub mod types;
 pub use client::Client;
 pub use config::Config;
+pub use error_meta::Error;
 /// Errors returned by the client, as aws-sdk-rust names them.
 pub mod error {
     pub use ::aws_smithy_runtime_api::box_error::BoxError;

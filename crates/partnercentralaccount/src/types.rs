@@ -80,6 +80,14 @@ impl ::sdk_runtime::response::FromHeader for AccessDeniedExceptionReason {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for AccessDeniedExceptionReason {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// Summary information about an AWS account.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -281,6 +289,14 @@ impl ::sdk_runtime::response::FromHeader for BusinessValidationCode {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for BusinessValidationCode {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// Contains information about a business rule validation error that occurred during an operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -422,8 +438,10 @@ pub struct ConnectionSummary {
     /// A map of connection types and their summary information for this connection.
     ///
     /// This member is required.
-    pub connection_types:
-        ::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>,
+    pub connection_types: ::std::collections::HashMap<
+        crate::types::ConnectionType,
+        crate::types::ConnectionTypeSummary,
+    >,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -642,9 +660,98 @@ impl ConnectionSummary {
     /// This member is required.
     pub fn connection_types(
         &self,
-    ) -> &::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>
-    {
+    ) -> &::std::collections::HashMap<
+        crate::types::ConnectionType,
+        crate::types::ConnectionTypeSummary,
+    > {
         &self.connection_types
+    }
+}
+/// The `ConnectionType` enum.
+#[non_exhaustive]
+#[derive(Clone, Eq, Ord, PartialEq, PartialOrd, Debug, Hash)]
+pub enum ConnectionType {
+    /// `OPPORTUNITY_COLLABORATION`
+    OpportunityCollaboration,
+    /// `SUBSIDIARY`
+    Subsidiary,
+    /// A value this version of the client does not know; the raw value is kept so it round-trips.
+    Unknown(::std::string::String),
+}
+impl ConnectionType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OpportunityCollaboration => "OPPORTUNITY_COLLABORATION",
+            Self::Subsidiary => "SUBSIDIARY",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Every value this client knows.
+    pub const fn values() -> &'static [&'static str] {
+        &["OPPORTUNITY_COLLABORATION", "SUBSIDIARY"]
+    }
+    /// The value `value` names, or an error when this client does not know it.
+    pub fn try_parse(
+        value: &str,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::error::UnknownVariantError> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(::sdk_runtime::error::UnknownVariantError::new(value))
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
+}
+impl ::std::convert::From<&str> for ConnectionType {
+    fn from(value: &str) -> Self {
+        match value {
+            "OPPORTUNITY_COLLABORATION" => Self::OpportunityCollaboration,
+            "SUBSIDIARY" => Self::Subsidiary,
+            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ConnectionType {
+    fn from(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "OPPORTUNITY_COLLABORATION" => Self::OpportunityCollaboration,
+            "SUBSIDIARY" => Self::Subsidiary,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+impl ::std::str::FromStr for ConnectionType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::fmt::Display for ConnectionType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::sdk_runtime::request::ToParam for ConnectionType {
+    fn to_params(
+        &self,
+        location: ::sdk_runtime::request::ParamLocation,
+        out: &mut ::std::vec::Vec<::std::string::String>,
+    ) -> ::std::result::Result<(), ::sdk_runtime::request::BuildError> {
+        ::sdk_runtime::request::ToParam::to_params(self.as_str(), location, out)
+    }
+}
+impl ::sdk_runtime::response::FromHeader for ConnectionType {
+    fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for ConnectionType {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// The `ConnectionTypeStatus` enum.
@@ -724,6 +831,14 @@ impl ::sdk_runtime::request::ToParam for ConnectionTypeStatus {
 impl ::sdk_runtime::response::FromHeader for ConnectionTypeStatus {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for ConnectionTypeStatus {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Summary information about a specific connection type between partners.
@@ -955,6 +1070,14 @@ impl ::sdk_runtime::request::ToParam for FieldValidationCode {
 impl ::sdk_runtime::response::FromHeader for FieldValidationCode {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for FieldValidationCode {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Contains information about a field-level validation error that occurred during an operation.
@@ -1655,6 +1778,14 @@ impl ::sdk_runtime::response::FromHeader for ValidationExceptionReason {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for ValidationExceptionReason {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
     /// A builder for [`AccountSummary`](crate::types::AccountSummary).
@@ -1788,7 +1919,10 @@ pub mod builders {
         pub(crate) other_participant_account_id: ::std::option::Option<::std::string::String>,
         pub(crate) updated_at: ::std::option::Option<::aws_smithy_types::DateTime>,
         pub(crate) connection_types: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>,
+            ::std::collections::HashMap<
+                crate::types::ConnectionType,
+                crate::types::ConnectionTypeSummary,
+            >,
         >,
     }
     impl ConnectionSummaryBuilder {
@@ -1911,10 +2045,10 @@ pub mod builders {
         /// This member is required.
         pub fn connection_types(
             mut self,
-            key: impl ::std::convert::Into<::std::string::String>,
+            key: crate::types::ConnectionType,
             value: impl ::std::convert::Into<crate::types::ConnectionTypeSummary>,
         ) -> Self {
-            let (key, value) = (key.into(), value.into());
+            let (key, value) = (key, value.into());
             self.connection_types
                 .get_or_insert_with(::std::collections::HashMap::new)
                 .insert(key, value);
@@ -1927,7 +2061,7 @@ pub mod builders {
             mut self,
             input: ::std::option::Option<
                 ::std::collections::HashMap<
-                    ::std::string::String,
+                    crate::types::ConnectionType,
                     crate::types::ConnectionTypeSummary,
                 >,
             >,
@@ -1941,7 +2075,10 @@ pub mod builders {
         pub fn get_connection_types(
             &self,
         ) -> &::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, crate::types::ConnectionTypeSummary>,
+            ::std::collections::HashMap<
+                crate::types::ConnectionType,
+                crate::types::ConnectionTypeSummary,
+            >,
         > {
             &self.connection_types
         }

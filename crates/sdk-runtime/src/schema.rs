@@ -106,34 +106,51 @@ pub fn write_sparse_list<T>(
     })
 }
 
+/// A map key: a string, or a string enum (written and read as its value).
+pub trait MapKey: Eq + std::hash::Hash + Sized {
+    /// The key as it goes on the wire.
+    fn as_key(&self) -> &str;
+    /// The key read from the wire.
+    fn from_key(key: String) -> Self;
+}
+
+impl MapKey for String {
+    fn as_key(&self) -> &str {
+        self
+    }
+    fn from_key(key: String) -> Self {
+        key
+    }
+}
+
 /// Writes a map member: each key with the map's key schema, each value with `write`.
-pub fn write_map<T>(
+pub fn write_map<K: MapKey, T>(
     s: &mut dyn ShapeSerializer,
     schema: &Schema<'_>,
     key_schema: &Schema<'_>,
-    entries: &HashMap<String, T>,
+    entries: &HashMap<K, T>,
     write: &dyn Fn(&mut dyn ShapeSerializer, &T) -> Result<(), SerdeError>,
 ) -> Result<(), SerdeError> {
     s.write_map_with_length(schema, entries.len(), &|s| {
         entries.iter().try_for_each(|(key, value)| {
-            s.write_string(key_schema, key)?;
+            s.write_string(key_schema, key.as_key())?;
             write(s, value)
         })
     })
 }
 
 /// Writes a `@sparse` map member: unset values are written as `null`.
-pub fn write_sparse_map<T>(
+pub fn write_sparse_map<K: MapKey, T>(
     s: &mut dyn ShapeSerializer,
     schema: &Schema<'_>,
     key_schema: &Schema<'_>,
     value_schema: &Schema<'_>,
-    entries: &HashMap<String, Option<T>>,
+    entries: &HashMap<K, Option<T>>,
     write: &dyn Fn(&mut dyn ShapeSerializer, &T) -> Result<(), SerdeError>,
 ) -> Result<(), SerdeError> {
     s.write_map_with_length(schema, entries.len(), &|s| {
         entries.iter().try_for_each(|(key, value)| {
-            s.write_string(key_schema, key)?;
+            s.write_string(key_schema, key.as_key())?;
             match value {
                 Some(value) => write(s, value),
                 None => s.write_null(value_schema),
@@ -180,17 +197,17 @@ pub fn read_sparse_list<T>(
 }
 
 /// Reads a map; entries with a `null` value are skipped.
-pub fn read_map<T>(
+pub fn read_map<K: MapKey, T>(
     d: &mut dyn ShapeDeserializer,
     schema: &Schema<'_>,
     read: &dyn Fn(&mut dyn ShapeDeserializer) -> Result<T, SerdeError>,
-) -> Result<HashMap<String, T>, SerdeError> {
+) -> Result<HashMap<K, T>, SerdeError> {
     let mut entries = HashMap::with_capacity(capacity(d));
     d.read_map(schema, &mut |key, d| {
         if d.is_null() {
             d.read_null()
         } else {
-            entries.insert(key, read(d)?);
+            entries.insert(K::from_key(key), read(d)?);
             Ok(())
         }
     })?;
@@ -198,11 +215,11 @@ pub fn read_map<T>(
 }
 
 /// Reads a `@sparse` map; `null` values are kept as `None`.
-pub fn read_sparse_map<T>(
+pub fn read_sparse_map<K: MapKey, T>(
     d: &mut dyn ShapeDeserializer,
     schema: &Schema<'_>,
     read: &dyn Fn(&mut dyn ShapeDeserializer) -> Result<T, SerdeError>,
-) -> Result<HashMap<String, Option<T>>, SerdeError> {
+) -> Result<HashMap<K, Option<T>>, SerdeError> {
     let mut entries = HashMap::with_capacity(capacity(d));
     d.read_map(schema, &mut |key, d| {
         let value = if d.is_null() {
@@ -211,7 +228,7 @@ pub fn read_sparse_map<T>(
         } else {
             Some(read(d)?)
         };
-        entries.insert(key, value);
+        entries.insert(K::from_key(key), value);
         Ok(())
     })?;
     Ok(entries)

@@ -276,6 +276,14 @@ impl ::sdk_runtime::response::FromHeader for Level {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for Level {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// A widget from another namespace, renamed by the service.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]

@@ -282,6 +282,14 @@ impl ::sdk_runtime::response::FromHeader for LegacyMode {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for LegacyMode {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// Fences and indented code in list items.
 ///
 /// - \`\`\`rust fn main() { compile_error!("model text ran as a doctest"); } \`\`\`
@@ -426,6 +434,14 @@ impl ::sdk_runtime::request::ToParam for Mode {
 impl ::sdk_runtime::response::FromHeader for Mode {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for Mode {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Builders for the structures in [`crate::types`].

@@ -1604,6 +1604,14 @@ impl ::sdk_runtime::response::FromHeader for Levels {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for Levels {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// The `Named` enum.
 #[non_exhaustive]
 #[derive(Clone, Eq, Ord, PartialEq, PartialOrd, Debug, Hash)]
@@ -1696,6 +1704,14 @@ impl ::sdk_runtime::request::ToParam for Named {
 impl ::sdk_runtime::response::FromHeader for Named {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for Named {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// The `None` structure.
@@ -1962,6 +1978,14 @@ impl ::sdk_runtime::request::ToParam for Option {
 impl ::sdk_runtime::response::FromHeader for Option {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for Option {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// The `Option` structure.
@@ -2653,6 +2677,14 @@ impl ::sdk_runtime::request::ToParam for Symbols {
 impl ::sdk_runtime::response::FromHeader for Symbols {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for Symbols {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// The `Type` structure.

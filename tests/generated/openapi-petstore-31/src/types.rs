@@ -348,6 +348,14 @@ impl ::sdk_runtime::response::FromHeader for OrderStatus {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for OrderStatus {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// The `Pet` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -649,6 +657,14 @@ impl ::sdk_runtime::response::FromHeader for PetStatus {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for PetStatus {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// The `StatusItem` enum.
 #[non_exhaustive]
 #[derive(Clone, Eq, Ord, PartialEq, PartialOrd, Debug, Hash)]
@@ -731,6 +747,14 @@ impl ::sdk_runtime::request::ToParam for StatusItem {
 impl ::sdk_runtime::response::FromHeader for StatusItem {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for StatusItem {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// The `Tag` structure.

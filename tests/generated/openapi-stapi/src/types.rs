@@ -1088,6 +1088,14 @@ impl ::sdk_runtime::response::FromHeader for AstronomicalObjectType {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for AstronomicalObjectType {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// Blood type
 #[non_exhaustive]
 #[derive(Clone, Eq, Ord, PartialEq, PartialOrd, Debug, Hash)]
@@ -1170,6 +1178,14 @@ impl ::sdk_runtime::request::ToParam for BloodType {
 impl ::sdk_runtime::response::FromHeader for BloodType {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for BloodType {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Base book, returned in search results
@@ -12098,6 +12114,14 @@ impl ::sdk_runtime::response::FromHeader for ContentRatingSystem {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for ContentRatingSystem {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// Real-world country
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -14664,6 +14688,14 @@ impl ::sdk_runtime::request::ToParam for Gender {
 impl ::sdk_runtime::response::FromHeader for Gender {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for Gender {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Genre of video games
@@ -17642,6 +17674,14 @@ impl ::sdk_runtime::request::ToParam for MaritalStatus {
 impl ::sdk_runtime::response::FromHeader for MaritalStatus {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for MaritalStatus {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Base material, returned in search results
@@ -22454,6 +22494,14 @@ impl ::sdk_runtime::response::FromHeader for ProductionRunUnit {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+impl ::sdk_runtime::schema::MapKey for ProductionRunUnit {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
+    }
+}
 /// Reference of book, comics, video release, etc.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -22637,6 +22685,14 @@ impl ::sdk_runtime::request::ToParam for ReferenceType {
 impl ::sdk_runtime::response::FromHeader for ReferenceType {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for ReferenceType {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Object describing response page
@@ -23104,6 +23160,14 @@ impl ::sdk_runtime::request::ToParam for ResponseSortDirection {
 impl ::sdk_runtime::response::FromHeader for ResponseSortDirection {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for ResponseSortDirection {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Base season, returned in search results
@@ -35232,6 +35296,14 @@ impl ::sdk_runtime::request::ToParam for VideoReleaseFormat {
 impl ::sdk_runtime::response::FromHeader for VideoReleaseFormat {
     fn from_header(value: &str) -> ::std::result::Result<Self, ::std::string::String> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::sdk_runtime::schema::MapKey for VideoReleaseFormat {
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+    fn from_key(key: ::std::string::String) -> Self {
+        Self::from(key)
     }
 }
 /// Full video release, returned when queried using UID
