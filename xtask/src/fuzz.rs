@@ -188,6 +188,8 @@ fn fuzz_responses(
             "--nocapture",
             "--test-threads",
             "1",
+            "fuzzed_responses_end_in_ok_or_a_typed_error",
+            "saved_response_crashes_no_longer_fail",
         ])
         .env("FUZZ_BUDGET_SECS", format!("{}", budget.as_secs_f64()))
         .env("FUZZ_SEED", seed.to_string());
