@@ -22,7 +22,7 @@ fn a_model_without_a_service_shape_names_the_path_and_shapes() {
         r#"{"smithy": "2.0", "shapes": {"a.b#S": {"type": "string"}}}"#,
     )
     .expect("write");
-    let err = codegen::generate(&[dir.clone()]).unwrap_err();
+    let err = codegen::generate(std::slice::from_ref(&dir)).unwrap_err();
     assert!(
         err.starts_with(&format!(
             "{}: $.shapes: no service shape found",
@@ -42,7 +42,7 @@ fn an_unreadable_codegen_json_names_the_file_and_the_whole_document() {
     )
     .expect("write");
     fs::write(dir.join("codegen.json"), b"{\"crate_name\": \"x\xff\"}").expect("write");
-    let err = codegen::generate(&[dir.clone()]).unwrap_err();
+    let err = codegen::generate(std::slice::from_ref(&dir)).unwrap_err();
     let file = dir.join("codegen.json");
     assert!(
         err.starts_with(&format!("{}: $: cannot read", file.display())),
