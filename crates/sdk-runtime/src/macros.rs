@@ -728,7 +728,7 @@ macro_rules! client_config {
             }
             /// The largest response body a call reads, in bytes (default: 64 MiB); a larger one
             /// fails the call with a `ResponseError` whose source is
-            /// [`ResponseBodyTooLarge`]($crate::ResponseBodyTooLarge). `u64::MAX`: no limit.
+            /// `sdk_runtime::ResponseBodyTooLarge`. `u64::MAX`: no limit.
             pub fn max_response_body_size_bytes(mut self, bytes: u64) -> Self {
                 self.0 = self.0.max_response_body_size_bytes(bytes);
                 self
