@@ -52,11 +52,14 @@ pub fn generate_unformatted(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, St
         .collect::<Result<Vec<_>, _>>()?;
     let services: Vec<_> = model.services().map(|s| s.id.clone()).collect();
     if services.is_empty() {
-        return Err(format!("{}: no service shape found", display_paths(paths)));
+        return Err(format!(
+            "{}: $.shapes: no service shape found (a model needs a shape of type \"service\")",
+            display_paths(paths)
+        ));
     }
     if settings.len() > 1 || (settings.len() == 1 && services.len() > 1) {
         return Err(format!(
-            "{}: codegen.json settings apply to exactly one service; found {} settings files and {} services",
+            "{}: $: codegen.json settings apply to exactly one service; found {} settings files and {} services",
             display_paths(paths),
             settings.len(),
             services.len()

@@ -42,7 +42,7 @@ impl CrateSettings {
     /// Reads `codegen.json`; errors name the file and the JSON path.
     pub fn read(path: &Path) -> Result<CrateSettings, String> {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+            .map_err(|e| format!("{}: $: cannot read: {e}", path.display()))?;
         Self::parse(&path.display().to_string(), &text)
     }
 

@@ -2,7 +2,8 @@
 //!
 //! - [`server`]: a real HTTP/1.1 server on `127.0.0.1` that records every request
 //!   ([`RecordedRequest`]) and answers with [`Reply`]s, including faults (cut-off bodies,
-//!   truncated JSON, delays, dropped connections, 10 MiB bodies) and scripted sequences.
+//!   truncated JSON, delays, dropped connections, resets, stalls, slow trickles, 10 MiB bodies,
+//!   bodies of any size written as they go) and scripted sequences.
 //! - [`sigv4`]: an independent SigV4 verifier ([`sigv4::verify`], [`sigv4::assert_verified`])
 //!   that recomputes the signature of a received request from the test credentials.
 //! - [`assert_json_eq`] / [`json_diff`]: structural JSON comparison with readable differences.

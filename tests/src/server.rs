@@ -71,6 +71,30 @@ pub enum Reply {
     StallMidBody(Duration, Response),
     /// Close the connection without sending anything.
     CloseWithoutResponse,
+    /// Reset the connection (TCP RST: the socket is closed with a zero linger time) without
+    /// sending anything.
+    Reset,
+    /// Send the head, then the response's body repeated (and cut) to `len` bytes, written as it
+    /// goes, so a body of gigabytes costs no memory. With `declare_length`, the head carries
+    /// `Content-Length: len`; without, the body is delimited by closing the connection.
+    Repeat {
+        /// Status, headers and the pattern the body repeats.
+        response: Response,
+        /// Body length in bytes.
+        len: u64,
+        /// Whether the head declares the length.
+        declare_length: bool,
+    },
+    /// Send the head, then the body `chunk` bytes at a time with a pause of `pause` before each
+    /// piece (a slow trickle that never stalls for long).
+    Trickle {
+        /// The response to send.
+        response: Response,
+        /// Bytes per piece (at least 1).
+        chunk: usize,
+        /// Pause before each piece.
+        pause: Duration,
+    },
 }
 
 impl Reply {
@@ -143,9 +167,52 @@ impl Reply {
             Reply::Normal(r)
             | Reply::CloseMidResponse(r)
             | Reply::Truncated(r)
-            | Reply::StallMidBody(_, r) => Reply::StallMidBody(stall, r),
+            | Reply::StallMidBody(_, r)
+            | Reply::Repeat { response: r, .. }
+            | Reply::Trickle { response: r, .. } => Reply::StallMidBody(stall, r),
             Reply::Delay(d, inner) => Reply::Delay(d, Box::new(inner.stalled_mid_body(stall))),
-            Reply::CloseWithoutResponse => Reply::CloseWithoutResponse,
+            other @ (Reply::CloseWithoutResponse | Reply::Reset) => other,
+        }
+    }
+
+    /// A [`Reply::Repeat`] of `len` bytes of `pattern` with `Content-Length: len`.
+    pub fn repeated(status: u16, content_type: &str, pattern: &[u8], len: u64) -> Self {
+        let Reply::Normal(response) = Self::bytes(status, content_type, pattern) else {
+            unreachable!("bytes() builds a normal reply")
+        };
+        Reply::Repeat {
+            response,
+            len,
+            declare_length: true,
+        }
+    }
+
+    /// Turns a [`Reply::Repeat`] into one whose body is delimited by closing the connection
+    /// (no `Content-Length`); other replies are returned unchanged.
+    pub fn without_length(self) -> Self {
+        match self {
+            Reply::Repeat { response, len, .. } => Reply::Repeat {
+                response,
+                len,
+                declare_length: false,
+            },
+            Reply::Delay(d, inner) => Reply::Delay(d, Box::new(inner.without_length())),
+            other => other,
+        }
+    }
+
+    /// Turns this reply into a [`Reply::Trickle`] of `chunk`-byte pieces `pause` apart.
+    pub fn trickled(self, chunk: usize, pause: Duration) -> Self {
+        match self {
+            Reply::Delay(d, inner) => Reply::Delay(d, Box::new(inner.trickled(chunk, pause))),
+            mut other => match other.response_mut() {
+                Some(r) => Reply::Trickle {
+                    response: r.clone(),
+                    chunk: chunk.max(1),
+                    pause,
+                },
+                None => other,
+            },
         }
     }
 
@@ -159,9 +226,11 @@ impl Reply {
             Reply::Normal(r)
             | Reply::CloseMidResponse(r)
             | Reply::Truncated(r)
-            | Reply::StallMidBody(_, r) => Some(r),
+            | Reply::StallMidBody(_, r)
+            | Reply::Repeat { response: r, .. }
+            | Reply::Trickle { response: r, .. } => Some(r),
             Reply::Delay(_, inner) => inner.response_mut(),
-            Reply::CloseWithoutResponse => None,
+            Reply::CloseWithoutResponse | Reply::Reset => None,
         }
     }
 
@@ -170,9 +239,11 @@ impl Reply {
             Reply::Normal(r)
             | Reply::CloseMidResponse(r)
             | Reply::Truncated(r)
-            | Reply::StallMidBody(_, r) => f(r),
+            | Reply::StallMidBody(_, r)
+            | Reply::Repeat { response: r, .. }
+            | Reply::Trickle { response: r, .. } => f(r),
             Reply::Delay(d, inner) => Reply::Delay(d, Box::new(inner.map_response(f))),
-            Reply::CloseWithoutResponse => Reply::CloseWithoutResponse,
+            other @ (Reply::CloseWithoutResponse | Reply::Reset) => other,
         }
     }
 }
@@ -214,6 +285,7 @@ struct State {
     requests: Mutex<Vec<RecordedRequest>>,
     errors: Mutex<Vec<String>>,
     connections: AtomicU64,
+    body_bytes_sent: AtomicU64,
 }
 
 impl State {
@@ -326,6 +398,11 @@ impl TestServer {
         self.state.connections.load(Ordering::SeqCst)
     }
 
+    /// Response body bytes written to clients so far (all connections).
+    pub fn body_bytes_sent(&self) -> u64 {
+        self.state.body_bytes_sent.load(Ordering::SeqCst)
+    }
+
     /// Problems seen by the server: malformed requests, connections closed mid-request,
     /// handler panics. Empty in a healthy test.
     pub fn server_errors(&self) -> Vec<String> {
@@ -367,7 +444,7 @@ async fn serve_connection(
             Err(e) => {
                 state.error(format!("connection {id}: bad request: {e}"));
                 let reply = Reply::text(400, &format!("bad request: {e}"));
-                let _ = write_reply(&mut stream, reply, false, true).await;
+                let _ = write_reply(&mut stream, reply, false, true, &state).await;
                 return;
             }
             Ok(Parsed::Incomplete) => {
@@ -418,7 +495,7 @@ async fn serve_connection(
                         Reply::text(500, &format!("test server handler failed: {message}"))
                     }
                 };
-                match write_reply(&mut stream, reply, is_head, close).await {
+                match write_reply(&mut stream, reply, is_head, close, &state).await {
                     Ok(true) => {}
                     Ok(false) | Err(_) => return,
                 }
@@ -444,10 +521,76 @@ async fn write_reply(
     mut reply: Reply,
     is_head: bool,
     close: bool,
+    state: &State,
 ) -> std::io::Result<bool> {
     while let Reply::Delay(delay, inner) = reply {
         tokio::time::sleep(delay).await;
         reply = *inner;
+    }
+    let sent = |n: usize| {
+        state.body_bytes_sent.fetch_add(n as u64, Ordering::SeqCst);
+    };
+    match reply {
+        Reply::Reset => {
+            // A zero linger time makes the close send RST instead of FIN. (Deprecated because a
+            // non-zero linger blocks the thread on drop; a zero one does not.)
+            #[allow(deprecated)]
+            let _ = stream.set_linger(Some(Duration::ZERO));
+            return Ok(false);
+        }
+        Reply::Repeat {
+            response,
+            len,
+            declare_length,
+        } => {
+            let length = declare_length.then_some(len);
+            write_head(stream, &response, length, !declare_length || close).await?;
+            let pattern = if response.body.is_empty() {
+                b" ".to_vec()
+            } else {
+                response.body
+            };
+            // Pieces of about 64 KiB, each starting where the pattern left off.
+            let piece: Vec<u8> = pattern
+                .iter()
+                .copied()
+                .cycle()
+                .take((64 * 1024 / pattern.len()).max(1) * pattern.len())
+                .collect();
+            let mut left = len;
+            while left > 0 && !is_head {
+                let n = usize::try_from(left).map_or(piece.len(), |l| l.min(piece.len()));
+                stream.write_all(&piece[..n]).await?;
+                sent(n);
+                left -= n as u64;
+            }
+            stream.flush().await?;
+            let keep = declare_length && !close;
+            if !keep {
+                let _ = stream.shutdown().await;
+            }
+            return Ok(keep);
+        }
+        Reply::Trickle {
+            response,
+            chunk,
+            pause,
+        } => {
+            write_head(stream, &response, Some(response.body.len() as u64), close).await?;
+            if !is_head {
+                for piece in response.body.chunks(chunk.max(1)) {
+                    tokio::time::sleep(pause).await;
+                    stream.write_all(piece).await?;
+                    stream.flush().await?;
+                    sent(piece.len());
+                }
+            }
+            if close {
+                let _ = stream.shutdown().await;
+            }
+            return Ok(!close);
+        }
+        _ => {}
     }
     let mut stall = None;
     let (resp, sent_len, declared_len, keep) = match &reply {
@@ -458,12 +601,42 @@ async fn write_reply(
         }
         Reply::Truncated(r) => (r, r.body.len() / 2, r.body.len() / 2, !close),
         Reply::CloseMidResponse(r) => (r, r.body.len() / 2, r.body.len(), false),
-        Reply::Delay(..) | Reply::CloseWithoutResponse => {
+        _ => {
             let _ = stream.shutdown().await;
             return Ok(false);
         }
     };
-    let no_body = (100..200).contains(&resp.status) || resp.status == 204 || resp.status == 304;
+    let no_body = has_no_body(resp.status);
+    write_head(stream, resp, Some(declared_len as u64), !keep).await?;
+    if !no_body && !is_head {
+        stream.write_all(&resp.body[..sent_len]).await?;
+        sent(sent_len);
+        if let Some(stall) = stall {
+            stream.flush().await?;
+            tokio::time::sleep(stall).await;
+            stream.write_all(&resp.body[sent_len..]).await?;
+            sent(resp.body.len() - sent_len);
+        }
+    }
+    stream.flush().await?;
+    if !keep {
+        let _ = stream.shutdown().await;
+    }
+    Ok(keep)
+}
+
+fn has_no_body(status: u16) -> bool {
+    (100..200).contains(&status) || status == 204 || status == 304
+}
+
+/// Writes the status line and header fields of `resp`; `length` becomes `Content-Length` (none
+/// for statuses without a body), `close` adds `Connection: close`.
+async fn write_head(
+    stream: &mut TcpStream,
+    resp: &Response,
+    length: Option<u64>,
+    close: bool,
+) -> std::io::Result<()> {
     let mut head = format!("HTTP/1.1 {} {}\r\n", resp.status, reason(resp.status));
     for (name, value) in &resp.headers {
         if !name.eq_ignore_ascii_case("content-length")
@@ -472,27 +645,14 @@ async fn write_reply(
             head.push_str(&format!("{name}: {value}\r\n"));
         }
     }
-    if !no_body {
-        head.push_str(&format!("Content-Length: {declared_len}\r\n"));
+    if let Some(length) = length.filter(|_| !has_no_body(resp.status)) {
+        head.push_str(&format!("Content-Length: {length}\r\n"));
     }
-    if !keep {
+    if close {
         head.push_str("Connection: close\r\n");
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).await?;
-    if !no_body && !is_head {
-        stream.write_all(&resp.body[..sent_len]).await?;
-        if let Some(stall) = stall {
-            stream.flush().await?;
-            tokio::time::sleep(stall).await;
-            stream.write_all(&resp.body[sent_len..]).await?;
-        }
-    }
-    stream.flush().await?;
-    if !keep {
-        let _ = stream.shutdown().await;
-    }
-    Ok(keep)
+    stream.write_all(head.as_bytes()).await
 }
 
 fn reason(status: u16) -> &'static str {

@@ -15,33 +15,11 @@ use bedrockagentcore::operation::get_payment_session::GetPaymentSessionError;
 use common::*;
 use partnercentralaccount::operation::list_connections::ListConnectionsError;
 use sdk_runtime::types::{HttpResponse, SdkError};
-use serde_json::{Value, json};
+use serde_json::json;
 use workspace_tests::{BIG_BODY_LEN, Reply, TestServer};
 
 /// Upper bound for any single fault test, so a hang fails instead of blocking the suite.
 const TEST_DEADLINE: Duration = Duration::from_secs(20);
-
-fn session_json(id: &str, token: &str) -> Value {
-    json!({
-        "paymentSessionId": id,
-        "paymentManagerArn": MANAGER_ARN,
-        "userId": token,
-        "expiryTimeInMinutes": 60,
-        "createdAt": "2025-01-02T03:04:05Z",
-        "updatedAt": "2025-01-02T03:04:05Z"
-    })
-}
-
-fn client_token_of(req: &workspace_tests::RecordedRequest) -> String {
-    req.body_json()
-        .ok()
-        .and_then(|b| {
-            b.get("clientToken")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
-        .unwrap_or_default()
-}
 
 /// The error and its source chain (`err: source: source ...`), for failure messages and
 /// assertions. Written here rather than with `sdk_runtime::error::report`, which appends the
@@ -96,7 +74,10 @@ async fn throttled_create_succeeds_on_the_second_attempt_with_the_same_token() {
         let token = client_token_of(req);
         let next_id = format!("payment-session-{:015}", s.sessions.len() + 1);
         let id = s.sessions.entry(token.clone()).or_insert(next_id).clone();
-        Reply::json(201, json!({"paymentSession": session_json(&id, &token)}))
+        Reply::json(
+            201,
+            json!({"paymentSession": payment_session_json(&id, &token)}),
+        )
     })
     .await;
 
@@ -271,7 +252,7 @@ async fn get_session_with(
 
 #[tokio::test]
 async fn connection_closed_mid_response_is_a_typed_error() {
-    let body = json!({"paymentSession": session_json(SESSION_ID, "user-1")});
+    let body = json!({"paymentSession": payment_session_json(SESSION_ID, "user-1")});
     let (err, server) = get_session_with(Reply::json(200, body).close_mid_response()).await;
     assert!(
         matches!(err, SdkError::ResponseError(_)),
@@ -288,7 +269,7 @@ async fn connection_closed_mid_response_is_a_typed_error() {
 
 #[tokio::test]
 async fn connection_closed_mid_response_is_retried_as_transient() {
-    let body = json!({"paymentSession": session_json(SESSION_ID, "user-1")});
+    let body = json!({"paymentSession": payment_session_json(SESSION_ID, "user-1")});
     let cut = Reply::json(200, body.clone()).close_mid_response();
     let server = TestServer::scripted([cut], Reply::json(200, body))
         .await
@@ -320,7 +301,7 @@ async fn connection_closed_mid_response_is_retried_as_transient() {
 
 #[tokio::test]
 async fn truncated_json_body_is_a_response_error() {
-    let body = json!({"paymentSession": session_json(SESSION_ID, "user-1")});
+    let body = json!({"paymentSession": payment_session_json(SESSION_ID, "user-1")});
     let (err, _server) = get_session_with(Reply::json(200, body).truncated()).await;
     assert!(
         matches!(err, SdkError::ResponseError(_)),
@@ -472,7 +453,7 @@ async fn broken_responses_are_typed_errors_for_every_protocol() {
 
 #[tokio::test]
 async fn server_slower_than_the_attempt_timeout_gives_a_timeout_error() {
-    let body = json!({"paymentSession": session_json(SESSION_ID, "user-1")});
+    let body = json!({"paymentSession": payment_session_json(SESSION_ID, "user-1")});
     let server =
         serve(move |_| Reply::json(200, body.clone()).delayed(Duration::from_secs(3))).await;
     let client = bedrockagentcore::Client::from_conf(

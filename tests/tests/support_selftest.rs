@@ -239,6 +239,57 @@ async fn fault_replies_behave_as_documented() {
 }
 
 #[tokio::test]
+async fn repeat_trickle_and_reset_replies_behave_as_documented() {
+    let server = TestServer::scripted(
+        [
+            Reply::repeated(200, "text/plain", b"abc", 100_000),
+            Reply::text(200, "0123456789").trickled(3, Duration::from_millis(20)),
+            Reply::repeated(200, "text/plain", b"xy", 5).without_length(),
+            Reply::Reset,
+        ],
+        Reply::status(418),
+    )
+    .await
+    .expect("start");
+
+    // Repeat: the pattern, cut to the declared length, on a connection that stays open.
+    let mut conn = connect(&server).await;
+    let resp = send(&mut conn, b"GET / HTTP/1.1\r\n\r\n")
+        .await
+        .expect("resp");
+    assert_eq!(resp.declared_len, 100_000);
+    assert!(!resp.cut_off);
+    assert_eq!(resp.body.len(), 100_000);
+    assert!(resp.body.starts_with(b"abcabc") && resp.body.ends_with(b"abca"));
+
+    // Trickle: the whole body, in pieces with pauses.
+    let started = Instant::now();
+    let resp = send(&mut conn, b"GET / HTTP/1.1\r\n\r\n")
+        .await
+        .expect("resp");
+    assert_eq!(resp.body, b"0123456789");
+    assert!(started.elapsed() >= Duration::from_millis(80));
+
+    // Repeat without a length: no Content-Length, the body ends with the connection.
+    let mut rest = Vec::new();
+    conn.write_all(b"GET / HTTP/1.1\r\n\r\n")
+        .await
+        .expect("write");
+    conn.read_to_end(&mut rest).await.expect("read to the end");
+    let text = String::from_utf8(rest).expect("UTF-8");
+    assert!(
+        !text.to_ascii_lowercase().contains("content-length"),
+        "{text}"
+    );
+    assert!(text.ends_with("\r\n\r\nxyxyx"), "{text}");
+
+    // Reset: the connection is reset (or at least closed) without a response.
+    let mut conn = connect(&server).await;
+    assert!(send(&mut conn, b"GET / HTTP/1.1\r\n\r\n").await.is_none());
+    assert_eq!(server.body_bytes_sent(), 100_000 + 10 + 5);
+}
+
+#[tokio::test]
 async fn bad_requests_and_handler_panics_are_reported() {
     let server = TestServer::start(|req| {
         if req.path == "/panic" {

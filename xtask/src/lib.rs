@@ -5,6 +5,7 @@ pub mod bench;
 pub mod codegen;
 pub mod conformance;
 pub mod corpus;
+pub mod fuzz;
 pub mod import;
 pub mod reference;
 pub mod stats;

@@ -8,6 +8,8 @@
 //! - `conformance [--no-run]`: generate and run the Smithy protocol compliance tests.
 //! - `corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE]`:
 //!   generate (and build) every model of the AWS model corpus, with a row per model.
+//! - `fuzz [models | responses | all] [--budget SECONDS] [--seed N] [--case I]`: model and
+//!   response fuzzing (seeded, reproducible).
 //! - `stats`, `bench ...`: generated code size and side-by-side measurements.
 //! - `aws-sdk-programs [--ours] [--no-run]`: build (and run offline) the programs written against
 //!   aws-sdk-rust, against its crates or, with `--ours`, against this workspace's.
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("reference-build") => reference::run(&args[1..]),
         Some("conformance") => xtask::conformance::run(&args[1..]),
         Some("corpus") => xtask::corpus::run(&args[1..]),
+        Some("fuzz") => xtask::fuzz::run(&args[1..]),
         Some("stats") => xtask::stats::run(&args[1..]),
         Some("bench") => xtask::bench::run(&args[1..]),
         Some("aws-sdk-programs") => xtask::aws_sdk_programs::run(&args[1..]),
@@ -40,6 +43,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import openapi ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | stats | bench [--runs N] [--compile] [--release] | aws-sdk-programs [--ours] [--no-run]>"
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import openapi ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | fuzz [models | responses | all] [--budget SECONDS] [--seed N] [--case I] | stats | bench [--runs N] [--compile] [--release] | aws-sdk-programs [--ours] [--no-run]>"
         .to_string()
 }

@@ -6,7 +6,7 @@
 //!
 //! Defaults: standard retries (3 attempts, exponential backoff with jitter), the tokio sleep
 //! implementation, the system clock, a 3.1 s connect timeout, random UUIDv4 idempotency tokens,
-//! client-side validation on, and (with the `rustls` feature) a shared hyper + rustls HTTPS client.
+//! client-side validation on, a 64 MiB limit on response bodies, and (with the `rustls` feature) a shared hyper + rustls HTTPS client.
 
 use std::fmt;
 use std::time::Duration;
@@ -50,6 +50,7 @@ pub struct ConfigCore {
     pub(crate) disable_request_compression: bool,
     pub(crate) stalled_stream_protection: Option<StalledStreamProtectionConfig>,
     pub(crate) request_min_compression_size_bytes: u32,
+    pub(crate) max_response_body_size_bytes: u64,
 }
 
 impl fmt::Debug for ConfigCore {
@@ -107,6 +108,7 @@ impl ConfigCore {
             disable_request_compression: Some(self.disable_request_compression),
             stalled_stream_protection: self.stalled_stream_protection.clone(),
             request_min_compression_size_bytes: Some(self.request_min_compression_size_bytes),
+            max_response_body_size_bytes: Some(self.max_response_body_size_bytes),
         }
     }
 
@@ -114,6 +116,11 @@ impl ConfigCore {
     pub fn request_compression_threshold(&self) -> Option<usize> {
         (!self.disable_request_compression)
             .then(|| usize::try_from(self.request_min_compression_size_bytes).unwrap_or(usize::MAX))
+    }
+
+    /// The largest response body a call reads, in bytes (`u64::MAX`: no limit).
+    pub fn max_response_body_size_bytes(&self) -> u64 {
+        self.max_response_body_size_bytes
     }
 
     /// Whether to call the service's FIPS endpoint (endpoint rules parameter `UseFIPS`).
@@ -252,6 +259,7 @@ pub struct ConfigCoreBuilder {
     disable_request_compression: Option<bool>,
     stalled_stream_protection: Option<StalledStreamProtectionConfig>,
     request_min_compression_size_bytes: Option<u32>,
+    max_response_body_size_bytes: Option<u64>,
 }
 
 impl fmt::Debug for ConfigCoreBuilder {
@@ -311,6 +319,7 @@ impl ConfigCoreBuilder {
             disable_request_compression: config.disable_request_compression(),
             stalled_stream_protection: config.stalled_stream_protection(),
             request_min_compression_size_bytes: config.request_min_compression_size_bytes(),
+            max_response_body_size_bytes: None,
         }
     }
 
@@ -319,6 +328,22 @@ impl ConfigCoreBuilder {
     /// aws-sdk-rust). `StalledStreamProtectionConfig::disabled()` turns it off.
     pub fn stalled_stream_protection(mut self, config: StalledStreamProtectionConfig) -> Self {
         self.stalled_stream_protection = Some(config);
+        self
+    }
+
+    /// The largest response body a call reads, in bytes (default: 64 MiB,
+    /// [`DEFAULT_MAX_RESPONSE_BODY_SIZE_BYTES`](crate::body_limit::DEFAULT_MAX_RESPONSE_BODY_SIZE_BYTES)).
+    /// A larger body fails the call with `SdkError::ResponseError` whose source is a
+    /// [`ResponseBodyTooLarge`](crate::ResponseBodyTooLarge), before anything is decoded and
+    /// without a retry; `u64::MAX` turns the limit off.
+    pub fn max_response_body_size_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_body_size_bytes = Some(bytes);
+        self
+    }
+
+    /// The largest response body a call reads; in-place form (`None` restores the default).
+    pub fn set_max_response_body_size_bytes(&mut self, bytes: Option<u64>) -> &mut Self {
+        self.max_response_body_size_bytes = bytes;
         self
     }
 
@@ -524,6 +549,9 @@ impl ConfigCoreBuilder {
             request_min_compression_size_bytes: self
                 .request_min_compression_size_bytes
                 .unwrap_or(crate::request::MIN_COMPRESSION_SIZE as u32),
+            max_response_body_size_bytes: self
+                .max_response_body_size_bytes
+                .unwrap_or(crate::body_limit::DEFAULT_MAX_RESPONSE_BODY_SIZE_BYTES),
         }
     }
 }
@@ -539,6 +567,7 @@ mod tests {
         assert_eq!(c.retry_config().max_attempts(), 3);
         assert!(c.validation());
         assert!(c.endpoint_url().is_none());
+        assert_eq!(c.max_response_body_size_bytes(), 64 * 1024 * 1024);
         assert_eq!(
             c.timeout_config().connect_timeout(),
             Some(Duration::from_millis(3100))

@@ -39,6 +39,9 @@ use aws_smithy_types::retry::ErrorKind;
 use aws_types::SigningName;
 use aws_types::region::SigningRegion;
 
+use crate::body_limit::{
+    OversizedBodyClassifier, ResponseBodyLimitInterceptor, ResponseBodySizeLimit,
+};
 use crate::config::ConfigCore;
 use crate::request::RequestBuilder;
 use crate::response::{Response, parse_error_response};
@@ -158,6 +161,9 @@ fn build_operation<O: OperationSpec>(
     if let Some(stalled) = config.stalled_stream_protection() {
         layer.store_put(stalled.clone());
     }
+    // Bodies are read into memory: stop reading (and fail the call) past the configured size.
+    layer.store_put(ResponseBodySizeLimit(config.max_response_body_size_bytes()));
+    components.push_interceptor(ResponseBodyLimitInterceptor);
     for interceptor in config.interceptors() {
         components.push_interceptor(interceptor);
     }
@@ -179,7 +185,8 @@ fn build_operation<O: OperationSpec>(
         .standard_retry(config.retry_config())
         .timeout_config(config.timeout_config().clone())
         .retry_classifier(TransientErrorClassifier::<O::Error>::new())
-        .retry_classifier(OperationRetryClassifier::<O>::new());
+        .retry_classifier(OperationRetryClassifier::<O>::new())
+        .retry_classifier(OversizedBodyClassifier);
     if let Some(sleep) = config.sleep_impl() {
         builder = builder.sleep_impl(sleep);
     }

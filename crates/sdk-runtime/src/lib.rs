@@ -3,6 +3,7 @@
 //! Generated crates stay thin by delegating everything they would otherwise repeat to this crate:
 //!
 //! * [`schema`]: shape schemas and the JSON codecs driven by them;
+//! * [`body_limit`]: the limit on response body sizes ([`ResponseBodyTooLarge`]);
 //! * [`config`]: [`ConfigCore`] / [`ConfigCoreBuilder`], wrapped by each crate's `Config`;
 //! * [`ServiceSpec`] and [`OperationSpec`]: the static description a generated crate writes;
 //! * [`invoke`]: runs one call on the smithy-rs orchestrator (validation, idempotency tokens,
@@ -21,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod body_limit;
 pub mod config;
 pub mod endpoint;
 pub mod error;
@@ -35,6 +37,7 @@ pub mod shape;
 mod spec;
 pub mod validate;
 
+pub use body_limit::ResponseBodyTooLarge;
 pub use config::{ConfigCore, ConfigCoreBuilder};
 pub use error::{DisplayErrorContext, Report, Unhandled};
 pub use idempotency::IdempotencyTokenProvider;

@@ -249,6 +249,13 @@ macro_rules! client_config {
                 self.0 = self.0.stalled_stream_protection(config);
                 self
             }
+            /// The largest response body a call reads, in bytes (default: 64 MiB); a larger one
+            /// fails the call with a `ResponseError` whose source is
+            /// `sdk_runtime::ResponseBodyTooLarge`. `u64::MAX`: no limit.
+            pub fn max_response_body_size_bytes(mut self, bytes: u64) -> Self {
+                self.0 = self.0.max_response_body_size_bytes(bytes);
+                self
+            }
             /// Turns `@requestCompression` (gzip of large bodies) off (default: on).
             pub fn disable_request_compression(mut self, disabled: bool) -> Self {
                 self.0 = self.0.disable_request_compression(disabled);

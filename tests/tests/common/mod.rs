@@ -38,6 +38,26 @@ pub const SESSION_ID_2: &str = "payment-session-ZyXwVu987654321";
 /// A client token matching `ClientToken` (`@length` 33..=256 and its `@pattern`).
 pub const CLIENT_TOKEN: &str = "token-0123456789abcdef0123456789abcdef";
 
+/// A `PaymentSession` as the service returns it, with `token` echoed as its `userId`.
+pub fn payment_session_json(id: &str, token: &str) -> serde_json::Value {
+    serde_json::json!({
+        "paymentSessionId": id,
+        "paymentManagerArn": MANAGER_ARN,
+        "userId": token,
+        "expiryTimeInMinutes": 60,
+        "createdAt": "2025-01-02T03:04:05Z",
+        "updatedAt": "2025-01-02T03:04:05Z"
+    })
+}
+
+/// The `clientToken` of a CreatePaymentSession request body (empty when there is none).
+pub fn client_token_of(req: &RecordedRequest) -> String {
+    req.body_json()
+        .ok()
+        .and_then(|b| b.get("clientToken")?.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// The static test credentials.
 pub fn credentials() -> Credentials {
     Credentials::new(ACCESS_KEY, SECRET_KEY, None, None, "test")

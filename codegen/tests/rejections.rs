@@ -1,0 +1,52 @@
+//! Rejections of whole models name the file (or directory) and a JSON path, like every other
+//! model error (found by `cargo xtask fuzz models`: a model directory without its service shape
+//! was rejected as `dir: no service shape found`, and a `codegen.json` that is not UTF-8 as
+//! `file: cannot read: ...`).
+
+use std::fs;
+use std::path::PathBuf;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("codegen-rejections-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn a_model_without_a_service_shape_names_the_path_and_shapes() {
+    let dir = scratch("no-service");
+    fs::write(
+        dir.join("model.json"),
+        r#"{"smithy": "2.0", "shapes": {"a.b#S": {"type": "string"}}}"#,
+    )
+    .expect("write");
+    let err = codegen::generate(std::slice::from_ref(&dir)).unwrap_err();
+    assert!(
+        err.starts_with(&format!(
+            "{}: $.shapes: no service shape found",
+            dir.display()
+        )),
+        "{err}"
+    );
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_unreadable_codegen_json_names_the_file_and_the_whole_document() {
+    let dir = scratch("settings");
+    fs::write(
+        dir.join("service.json"),
+        r#"{"smithy": "2.0", "shapes": {"a.b#Svc": {"type": "service", "version": "1"}}}"#,
+    )
+    .expect("write");
+    fs::write(dir.join("codegen.json"), b"{\"crate_name\": \"x\xff\"}").expect("write");
+    let err = codegen::generate(std::slice::from_ref(&dir)).unwrap_err();
+    let file = dir.join("codegen.json");
+    assert!(
+        err.starts_with(&format!("{}: $: cannot read", file.display())),
+        "{err}"
+    );
+    fs::remove_dir_all(&dir).ok();
+}
