@@ -120,6 +120,11 @@ async fn create_payment_session_request_and_output() {
         "x-amz-user-agent: {ua}"
     );
 
+    // The output keeps the response's request id, as aws-sdk-rust outputs do.
+    assert_eq!(
+        bedrockagentcore::operation::RequestId::request_id(&out),
+        Some("rid-create-1")
+    );
     let session = out.payment_session().expect("paymentSession decoded");
     assert_eq!(session.payment_session_id, SESSION_ID);
     assert_eq!(session.payment_manager_arn, MANAGER_ARN);

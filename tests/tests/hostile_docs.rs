@@ -93,6 +93,11 @@ fn doc_blocks(source: &str) -> Vec<Vec<String>> {
             .or_else(|| trimmed.strip_prefix("#![doc"))
         {
             let attr = attr.trim_start();
+            // `#[doc(hidden)]` and the like carry no text.
+            if attr.starts_with('(') {
+                rest = &attr[attr.find(')').map_or(attr.len(), |i| i + 1)..];
+                continue;
+            }
             let attr = attr.strip_prefix('=').expect("#[doc = ...]").trim_start();
             let attr = attr.strip_prefix('"').expect("a doc string literal");
             let (value, after) = string_literal(attr);

@@ -118,6 +118,25 @@ pub fn structure(
             pub meta: ::aws_smithy_types::error::ErrorMetadata,
         }
     });
+    // Outputs carry the request id of the response they were read from (aws-sdk-rust's
+    // `RequestId` on outputs).
+    let is_output = kind == Kind::Output;
+    let request_id_field =
+        is_output.then(|| quote!(_request_id: ::std::option::Option<::std::string::String>,));
+    let request_id_impl = is_output.then(|| {
+        quote! {
+            impl ::sdk_runtime::types::RequestId for #name {
+                fn request_id(&self) -> ::std::option::Option<&str> {
+                    self._request_id.as_deref()
+                }
+            }
+            impl ::sdk_runtime::SetRequestId for #name {
+                fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+                    self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+                }
+            }
+        }
+    });
     let getters = s.fields.iter().map(getter);
     let debug_impl = sensitive.then(|| sensitive_debug(s, is_error, &name));
     let validate = matches!(kind, Kind::Plain | Kind::Input)
@@ -131,6 +150,7 @@ pub fn structure(
         (quote!(Default), None)
     } else {
         let meta = is_error.then(|| quote!(meta: ::std::default::Default::default(),));
+        let request_id = is_output.then(|| quote!(_request_id: ::std::option::Option::None,));
         let members = s.fields.iter().map(|f| {
             let field = ident(&f.rust_name);
             if f.optional {
@@ -145,7 +165,7 @@ pub fn structure(
             /// zero value (empty, `0`, `false`, the epoch).
             impl ::std::default::Default for #name {
                 fn default() -> Self {
-                    Self { #(#members)* #meta }
+                    Self { #(#members)* #meta #request_id }
                 }
             }
         };
@@ -164,8 +184,10 @@ pub fn structure(
         pub struct #name {
             #(#fields)*
             #meta_field
+            #request_id_field
         }
         #default_impl
+        #request_id_impl
         #codec
         impl #name {
             #[doc = #builder_doc]
@@ -534,7 +556,11 @@ fn builder(s: &Structure, builder_name: &proc_macro2::Ident, kind: Kind) -> Toke
             }
         }
     });
-    let meta_member = is_error.then(|| quote!(meta: self.meta,));
+    let meta_member = match kind {
+        Kind::Error => Some(quote!(meta: self.meta,)),
+        Kind::Output => Some(quote!(_request_id: ::std::option::Option::None,)),
+        _ => None,
+    };
     let meta_setter = is_error.then(|| {
         quote! {
             /// Sets the error metadata (code, message, request id).

@@ -82,3 +82,93 @@ mod endpoint_tests {
         );
     }
 }
+/// Per-call changes to an operation: `client.op().customize()`.
+pub mod customize {
+    /// An operation call with per-call configuration overrides and interceptors.
+    pub struct CustomizableOperation<T, E, B> {
+        customizable_send: B,
+        config_override: ::std::option::Option<crate::config::Builder>,
+        interceptors: ::std::vec::Vec<::sdk_runtime::types::SharedInterceptor>,
+        _output: ::std::marker::PhantomData<fn() -> (T, E)>,
+    }
+    impl<T, E, B> CustomizableOperation<T, E, B> {
+        pub(crate) fn new(customizable_send: B) -> Self {
+            Self {
+                customizable_send,
+                config_override: ::std::option::Option::None,
+                interceptors: ::std::vec::Vec::new(),
+                _output: ::std::marker::PhantomData,
+            }
+        }
+        /// Overrides, for this call only, the settings `config` sets.
+        pub fn config_override(
+            mut self,
+            config: impl ::std::convert::Into<crate::config::Builder>,
+        ) -> Self {
+            self.config_override = ::std::option::Option::Some(config.into());
+            self
+        }
+        /// Adds an interceptor for this call only.
+        pub fn interceptor(
+            mut self,
+            interceptor: impl ::sdk_runtime::types::Intercept + 'static,
+        ) -> Self {
+            self.interceptors
+                .push(::sdk_runtime::types::SharedInterceptor::new(interceptor));
+            self
+        }
+    }
+    impl<T, E, B: internal::CustomizableSend<T, E>> CustomizableOperation<T, E, B> {
+        /// Sends the call with the overrides applied.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            T,
+            ::aws_smithy_runtime_api::client::result::SdkError<
+                E,
+                ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+            >,
+        > {
+            let mut config = self.customizable_send.config().to_builder();
+            if let ::std::option::Option::Some(over) = self.config_override {
+                config = config.merged_with(over.0);
+            }
+            for interceptor in self.interceptors {
+                config.push_interceptor(interceptor);
+            }
+            self.customizable_send
+                .send_with_config(config.build())
+                .await
+        }
+    }
+    impl<T, E, B> ::std::fmt::Debug for CustomizableOperation<T, E, B> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("CustomizableOperation")
+                .field("config_override", &self.config_override)
+                .finish_non_exhaustive()
+        }
+    }
+    /// What `CustomizableOperation` needs of a fluent builder (implemented by every
+    /// operation's fluent builder).
+    #[doc(hidden)]
+    pub mod internal {
+        /// A call that can be sent with a configuration of the caller's choosing.
+        pub trait CustomizableSend<T, E> {
+            /// The configuration the call would use.
+            fn config(&self) -> &::sdk_runtime::ConfigCore;
+            /// Sends the call with `config`.
+            fn send_with_config(
+                self,
+                config: ::sdk_runtime::ConfigCore,
+            ) -> impl ::std::future::Future<
+                Output = ::std::result::Result<
+                    T,
+                    ::aws_smithy_runtime_api::client::result::SdkError<
+                        E,
+                        ::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                >,
+            > + ::std::marker::Send;
+        }
+    }
+}

@@ -518,6 +518,74 @@ impl ConfigCoreBuilder {
         self.endpoint_url.as_deref()
     }
 
+    /// This builder with every setting `over` sets replacing its own, and `over`'s interceptors
+    /// added after its own (what a per-call `config_override` does).
+    pub fn merged_with(self, over: ConfigCoreBuilder) -> ConfigCoreBuilder {
+        let mut base = self;
+        if over.endpoint_url.is_some() {
+            base.endpoint_url = over.endpoint_url;
+        }
+        if over.region.is_some() {
+            base.region = over.region;
+        }
+        if over.credentials_provider.is_some() {
+            base.credentials_provider = over.credentials_provider;
+        }
+        if over.http_client.is_some() {
+            base.http_client = over.http_client;
+        }
+        if over.retry_config.is_some() {
+            base.retry_config = over.retry_config;
+        }
+        if over.timeout_config.is_some() {
+            base.timeout_config = over.timeout_config;
+        }
+        if over.sleep_impl.is_some() {
+            base.sleep_impl = over.sleep_impl;
+        }
+        if over.time_source.is_some() {
+            base.time_source = over.time_source;
+        }
+        if over.behavior_version.is_some() {
+            base.behavior_version = over.behavior_version;
+        }
+        if over.idempotency_token_provider.is_some() {
+            base.idempotency_token_provider = over.idempotency_token_provider;
+        }
+        if over.bearer_token.is_some() {
+            base.bearer_token = over.bearer_token;
+        }
+        if over.api_key.is_some() {
+            base.api_key = over.api_key;
+        }
+        if over.validation.is_some() {
+            base.validation = over.validation;
+        }
+        if over.app_name.is_some() {
+            base.app_name = over.app_name;
+        }
+        if over.use_fips.is_some() {
+            base.use_fips = over.use_fips;
+        }
+        if over.use_dual_stack.is_some() {
+            base.use_dual_stack = over.use_dual_stack;
+        }
+        if over.disable_request_compression.is_some() {
+            base.disable_request_compression = over.disable_request_compression;
+        }
+        if over.stalled_stream_protection.is_some() {
+            base.stalled_stream_protection = over.stalled_stream_protection;
+        }
+        if over.request_min_compression_size_bytes.is_some() {
+            base.request_min_compression_size_bytes = over.request_min_compression_size_bytes;
+        }
+        if over.max_response_body_size_bytes.is_some() {
+            base.max_response_body_size_bytes = over.max_response_body_size_bytes;
+        }
+        base.interceptors.extend(over.interceptors);
+        base
+    }
+
     /// Builds the configuration, filling defaults.
     pub fn build(self) -> ConfigCore {
         ConfigCore {

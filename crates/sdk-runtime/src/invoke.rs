@@ -231,7 +231,12 @@ fn deserialize<O: OperationSpec>(
 ) -> Result<O::Output, OrchestratorError<O::Error>> {
     let view = Response::new(resp, protocol);
     if (200..300).contains(&view.status()) {
-        return O::deserialize_output(&view).map_err(|e| OrchestratorError::response(e.into()));
+        return O::deserialize_output(&view)
+            .map(|mut output| {
+                crate::SetRequestId::set_request_id(&mut output, view.request_id());
+                output
+            })
+            .map_err(|e| OrchestratorError::response(e.into()));
     }
     let error = parse_error_response(protocol, query_compatible, &view);
     Err(OrchestratorError::operation(O::deserialize_error(

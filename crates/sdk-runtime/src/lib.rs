@@ -47,7 +47,7 @@ pub use request::{BuildError, RequestBuilder};
 pub use response::{DeserializeError, Response};
 pub use spec::{
     ApiKeyLocation, AuthScheme, EndpointFn, OperationError, OperationSpec, Protocol, ServiceSpec,
-    check_region, regional_endpoint,
+    SetRequestId, check_region, regional_endpoint,
 };
 pub use validate::{ValidationError, Validator};
 

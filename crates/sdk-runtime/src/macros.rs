@@ -199,7 +199,7 @@ macro_rules! client_config {
         }
         /// Builder for [`Config`].
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::default::Default)]
-        pub struct Builder($crate::config::ConfigCoreBuilder);
+        pub struct Builder(pub(crate) $crate::config::ConfigCoreBuilder);
         impl Builder {
             /// A builder with every setting at its default.
             pub fn new() -> Self {

@@ -178,8 +178,8 @@ pub fn check_region(region: &str) -> Result<(), BoxError> {
 pub trait OperationSpec: Send + Sync + 'static {
     /// The operation input.
     type Input: Clone + Send + Sync + fmt::Debug + 'static;
-    /// The operation output.
-    type Output: Send + Sync + fmt::Debug + 'static;
+    /// The operation output (it records the response's request id).
+    type Output: SetRequestId + Send + Sync + fmt::Debug + 'static;
     /// The operation error: a variant per modeled error plus an unhandled fallback built by
     /// `From<ErrorMetadata>` (and by `CreateUnhandledError`, which `SdkError::into_service_error`
     /// needs).
@@ -247,6 +247,12 @@ pub trait OperationSpec: Send + Sync + 'static {
     fn retryable(err: &Self::Error) -> Option<ErrorKind> {
         err.retryable_error_kind()
     }
+}
+
+/// An operation output that records the request id of the response it was read from.
+pub trait SetRequestId {
+    /// Stores the response's request id (`x-amzn-requestid` / `x-amz-request-id`).
+    fn set_request_id(&mut self, request_id: Option<&str>);
 }
 
 /// What an operation's error enum knows about itself (generated with the enum): which variant a

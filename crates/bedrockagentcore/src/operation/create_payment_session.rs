@@ -214,6 +214,17 @@ pub struct CreatePaymentSessionOutput {
     ///
     /// This member is required.
     pub payment_session: ::std::option::Option<crate::types::PaymentSession>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for CreatePaymentSessionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for CreatePaymentSessionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static CREATE_PAYMENT_SESSION_OUTPUT_MEMBER_PAYMENT_SESSION: ::sdk_runtime::schema::Schema<
     'static,
@@ -688,6 +699,7 @@ pub mod builders {
         pub fn build(self) -> super::CreatePaymentSessionOutput {
             super::CreatePaymentSessionOutput {
                 payment_session: self.payment_session,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -719,6 +731,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::CreatePaymentSessionOutput,
+            super::CreatePaymentSessionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The user ID associated with this payment session.
         pub fn user_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -839,6 +861,30 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_client_token()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::CreatePaymentSessionOutput,
+            super::CreatePaymentSessionError,
+        > for CreatePaymentSessionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::CreatePaymentSession> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::CreatePaymentSession>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

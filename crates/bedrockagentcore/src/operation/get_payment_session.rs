@@ -154,6 +154,17 @@ pub struct GetPaymentSessionOutput {
     ///
     /// This member is required.
     pub payment_session: ::std::option::Option<crate::types::PaymentSession>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetPaymentSessionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetPaymentSessionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_PAYMENT_SESSION_OUTPUT_MEMBER_PAYMENT_SESSION: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -574,6 +585,7 @@ pub mod builders {
         pub fn build(self) -> super::GetPaymentSessionOutput {
             super::GetPaymentSessionOutput {
                 payment_session: self.payment_session,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -605,6 +617,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetPaymentSessionOutput,
+            super::GetPaymentSessionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The user ID associated with this payment session.
         pub fn user_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -691,6 +713,30 @@ pub mod builders {
         /// This member is required.
         pub fn get_payment_session_id(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_payment_session_id()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetPaymentSessionOutput,
+            super::GetPaymentSessionError,
+        > for GetPaymentSessionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetPaymentSession> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetPaymentSession>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

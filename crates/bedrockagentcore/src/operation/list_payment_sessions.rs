@@ -171,6 +171,7 @@ pub struct ListPaymentSessionsOutput {
     pub payment_sessions: ::std::vec::Vec<crate::types::PaymentSessionSummary>,
     /// Token for pagination to retrieve the next set of results.
     pub next_token: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -179,7 +180,18 @@ impl ::std::default::Default for ListPaymentSessionsOutput {
         Self {
             payment_sessions: ::std::vec::Vec::new(),
             next_token: ::std::option::Option::None,
+            _request_id: ::std::option::Option::None,
         }
+    }
+}
+impl ::sdk_runtime::types::RequestId for ListPaymentSessionsOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ListPaymentSessionsOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
     }
 }
 static LIST_PAYMENT_SESSIONS_OUTPUT_MEMBER_PAYMENT_SESSIONS_ITEM: ::sdk_runtime::schema::Schema<
@@ -739,6 +751,7 @@ pub mod builders {
                     )
                 })?,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             })
         }
     }
@@ -770,6 +783,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ListPaymentSessionsOutput,
+            super::ListPaymentSessionsError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Turns this call into a paginator that fetches every page in turn.
         pub fn into_paginator(self) -> super::paginator::ListPaymentSessionsPaginator {
@@ -868,6 +891,30 @@ pub mod builders {
         /// Maximum number of results to return in a single response.
         pub fn get_max_results(&self) -> &::std::option::Option<i32> {
             self.inner.get_max_results()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ListPaymentSessionsOutput,
+            super::ListPaymentSessionsError,
+        > for ListPaymentSessionsFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::ListPaymentSessions> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::ListPaymentSessions>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

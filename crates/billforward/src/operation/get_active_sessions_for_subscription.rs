@@ -125,6 +125,17 @@ pub struct GetActiveSessionsForSubscriptionOutput {
     pub execution_time: ::std::option::Option<i64>,
     /// The results returned by your query.
     pub results: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetActiveSessionsForSubscriptionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetActiveSessionsForSubscriptionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_ACTIVE_SESSIONS_FOR_SUBSCRIPTION_OUTPUT_MEMBER_NEXT_PAGE: ::sdk_runtime::schema::Schema<
     'static,
@@ -846,6 +857,7 @@ pub mod builders {
                 records_returned: self.records_returned,
                 execution_time: self.execution_time,
                 results: self.results,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -879,6 +891,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetActiveSessionsForSubscriptionOutput,
+            super::GetActiveSessionsForSubscriptionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Turns this call into a paginator that fetches every page in turn.
         pub fn into_paginator(self) -> super::paginator::GetActiveSessionsForSubscriptionPaginator {
@@ -1014,6 +1036,30 @@ pub mod builders {
         /// The service's default is `"ASC"`.
         pub fn get_order(&self) -> &::std::option::Option<crate::types::Order> {
             self.inner.get_order()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetActiveSessionsForSubscriptionOutput,
+            super::GetActiveSessionsForSubscriptionError,
+        > for GetActiveSessionsForSubscriptionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetActiveSessionsForSubscription> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetActiveSessionsForSubscription>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

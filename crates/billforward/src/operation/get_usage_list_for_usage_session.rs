@@ -122,6 +122,17 @@ pub struct GetUsageListForUsageSessionOutput {
     pub execution_time: ::std::option::Option<i64>,
     /// The results returned by your query.
     pub results: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetUsageListForUsageSessionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetUsageListForUsageSessionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_USAGE_LIST_FOR_USAGE_SESSION_OUTPUT_MEMBER_NEXT_PAGE: ::sdk_runtime::schema::Schema<
     'static,
@@ -837,6 +848,7 @@ pub mod builders {
                 records_returned: self.records_returned,
                 execution_time: self.execution_time,
                 results: self.results,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -868,6 +880,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetUsageListForUsageSessionOutput,
+            super::GetUsageListForUsageSessionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Turns this call into a paginator that fetches every page in turn.
         pub fn into_paginator(self) -> super::paginator::GetUsageListForUsageSessionPaginator {
@@ -1000,6 +1022,30 @@ pub mod builders {
         /// The service's default is `"ASC"`.
         pub fn get_order(&self) -> &::std::option::Option<crate::types::Order> {
             self.inner.get_order()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetUsageListForUsageSessionOutput,
+            super::GetUsageListForUsageSessionError,
+        > for GetUsageListForUsageSessionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetUsageListForUsageSession> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetUsageListForUsageSession>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

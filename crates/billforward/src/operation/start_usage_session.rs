@@ -74,6 +74,17 @@ pub struct StartUsageSessionOutput {
     pub execution_time: ::std::option::Option<i64>,
     /// The results returned by your query.
     pub results: ::std::option::Option<::std::vec::Vec<crate::types::UsageSession>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for StartUsageSessionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for StartUsageSessionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static START_USAGE_SESSION_OUTPUT_MEMBER_NEXT_PAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -583,6 +594,7 @@ pub mod builders {
                 records_returned: self.records_returned,
                 execution_time: self.execution_time,
                 results: self.results,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -615,6 +627,16 @@ pub mod builders {
             )
             .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::StartUsageSessionOutput,
+            super::StartUsageSessionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// An array of 'Usage Session' objects whose sessions you wish to start.
         ///
         /// This member is required.
@@ -642,6 +664,30 @@ pub mod builders {
             &self,
         ) -> &::std::option::Option<crate::types::CompoundUsageSession> {
             self.inner.get_usage_sessions()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::StartUsageSessionOutput,
+            super::StartUsageSessionError,
+        > for StartUsageSessionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::StartUsageSession> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::StartUsageSession>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

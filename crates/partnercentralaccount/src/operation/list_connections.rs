@@ -233,6 +233,7 @@ pub struct ListConnectionsOutput {
     pub connection_summaries: ::std::vec::Vec<crate::types::ConnectionSummary>,
     /// The token for retrieving the next page of results if more results are available.
     pub next_token: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -241,7 +242,18 @@ impl ::std::default::Default for ListConnectionsOutput {
         Self {
             connection_summaries: ::std::vec::Vec::new(),
             next_token: ::std::option::Option::None,
+            _request_id: ::std::option::Option::None,
         }
+    }
+}
+impl ::sdk_runtime::types::RequestId for ListConnectionsOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ListConnectionsOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
     }
 }
 static LIST_CONNECTIONS_OUTPUT_MEMBER_CONNECTION_SUMMARIES_ITEM: ::sdk_runtime::schema::Schema<
@@ -807,6 +819,7 @@ pub mod builders {
                     )
                 })?,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             })
         }
     }
@@ -838,6 +851,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ListConnectionsOutput,
+            super::ListConnectionsError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Turns this call into a paginator that fetches every page in turn.
         pub fn into_paginator(self) -> super::paginator::ListConnectionsPaginator {
@@ -944,6 +967,26 @@ pub mod builders {
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
             self.inner.get_other_participant_identifiers()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ListConnectionsOutput,
+            super::ListConnectionsError,
+        > for ListConnectionsFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::ListConnections> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::ListConnections>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -688,3 +688,16 @@ mod schemas {
         }
     }
 }
+
+// The outputs do not keep the request id.
+impl sdk_runtime::SetRequestId for CreateWidgetOutput {
+    fn set_request_id(&mut self, _: Option<&str>) {}
+}
+
+impl sdk_runtime::SetRequestId for ListConnectionsOutput {
+    fn set_request_id(&mut self, _: Option<&str>) {}
+}
+
+impl sdk_runtime::SetRequestId for GetUsageOutput {
+    fn set_request_id(&mut self, _: Option<&str>) {}
+}

@@ -92,6 +92,7 @@ pub struct GetTreeOutput {
     ///
     /// The service's default is `-128`.
     pub tiny: i8,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -107,7 +108,18 @@ impl ::std::default::Default for GetTreeOutput {
             ratio: ::std::string::String::from("1.5"),
             bytes: ::aws_smithy_types::Blob::new(::std::vec![104u8, 105u8]),
             tiny: -128i8,
+            _request_id: ::std::option::Option::None,
         }
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetTreeOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetTreeOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
     }
 }
 static GET_TREE_OUTPUT_MEMBER_ROOT: ::sdk_runtime::schema::Schema<'static> =
@@ -714,6 +726,7 @@ pub mod builders {
                     .bytes
                     .unwrap_or_else(|| ::aws_smithy_types::Blob::new(::std::vec![104u8, 105u8])),
                 tiny: self.tiny.unwrap_or(-128i8),
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -742,6 +755,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::GetTree>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetTreeOutput,
+            super::GetTreeError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// The `treeId` member.
         ///
         /// This member is required.
@@ -761,6 +784,25 @@ pub mod builders {
         /// This member is required.
         pub fn get_tree_id(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_tree_id()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetTreeOutput,
+            super::GetTreeError,
+        > for GetTreeFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetTree> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetTree>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

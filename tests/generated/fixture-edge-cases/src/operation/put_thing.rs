@@ -514,6 +514,17 @@ pub struct PutThingOutput {
     pub created_at: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// A union, recursive through itself.
     pub shape: ::std::option::Option<crate::types::Shape>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for PutThingOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for PutThingOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static PUT_THING_OUTPUT_MEMBER_CREATED_AT: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -1214,6 +1225,7 @@ pub mod builders {
                 status: self.status,
                 created_at: self.created_at,
                 shape: self.shape,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -1241,6 +1253,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::PutThing>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::PutThingOutput,
+            super::PutThingError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The `type` member.
         ///
@@ -1590,6 +1612,25 @@ pub mod builders {
         /// The `priority` member.
         pub fn get_priority(&self) -> &::std::option::Option<crate::types::Priority> {
             self.inner.get_priority()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::PutThingOutput,
+            super::PutThingError,
+        > for PutThingFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::PutThing> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::PutThing>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -385,6 +385,17 @@ pub struct EchoTextOutput {
     pub text: ::std::option::Option<::std::string::String>,
     /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
     pub mode: ::std::option::Option<crate::types::Mode>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for EchoTextOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for EchoTextOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static ECHO_TEXT_OUTPUT_MEMBER_TEXT: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -1002,6 +1013,7 @@ pub mod builders {
             super::EchoTextOutput {
                 text: self.text,
                 mode: self.mode,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -1029,6 +1041,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::EchoText>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::EchoTextOutput,
+            super::EchoTextError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Quotes " and "" and backslashes \\ \\\\ \\" and a comment end \*/ and start /\* and \#\[doc = "injected"\] \#!\[doc = "injected"\] //! inner /// outer and backtick runs \` \`\` \`\`\` \`\`\`\` \`\`\`\`\` and \`unbalanced and \~ \~\~ \~\~\~ and \\\` \\\\\` and r\#"raw"\#.
         pub fn quoted(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -1342,6 +1364,25 @@ pub mod builders {
         /// **Note:** A note with *emphasis*.
         pub fn get_legacy(&self) -> &::std::option::Option<crate::types::LegacyMode> {
             self.inner.get_legacy()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::EchoTextOutput,
+            super::EchoTextError,
+        > for EchoTextFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::EchoText> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::EchoText>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -80,6 +80,17 @@ pub struct ListNotesOutput {
     /// ``````
     /// ```````
     pub choice: ::std::option::Option<crate::types::Choice>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for ListNotesOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ListNotesOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static LIST_NOTES_OUTPUT_MEMBER_NOTES_ITEM: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -410,6 +421,7 @@ pub mod builders {
             super::ListNotesOutput {
                 notes: self.notes,
                 choice: self.choice,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -438,6 +450,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::ListNotes>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ListNotesOutput,
+            super::ListNotesError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// Looks like links: \[broken\] \[x\]\[y\] \[x\]: <https://example.com/ref> \[^1\] !\[image\](<https://example.com/i.png>) (<https://example.com/in-parens>) "<https://example.com/in-quotes>" https:// <http://x> &lt;<https://example.com/already>&gt; www.example.com crate::Client \[\`Client\`\] and a table \| a \| b \| \|---\|---\| \| c \| d \| and a task \[ \] list and
         /// &amp;lt;T&amp;gt;
         pub fn filter(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -454,6 +476,25 @@ pub mod builders {
         /// &amp;lt;T&amp;gt;
         pub fn get_filter(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_filter()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ListNotesOutput,
+            super::ListNotesError,
+        > for ListNotesFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::ListNotes> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::ListNotes>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -42,7 +42,19 @@ impl ConfigInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct ConfigOutput {}
+pub struct ConfigOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for ConfigOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ConfigOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static CONFIG_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -207,7 +219,9 @@ pub mod builders {
     impl ConfigOutputBuilder {
         /// Builds [`ConfigOutput`](super::ConfigOutput).
         pub fn build(self) -> super::ConfigOutput {
-            super::ConfigOutput {}
+            super::ConfigOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Config` operation: set the input, then `send()` it.
@@ -234,6 +248,35 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::Config>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ConfigOutput,
+            super::ConfigError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ConfigOutput,
+            super::ConfigError,
+        > for ConfigFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Config> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Config>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -42,7 +42,19 @@ impl CrateInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct CrateOutput {}
+pub struct CrateOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for CrateOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for CrateOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static CRATE_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -207,7 +219,9 @@ pub mod builders {
     impl CrateOutputBuilder {
         /// Builds [`CrateOutput`](super::CrateOutput).
         pub fn build(self) -> super::CrateOutput {
-            super::CrateOutput {}
+            super::CrateOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Crate` operation: set the input, then `send()` it.
@@ -234,6 +248,32 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::Crate>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::CrateOutput,
+            super::CrateError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl crate::client::customize::internal::CustomizableSend<super::CrateOutput, super::CrateError>
+        for CrateFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Crate> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Crate>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

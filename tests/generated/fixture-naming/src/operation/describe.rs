@@ -42,7 +42,19 @@ impl DescribeInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct DescribeOutput {}
+pub struct DescribeOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for DescribeOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for DescribeOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static DESCRIBE_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -207,7 +219,9 @@ pub mod builders {
     impl DescribeOutputBuilder {
         /// Builds [`DescribeOutput`](super::DescribeOutput).
         pub fn build(self) -> super::DescribeOutput {
-            super::DescribeOutput {}
+            super::DescribeOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Describe` operation: set the input, then `send()` it.
@@ -234,6 +248,35 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::Describe>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::DescribeOutput,
+            super::DescribeError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::DescribeOutput,
+            super::DescribeError,
+        > for DescribeFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Describe> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Describe>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

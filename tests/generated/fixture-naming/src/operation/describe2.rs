@@ -42,7 +42,19 @@ impl Describe2Input {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct Describe2Output {}
+pub struct Describe2Output {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for Describe2Output {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for Describe2Output {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static DESCRIBE2_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -209,7 +221,9 @@ pub mod builders {
     impl Describe2OutputBuilder {
         /// Builds [`Describe2Output`](super::Describe2Output).
         pub fn build(self) -> super::Describe2Output {
-            super::Describe2Output {}
+            super::Describe2Output {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Describe2` operation: set the input, then `send()` it.
@@ -236,6 +250,35 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::Describe2>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::Describe2Output,
+            super::Describe2Error,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::Describe2Output,
+            super::Describe2Error,
+        > for Describe2FluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Describe2> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Describe2>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

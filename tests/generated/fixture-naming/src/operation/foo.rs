@@ -594,6 +594,7 @@ pub struct FooOutput {
     pub blob: ::std::option::Option<crate::types::Blob>,
     /// The `dateTime` member.
     pub date_time: ::std::option::Option<crate::types::DateTime>,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -622,7 +623,18 @@ impl ::std::default::Default for FooOutput {
             option: ::std::option::Option::None,
             blob: ::std::option::Option::None,
             date_time: ::std::option::Option::None,
+            _request_id: ::std::option::Option::None,
         }
+    }
+}
+impl ::sdk_runtime::types::RequestId for FooOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for FooOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
     }
 }
 static FOO_OUTPUT_MEMBER_META_VALUE: ::sdk_runtime::schema::Schema<'static> =
@@ -2202,6 +2214,7 @@ pub mod builders {
                 option: self.option,
                 blob: self.blob,
                 date_time: self.date_time,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -2228,6 +2241,13 @@ pub mod builders {
                 ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
             )?;
             ::sdk_runtime::invoke::<super::Foo>(&crate::client::SERVICE, &self.config, input).await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<super::FooOutput, super::FooError, Self>
+        {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The `fooBar` member.
         pub fn foo_bar(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -2680,6 +2700,22 @@ pub mod builders {
         /// Members named like the catch-all, and members that collide.
         pub fn get_choice(&self) -> &::std::option::Option<crate::types::Choice> {
             self.inner.get_choice()
+        }
+    }
+    impl crate::client::customize::internal::CustomizableSend<super::FooOutput, super::FooError>
+        for FooFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Foo> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Foo>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -74,6 +74,17 @@ pub struct ListFoosOutput {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::Choice>>,
     /// The `send` member.
     pub send_value: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for ListFoosOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ListFoosOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static LIST_FOOS_OUTPUT_MEMBER_NEXT_TOKEN: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -540,6 +551,7 @@ pub mod builders {
                 next_token: self.next_token,
                 items: self.items,
                 send_value: self.send_value,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -567,6 +579,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::ListFoos>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ListFoosOutput,
+            super::ListFoosError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Turns this call into a paginator that fetches every page in turn.
         pub fn into_paginator(self) -> super::paginator::ListFoosPaginator {
@@ -645,6 +667,25 @@ pub mod builders {
         /// The `setNextToken` member.
         pub fn get_set_next_token_2(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_set_next_token_2()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ListFoosOutput,
+            super::ListFoosError,
+        > for ListFoosFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::ListFoos> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::ListFoos>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -42,7 +42,19 @@ impl NewInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct NewOutput {}
+pub struct NewOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for NewOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for NewOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static NEW_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -205,7 +217,9 @@ pub mod builders {
     impl NewOutputBuilder {
         /// Builds [`NewOutput`](super::NewOutput).
         pub fn build(self) -> super::NewOutput {
-            super::NewOutput {}
+            super::NewOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `New` operation: set the input, then `send()` it.
@@ -231,6 +245,29 @@ pub mod builders {
                 ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
             )?;
             ::sdk_runtime::invoke::<super::New>(&crate::client::SERVICE, &self.config, input).await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<super::NewOutput, super::NewError, Self>
+        {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl crate::client::customize::internal::CustomizableSend<super::NewOutput, super::NewError>
+        for NewFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::New> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::New>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -44,7 +44,19 @@ impl OtherDescribeInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct OtherDescribeOutput {}
+pub struct OtherDescribeOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for OtherDescribeOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for OtherDescribeOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static OTHER_DESCRIBE_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -211,7 +223,9 @@ pub mod builders {
     impl OtherDescribeOutputBuilder {
         /// Builds [`OtherDescribeOutput`](super::OtherDescribeOutput).
         pub fn build(self) -> super::OtherDescribeOutput {
-            super::OtherDescribeOutput {}
+            super::OtherDescribeOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `OtherDescribe` operation: set the input, then `send()` it.
@@ -242,6 +256,36 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::OtherDescribeOutput,
+            super::OtherDescribeError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::OtherDescribeOutput,
+            super::OtherDescribeError,
+        > for OtherDescribeFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::OtherDescribe> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::OtherDescribe>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -44,7 +44,19 @@ impl SelfValueInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct SelfValueOutput {}
+pub struct SelfValueOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for SelfValueOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for SelfValueOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static SELF_VALUE_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -211,7 +223,9 @@ pub mod builders {
     impl SelfValueOutputBuilder {
         /// Builds [`SelfValueOutput`](super::SelfValueOutput).
         pub fn build(self) -> super::SelfValueOutput {
-            super::SelfValueOutput {}
+            super::SelfValueOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `SelfValue` operation: set the input, then `send()` it.
@@ -238,6 +252,35 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::SelfValue>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::SelfValueOutput,
+            super::SelfValueError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::SelfValueOutput,
+            super::SelfValueError,
+        > for SelfValueFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::SelfValue> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::SelfValue>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

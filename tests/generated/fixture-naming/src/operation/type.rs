@@ -57,7 +57,19 @@ impl TypeInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct TypeOutput {}
+pub struct TypeOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for TypeOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for TypeOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static TYPE_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -256,7 +268,9 @@ pub mod builders {
     impl TypeOutputBuilder {
         /// Builds [`TypeOutput`](super::TypeOutput).
         pub fn build(self) -> super::TypeOutput {
-            super::TypeOutput {}
+            super::TypeOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Type` operation: set the input, then `send()` it.
@@ -283,6 +297,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::Type>(&crate::client::SERVICE, &self.config, input).await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::TypeOutput,
+            super::TypeError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// The `type` member.
         ///
         /// This member is required.
@@ -302,6 +326,22 @@ pub mod builders {
         /// This member is required.
         pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_type()
+        }
+    }
+    impl crate::client::customize::internal::CustomizableSend<super::TypeOutput, super::TypeError>
+        for TypeFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Type> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Type>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -45,6 +45,17 @@ impl DescribeInput {
 pub struct DescribeOutput {
     /// The ledger name.
     pub name: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for DescribeOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for DescribeOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static DESCRIBE_OUTPUT_MEMBER_NAME: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -268,7 +279,10 @@ pub mod builders {
         }
         /// Builds [`DescribeOutput`](super::DescribeOutput).
         pub fn build(self) -> super::DescribeOutput {
-            super::DescribeOutput { name: self.name }
+            super::DescribeOutput {
+                name: self.name,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Describe` operation: set the input, then `send()` it.
@@ -295,6 +309,35 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::Describe>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::DescribeOutput,
+            super::DescribeError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::DescribeOutput,
+            super::DescribeError,
+        > for DescribeFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Describe> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Describe>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -70,6 +70,17 @@ impl ExportInput {
 pub struct ExportOutput {
     /// Where the export is.
     pub url: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for ExportOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ExportOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static EXPORT_OUTPUT_MEMBER_URL: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -310,7 +321,10 @@ pub mod builders {
         }
         /// Builds [`ExportOutput`](super::ExportOutput).
         pub fn build(self) -> super::ExportOutput {
-            super::ExportOutput { url: self.url }
+            super::ExportOutput {
+                url: self.url,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Export` operation: set the input, then `send()` it.
@@ -338,6 +352,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::Export>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ExportOutput,
+            super::ExportError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// The export format.
         pub fn format(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
             self.inner = self.inner.format(input);
@@ -351,6 +375,25 @@ pub mod builders {
         /// The export format.
         pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_format()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ExportOutput,
+            super::ExportError,
+        > for ExportFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Export> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Export>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

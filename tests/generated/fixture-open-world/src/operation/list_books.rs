@@ -70,6 +70,17 @@ impl ListBooksInput {
 pub struct ListBooksOutput {
     /// The page.
     pub page: ::std::option::Option<crate::types::BookPage>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for ListBooksOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ListBooksOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static LIST_BOOKS_OUTPUT_MEMBER_PAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -375,7 +386,10 @@ pub mod builders {
         }
         /// Builds [`ListBooksOutput`](super::ListBooksOutput).
         pub fn build(self) -> super::ListBooksOutput {
-            super::ListBooksOutput { page: self.page }
+            super::ListBooksOutput {
+                page: self.page,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `ListBooks` operation: set the input, then `send()` it.
@@ -403,6 +417,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::ListBooks>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ListBooksOutput,
+            super::ListBooksError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// Turns this call into a paginator that fetches every page in turn.
         pub fn into_paginator(self) -> super::paginator::ListBooksPaginator {
             super::paginator::ListBooksPaginator::new(self.config, self.inner)
@@ -420,6 +444,25 @@ pub mod builders {
         /// The page to fetch.
         pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_marker()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ListBooksOutput,
+            super::ListBooksError,
+        > for ListBooksFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::ListBooks> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::ListBooks>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

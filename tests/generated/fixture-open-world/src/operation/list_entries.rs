@@ -140,6 +140,17 @@ pub struct ListEntriesOutput {
     pub last_evaluated_key: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, crate::types::KeyValue>,
     >,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for ListEntriesOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for ListEntriesOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static LIST_ENTRIES_OUTPUT_MEMBER_ENTRIES_ITEM: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -603,6 +614,7 @@ pub mod builders {
             super::ListEntriesOutput {
                 entries: self.entries,
                 last_evaluated_key: self.last_evaluated_key,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -634,6 +646,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::ListEntriesOutput,
+            super::ListEntriesError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Turns this call into a paginator that fetches every page in turn.
         pub fn into_paginator(self) -> super::paginator::ListEntriesPaginator {
@@ -679,6 +701,26 @@ pub mod builders {
         /// The page size.
         pub fn get_limit(&self) -> &::std::option::Option<i32> {
             self.inner.get_limit()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::ListEntriesOutput,
+            super::ListEntriesError,
+        > for ListEntriesFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::ListEntries> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::ListEntries>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

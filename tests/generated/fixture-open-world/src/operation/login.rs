@@ -111,6 +111,17 @@ impl ::std::fmt::Debug for LoginInput {
 pub struct LoginOutput {
     /// The session token.
     pub token: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for LoginOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for LoginOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static LOGIN_OUTPUT_MEMBER_TOKEN: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -414,7 +425,10 @@ pub mod builders {
         }
         /// Builds [`LoginOutput`](super::LoginOutput).
         pub fn build(self) -> super::LoginOutput {
-            super::LoginOutput { token: self.token }
+            super::LoginOutput {
+                token: self.token,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `Login` operation: set the input, then `send()` it.
@@ -441,6 +455,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::Login>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::LoginOutput,
+            super::LoginError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The user name.
         ///
@@ -481,6 +505,22 @@ pub mod builders {
         /// This member is required.
         pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_password()
+        }
+    }
+    impl crate::client::customize::internal::CustomizableSend<super::LoginOutput, super::LoginError>
+        for LoginFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Login> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Login>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -155,6 +155,17 @@ pub struct EchoOutput {
     pub reply: ::std::option::Option<::std::boxed::Box<crate::types::EchoBody>>,
     /// The `replies` member.
     pub replies: ::std::option::Option<::std::vec::Vec<crate::types::EchoBody>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for EchoOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for EchoOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static ECHO_OUTPUT_MEMBER_TEXT: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -527,6 +538,7 @@ pub mod builders {
                 text: self.text,
                 reply: self.reply,
                 replies: self.replies,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -553,6 +565,16 @@ pub mod builders {
                 ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
             )?;
             ::sdk_runtime::invoke::<super::Echo>(&crate::client::SERVICE, &self.config, input).await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::EchoOutput,
+            super::EchoError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The `text` member.
         pub fn text(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -602,6 +624,22 @@ pub mod builders {
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::EchoBody>> {
             self.inner.get_replies()
+        }
+    }
+    impl crate::client::customize::internal::CustomizableSend<super::EchoOutput, super::EchoError>
+        for EchoFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Echo> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Echo>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -197,6 +197,17 @@ pub struct WalkOutput {
     ///
     /// This member is required.
     pub chain: ::std::option::Option<crate::types::Chain>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for WalkOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for WalkOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static WALK_OUTPUT_MEMBER_NODE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -657,6 +668,7 @@ pub mod builders {
                 a: self.a,
                 pair: self.pair,
                 chain: self.chain,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -683,6 +695,16 @@ pub mod builders {
                 ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
             )?;
             ::sdk_runtime::invoke::<super::Walk>(&crate::client::SERVICE, &self.config, input).await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::WalkOutput,
+            super::WalkError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Contains itself through a list, a map, a list of lists and a map of lists.
         pub fn node(mut self, input: impl ::std::convert::Into<crate::types::Node>) -> Self {
@@ -753,6 +775,22 @@ pub mod builders {
         /// Contains itself directly (boxed) and through a sparse list.
         pub fn get_chain(&self) -> &::std::option::Option<crate::types::Chain> {
             self.inner.get_chain()
+        }
+    }
+    impl crate::client::customize::internal::CustomizableSend<super::WalkOutput, super::WalkError>
+        for WalkFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::Walk> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::Walk>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -86,6 +86,17 @@ pub struct GetSecretOutput {
     pub sealed_choice: ::std::option::Option<crate::types::SealedChoice>,
     /// A recursive structure that reaches sensitive data only through a cycle.
     pub chain: ::std::option::Option<crate::types::Link>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetSecretOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetSecretOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_SECRET_OUTPUT_MEMBER_NAME: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -917,6 +928,7 @@ pub mod builders {
                 sealed: self.sealed,
                 sealed_choice: self.sealed_choice,
                 chain: self.chain,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -962,6 +974,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::GetSecret>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetSecretOutput,
+            super::GetSecretError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// The `name` member.
         ///
         /// This member is required.
@@ -981,6 +1003,25 @@ pub mod builders {
         /// This member is required.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_name()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetSecretOutput,
+            super::GetSecretError,
+        > for GetSecretFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetSecret> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetSecret>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

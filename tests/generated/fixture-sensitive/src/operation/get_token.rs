@@ -72,6 +72,17 @@ pub struct GetTokenOutput {
     pub token: ::std::option::Option<::std::string::String>,
     /// The `scope` member.
     pub scope: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetTokenOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetTokenOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_TOKEN_OUTPUT_MEMBER_TOKEN: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -342,6 +353,7 @@ pub mod builders {
             super::GetTokenOutput {
                 token: self.token,
                 scope: self.scope,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -378,6 +390,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::GetToken>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetTokenOutput,
+            super::GetTokenError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// The `scope` member.
         pub fn scope(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
             self.inner = self.inner.scope(input);
@@ -391,6 +413,25 @@ pub mod builders {
         /// The `scope` member.
         pub fn get_scope(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_scope()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetTokenOutput,
+            super::GetTokenError,
+        > for GetTokenFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetToken> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetToken>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -57,7 +57,19 @@ impl AddPetInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct AddPetOutput {}
+pub struct AddPetOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for AddPetOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for AddPetOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static ADD_PET_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -261,7 +273,9 @@ pub mod builders {
     impl AddPetOutputBuilder {
         /// Builds [`AddPetOutput`](super::AddPetOutput).
         pub fn build(self) -> super::AddPetOutput {
-            super::AddPetOutput {}
+            super::AddPetOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `AddPet` operation: set the input, then `send()` it.
@@ -289,6 +303,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::AddPet>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::AddPetOutput,
+            super::AddPetError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
@@ -308,6 +332,25 @@ pub mod builders {
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::Pet> {
             self.inner.get_body()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::AddPetOutput,
+            super::AddPetError,
+        > for AddPetFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::AddPet> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::AddPet>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -59,7 +59,19 @@ impl CreateUserInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct CreateUserOutput {}
+pub struct CreateUserOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for CreateUserOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for CreateUserOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static CREATE_USER_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -263,7 +275,9 @@ pub mod builders {
     impl CreateUserOutputBuilder {
         /// Builds [`CreateUserOutput`](super::CreateUserOutput).
         pub fn build(self) -> super::CreateUserOutput {
-            super::CreateUserOutput {}
+            super::CreateUserOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `CreateUser` operation: set the input, then `send()` it.
@@ -291,6 +305,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::CreateUser>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::CreateUserOutput,
+            super::CreateUserError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// Created user object
         ///
         /// This member is required.
@@ -310,6 +334,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::User> {
             self.inner.get_body()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::CreateUserOutput,
+            super::CreateUserError,
+        > for CreateUserFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::CreateUser> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::CreateUser>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

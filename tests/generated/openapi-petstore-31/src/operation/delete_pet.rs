@@ -65,7 +65,19 @@ impl DeletePetInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct DeletePetOutput {}
+pub struct DeletePetOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for DeletePetOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for DeletePetOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static DELETE_PET_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -287,7 +299,9 @@ pub mod builders {
     impl DeletePetOutputBuilder {
         /// Builds [`DeletePetOutput`](super::DeletePetOutput).
         pub fn build(self) -> super::DeletePetOutput {
-            super::DeletePetOutput {}
+            super::DeletePetOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `DeletePet` operation: set the input, then `send()` it.
@@ -314,6 +328,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::DeletePet>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::DeletePetOutput,
+            super::DeletePetError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The `apiKey` member.
         pub fn api_key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -348,6 +372,25 @@ pub mod builders {
         /// This member is required.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
             self.inner.get_pet_id()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::DeletePetOutput,
+            super::DeletePetError,
+        > for DeletePetFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::DeletePet> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::DeletePet>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -77,6 +77,17 @@ pub struct LoginUserOutput {
     pub x_expires_after: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The `body` member.
     pub body: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for LoginUserOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for LoginUserOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static LOGIN_USER_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
@@ -394,6 +405,7 @@ pub mod builders {
                 x_rate_limit: self.x_rate_limit,
                 x_expires_after: self.x_expires_after,
                 body: self.body,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -421,6 +433,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::LoginUser>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::LoginUserOutput,
+            super::LoginUserError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// The user name for login
         ///
@@ -461,6 +483,25 @@ pub mod builders {
         /// This member is required.
         pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_password()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::LoginUserOutput,
+            super::LoginUserError,
+        > for LoginUserFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::LoginUser> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::LoginUser>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -59,7 +59,19 @@ impl UpdatePetInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct UpdatePetOutput {}
+pub struct UpdatePetOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for UpdatePetOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for UpdatePetOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static UPDATE_PET_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -265,7 +277,9 @@ pub mod builders {
     impl UpdatePetOutputBuilder {
         /// Builds [`UpdatePetOutput`](super::UpdatePetOutput).
         pub fn build(self) -> super::UpdatePetOutput {
-            super::UpdatePetOutput {}
+            super::UpdatePetOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `UpdatePet` operation: set the input, then `send()` it.
@@ -293,6 +307,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::UpdatePet>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::UpdatePetOutput,
+            super::UpdatePetError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// Pet object that needs to be added to the store
         ///
         /// This member is required.
@@ -312,6 +336,25 @@ pub mod builders {
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::Pet> {
             self.inner.get_body()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::UpdatePetOutput,
+            super::UpdatePetError,
+        > for UpdatePetFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::UpdatePet> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::UpdatePet>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

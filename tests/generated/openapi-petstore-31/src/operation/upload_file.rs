@@ -72,6 +72,17 @@ pub struct UploadFileOutput {
     pub r#type: ::std::option::Option<::std::string::String>,
     /// The `message` member.
     pub message: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for UploadFileOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for UploadFileOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static UPLOAD_FILE_OUTPUT_MEMBER_CODE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -404,6 +415,7 @@ pub mod builders {
                 code: self.code,
                 r#type: self.r#type,
                 message: self.message,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -431,6 +443,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::UploadFile>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::UploadFileOutput,
+            super::UploadFileError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// ID of pet to update
         ///
@@ -465,6 +487,26 @@ pub mod builders {
         /// The `body` member.
         pub fn get_body(&self) -> &::std::option::Option<::aws_smithy_types::Blob> {
             self.inner.get_body()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::UploadFileOutput,
+            super::UploadFileError,
+        > for UploadFileFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::UploadFile> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::UploadFile>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -61,7 +61,19 @@ impl CreateUsersWithArrayInputInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct CreateUsersWithArrayInputOutput {}
+pub struct CreateUsersWithArrayInputOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for CreateUsersWithArrayInputOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for CreateUsersWithArrayInputOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static CREATE_USERS_WITH_ARRAY_INPUT_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -276,7 +288,9 @@ pub mod builders {
     impl CreateUsersWithArrayInputOutputBuilder {
         /// Builds [`CreateUsersWithArrayInputOutput`](super::CreateUsersWithArrayInputOutput).
         pub fn build(self) -> super::CreateUsersWithArrayInputOutput {
-            super::CreateUsersWithArrayInputOutput {}
+            super::CreateUsersWithArrayInputOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `CreateUsersWithArrayInput` operation: set the input, then `send()` it.
@@ -308,6 +322,16 @@ pub mod builders {
             )
             .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::CreateUsersWithArrayInputOutput,
+            super::CreateUsersWithArrayInputError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// List of user object
         ///
         /// This member is required.
@@ -333,6 +357,30 @@ pub mod builders {
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<::aws_smithy_types::Document> {
             self.inner.get_body()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::CreateUsersWithArrayInputOutput,
+            super::CreateUsersWithArrayInputError,
+        > for CreateUsersWithArrayInputFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::CreateUsersWithArrayInput> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::CreateUsersWithArrayInput>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

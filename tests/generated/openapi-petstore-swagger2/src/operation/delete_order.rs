@@ -60,7 +60,19 @@ impl DeleteOrderInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct DeleteOrderOutput {}
+pub struct DeleteOrderOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for DeleteOrderOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for DeleteOrderOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static DELETE_ORDER_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -263,7 +275,9 @@ pub mod builders {
     impl DeleteOrderOutputBuilder {
         /// Builds [`DeleteOrderOutput`](super::DeleteOrderOutput).
         pub fn build(self) -> super::DeleteOrderOutput {
-            super::DeleteOrderOutput {}
+            super::DeleteOrderOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `DeleteOrder` operation: set the input, then `send()` it.
@@ -295,6 +309,16 @@ pub mod builders {
             )
             .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::DeleteOrderOutput,
+            super::DeleteOrderError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// ID of the order that needs to be deleted
         ///
         /// This member is required.
@@ -314,6 +338,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_order_id(&self) -> &::std::option::Option<i64> {
             self.inner.get_order_id()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::DeleteOrderOutput,
+            super::DeleteOrderError,
+        > for DeleteOrderFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::DeleteOrder> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::DeleteOrder>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -59,7 +59,19 @@ impl DeleteUserInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct DeleteUserOutput {}
+pub struct DeleteUserOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for DeleteUserOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for DeleteUserOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static DELETE_USER_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -262,7 +274,9 @@ pub mod builders {
     impl DeleteUserOutputBuilder {
         /// Builds [`DeleteUserOutput`](super::DeleteUserOutput).
         pub fn build(self) -> super::DeleteUserOutput {
-            super::DeleteUserOutput {}
+            super::DeleteUserOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `DeleteUser` operation: set the input, then `send()` it.
@@ -290,6 +304,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::DeleteUser>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::DeleteUserOutput,
+            super::DeleteUserError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// The name that needs to be deleted
         ///
         /// This member is required.
@@ -309,6 +333,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_username()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::DeleteUserOutput,
+            super::DeleteUserError,
+        > for DeleteUserFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::DeleteUser> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::DeleteUser>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -62,6 +62,17 @@ impl FindPetsByStatusInput {
 pub struct FindPetsByStatusOutput {
     /// The `body` member.
     pub body: ::std::option::Option<::aws_smithy_types::Document>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for FindPetsByStatusOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for FindPetsByStatusOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static FIND_PETS_BY_STATUS_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
@@ -305,7 +316,10 @@ pub mod builders {
         }
         /// Builds [`FindPetsByStatusOutput`](super::FindPetsByStatusOutput).
         pub fn build(self) -> super::FindPetsByStatusOutput {
-            super::FindPetsByStatusOutput { body: self.body }
+            super::FindPetsByStatusOutput {
+                body: self.body,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `FindPetsByStatus` operation: set the input, then `send()` it.
@@ -337,6 +351,16 @@ pub mod builders {
             )
             .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::FindPetsByStatusOutput,
+            super::FindPetsByStatusError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// Status values that need to be considered for filter
         ///
         /// This member is required.
@@ -361,6 +385,30 @@ pub mod builders {
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::StatusItem>> {
             self.inner.get_status()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::FindPetsByStatusOutput,
+            super::FindPetsByStatusError,
+        > for FindPetsByStatusFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::FindPetsByStatus> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::FindPetsByStatus>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

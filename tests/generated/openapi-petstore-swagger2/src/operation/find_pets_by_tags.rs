@@ -62,6 +62,17 @@ impl FindPetsByTagsInput {
 pub struct FindPetsByTagsOutput {
     /// The `body` member.
     pub body: ::std::option::Option<::aws_smithy_types::Document>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for FindPetsByTagsOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for FindPetsByTagsOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static FIND_PETS_BY_TAGS_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
@@ -301,7 +312,10 @@ pub mod builders {
         }
         /// Builds [`FindPetsByTagsOutput`](super::FindPetsByTagsOutput).
         pub fn build(self) -> super::FindPetsByTagsOutput {
-            super::FindPetsByTagsOutput { body: self.body }
+            super::FindPetsByTagsOutput {
+                body: self.body,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `FindPetsByTags` operation: set the input, then `send()` it.
@@ -333,6 +347,16 @@ pub mod builders {
             )
             .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::FindPetsByTagsOutput,
+            super::FindPetsByTagsError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// Tags to filter by
         ///
         /// This member is required.
@@ -355,6 +379,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_tags(&self) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
             self.inner.get_tags()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::FindPetsByTagsOutput,
+            super::FindPetsByTagsError,
+        > for FindPetsByTagsFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::FindPetsByTags> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::FindPetsByTags>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

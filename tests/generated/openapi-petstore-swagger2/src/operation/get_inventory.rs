@@ -47,6 +47,17 @@ impl GetInventoryInput {
 pub struct GetInventoryOutput {
     /// The `body` member.
     pub body: ::std::option::Option<::aws_smithy_types::Document>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetInventoryOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetInventoryOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_INVENTORY_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
@@ -251,7 +262,10 @@ pub mod builders {
         }
         /// Builds [`GetInventoryOutput`](super::GetInventoryOutput).
         pub fn build(self) -> super::GetInventoryOutput {
-            super::GetInventoryOutput { body: self.body }
+            super::GetInventoryOutput {
+                body: self.body,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `GetInventory` operation: set the input, then `send()` it.
@@ -282,6 +296,36 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetInventoryOutput,
+            super::GetInventoryError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetInventoryOutput,
+            super::GetInventoryError,
+        > for GetInventoryFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetInventory> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetInventory>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -75,6 +75,7 @@ pub struct GetOrderByIdOutput {
     ///
     /// The service's default is `false`.
     pub complete: bool,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -87,7 +88,18 @@ impl ::std::default::Default for GetOrderByIdOutput {
             ship_date: ::std::option::Option::None,
             status: ::std::option::Option::None,
             complete: false,
+            _request_id: ::std::option::Option::None,
         }
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetOrderByIdOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetOrderByIdOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
     }
 }
 static GET_ORDER_BY_ID_OUTPUT_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
@@ -524,6 +536,7 @@ pub mod builders {
                 ship_date: self.ship_date,
                 status: self.status,
                 complete: self.complete.unwrap_or(false),
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -556,6 +569,16 @@ pub mod builders {
             )
             .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetOrderByIdOutput,
+            super::GetOrderByIdError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// ID of pet that needs to be fetched
         ///
         /// This member is required.
@@ -575,6 +598,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_order_id(&self) -> &::std::option::Option<i64> {
             self.inner.get_order_id()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetOrderByIdOutput,
+            super::GetOrderByIdError,
+        > for GetOrderByIdFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetOrderById> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetOrderById>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

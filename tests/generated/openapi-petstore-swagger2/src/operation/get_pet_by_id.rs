@@ -76,6 +76,7 @@ pub struct GetPetByIdOutput {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// pet status in the store
     pub status: ::std::option::Option<crate::types::PetStatus>,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -88,7 +89,18 @@ impl ::std::default::Default for GetPetByIdOutput {
             photo_urls: ::std::vec::Vec::new(),
             tags: ::std::option::Option::None,
             status: ::std::option::Option::None,
+            _request_id: ::std::option::Option::None,
         }
+    }
+}
+impl ::sdk_runtime::types::RequestId for GetPetByIdOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetPetByIdOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
     }
 }
 static GET_PET_BY_ID_OUTPUT_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
@@ -599,6 +611,7 @@ pub mod builders {
                 })?,
                 tags: self.tags,
                 status: self.status,
+                _request_id: ::std::option::Option::None,
             })
         }
     }
@@ -627,6 +640,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::GetPetById>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetPetByIdOutput,
+            super::GetPetByIdError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// ID of pet to return
         ///
         /// This member is required.
@@ -646,6 +669,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_pet_id(&self) -> &::std::option::Option<i64> {
             self.inner.get_pet_id()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetPetByIdOutput,
+            super::GetPetByIdError,
+        > for GetPetByIdFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetPetById> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetPetById>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

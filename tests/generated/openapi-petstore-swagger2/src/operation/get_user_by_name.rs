@@ -76,6 +76,17 @@ pub struct GetUserByNameOutput {
     pub phone: ::std::option::Option<::std::string::String>,
     /// User Status
     pub user_status: ::std::option::Option<i32>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetUserByNameOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetUserByNameOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_USER_BY_NAME_OUTPUT_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -573,6 +584,7 @@ pub mod builders {
                 password: self.password,
                 phone: self.phone,
                 user_status: self.user_status,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -605,6 +617,16 @@ pub mod builders {
             )
             .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetUserByNameOutput,
+            super::GetUserByNameError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// The name that needs to be fetched. Use user1 for testing.
         ///
         /// This member is required.
@@ -624,6 +646,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_username()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetUserByNameOutput,
+            super::GetUserByNameError,
+        > for GetUserByNameFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetUserByName> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetUserByName>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

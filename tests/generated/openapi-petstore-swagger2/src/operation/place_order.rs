@@ -74,6 +74,7 @@ pub struct PlaceOrderOutput {
     ///
     /// The service's default is `false`.
     pub complete: bool,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
@@ -86,7 +87,18 @@ impl ::std::default::Default for PlaceOrderOutput {
             ship_date: ::std::option::Option::None,
             status: ::std::option::Option::None,
             complete: false,
+            _request_id: ::std::option::Option::None,
         }
+    }
+}
+impl ::sdk_runtime::types::RequestId for PlaceOrderOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for PlaceOrderOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
     }
 }
 static PLACE_ORDER_OUTPUT_MEMBER_ID: ::sdk_runtime::schema::Schema<'static> =
@@ -524,6 +536,7 @@ pub mod builders {
                 ship_date: self.ship_date,
                 status: self.status,
                 complete: self.complete.unwrap_or(false),
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -552,6 +565,16 @@ pub mod builders {
             ::sdk_runtime::invoke::<super::PlaceOrder>(&crate::client::SERVICE, &self.config, input)
                 .await
         }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::PlaceOrderOutput,
+            super::PlaceOrderError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
+        }
         /// order placed for purchasing the pet
         ///
         /// This member is required.
@@ -571,6 +594,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::Order> {
             self.inner.get_body()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::PlaceOrderOutput,
+            super::PlaceOrderError,
+        > for PlaceOrderFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::PlaceOrder> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::PlaceOrder>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

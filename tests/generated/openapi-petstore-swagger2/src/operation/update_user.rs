@@ -70,7 +70,19 @@ impl UpdateUserInput {
 /// The `Unit` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
-pub struct UpdateUserOutput {}
+pub struct UpdateUserOutput {
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for UpdateUserOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for UpdateUserOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
+}
 static UPDATE_USER_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("smithy.api", "Unit"),
@@ -307,7 +319,9 @@ pub mod builders {
     impl UpdateUserOutputBuilder {
         /// Builds [`UpdateUserOutput`](super::UpdateUserOutput).
         pub fn build(self) -> super::UpdateUserOutput {
-            super::UpdateUserOutput {}
+            super::UpdateUserOutput {
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `UpdateUser` operation: set the input, then `send()` it.
@@ -334,6 +348,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::UpdateUser>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::UpdateUserOutput,
+            super::UpdateUserError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// name that need to be updated
         ///
@@ -374,6 +398,26 @@ pub mod builders {
         /// This member is required.
         pub fn get_body(&self) -> &::std::option::Option<crate::types::User> {
             self.inner.get_body()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::UpdateUserOutput,
+            super::UpdateUserError,
+        > for UpdateUserFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::UpdateUser> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::UpdateUser>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

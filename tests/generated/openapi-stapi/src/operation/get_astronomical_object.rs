@@ -70,6 +70,17 @@ impl GetAstronomicalObjectInput {
 pub struct GetAstronomicalObjectOutput {
     /// Full astronomical object, returned when queried using UID
     pub astronomical_object: ::std::option::Option<crate::types::AstronomicalObjectFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetAstronomicalObjectOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetAstronomicalObjectOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_ASTRONOMICAL_OBJECT_OUTPUT_MEMBER_ASTRONOMICAL_OBJECT: ::sdk_runtime::schema::Schema<
     'static,
@@ -361,6 +372,7 @@ pub mod builders {
         pub fn build(self) -> super::GetAstronomicalObjectOutput {
             super::GetAstronomicalObjectOutput {
                 astronomical_object: self.astronomical_object,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -392,6 +404,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetAstronomicalObjectOutput,
+            super::GetAstronomicalObjectError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Astronomical object's unique ID
         ///
@@ -426,6 +448,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetAstronomicalObjectOutput,
+            super::GetAstronomicalObjectError,
+        > for GetAstronomicalObjectFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetAstronomicalObject> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetAstronomicalObject>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

@@ -66,6 +66,17 @@ impl GetBookInput {
 pub struct GetBookOutput {
     /// Full book, returned when queried using UID
     pub book: ::std::option::Option<crate::types::BookFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetBookOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetBookOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_BOOK_OUTPUT_MEMBER_BOOK: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -337,7 +348,10 @@ pub mod builders {
         }
         /// Builds [`GetBookOutput`](super::GetBookOutput).
         pub fn build(self) -> super::GetBookOutput {
-            super::GetBookOutput { book: self.book }
+            super::GetBookOutput {
+                book: self.book,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `GetBook` operation: set the input, then `send()` it.
@@ -364,6 +378,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetBook>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetBookOutput,
+            super::GetBookError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Book unique ID
         ///
@@ -398,6 +422,25 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetBookOutput,
+            super::GetBookError,
+        > for GetBookFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetBook> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetBook>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetBookCollectionInput {
 pub struct GetBookCollectionOutput {
     /// Full book collection, returned when queried using UID
     pub book_collection: ::std::option::Option<crate::types::BookCollectionFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetBookCollectionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetBookCollectionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_BOOK_COLLECTION_OUTPUT_MEMBER_BOOK_COLLECTION: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -353,6 +364,7 @@ pub mod builders {
         pub fn build(self) -> super::GetBookCollectionOutput {
             super::GetBookCollectionOutput {
                 book_collection: self.book_collection,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -384,6 +396,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetBookCollectionOutput,
+            super::GetBookCollectionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Book collection unique ID
         ///
@@ -418,6 +440,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetBookCollectionOutput,
+            super::GetBookCollectionError,
+        > for GetBookCollectionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetBookCollection> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetBookCollection>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetBookSeriesInput {
 pub struct GetBookSeriesOutput {
     /// Full book series, returned when queried using UID
     pub book_series: ::std::option::Option<crate::types::BookSeriesFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetBookSeriesOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetBookSeriesOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_BOOK_SERIES_OUTPUT_MEMBER_BOOK_SERIES: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetBookSeriesOutput {
             super::GetBookSeriesOutput {
                 book_series: self.book_series,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -378,6 +390,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetBookSeriesOutput,
+            super::GetBookSeriesError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Book series unique ID
         ///
@@ -412,6 +434,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetBookSeriesOutput,
+            super::GetBookSeriesError,
+        > for GetBookSeriesFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetBookSeries> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetBookSeries>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

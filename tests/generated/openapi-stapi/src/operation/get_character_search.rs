@@ -70,6 +70,17 @@ pub struct GetCharacterSearchOutput {
     pub sort: ::std::option::Option<crate::types::ResponseSort>,
     /// List of characters matching given criteria
     pub characters: ::std::option::Option<::std::vec::Vec<crate::types::CharacterBase>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetCharacterSearchOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetCharacterSearchOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_CHARACTER_SEARCH_OUTPUT_MEMBER_PAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -464,6 +475,7 @@ pub mod builders {
                 page: self.page,
                 sort: self.sort,
                 characters: self.characters,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -495,6 +507,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetCharacterSearchOutput,
+            super::GetCharacterSearchError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
@@ -537,6 +559,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetCharacterSearchOutput,
+            super::GetCharacterSearchError,
+        > for GetCharacterSearchFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetCharacterSearch> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetCharacterSearch>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetComicCollectionInput {
 pub struct GetComicCollectionOutput {
     /// Full comic collection, returned when queried using UID
     pub comic_collection: ::std::option::Option<crate::types::ComicCollectionFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetComicCollectionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetComicCollectionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_COMIC_COLLECTION_OUTPUT_MEMBER_COMIC_COLLECTION: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -353,6 +364,7 @@ pub mod builders {
         pub fn build(self) -> super::GetComicCollectionOutput {
             super::GetComicCollectionOutput {
                 comic_collection: self.comic_collection,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -384,6 +396,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetComicCollectionOutput,
+            super::GetComicCollectionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Comic collection unique ID
         ///
@@ -418,6 +440,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetComicCollectionOutput,
+            super::GetComicCollectionError,
+        > for GetComicCollectionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetComicCollection> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetComicCollection>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

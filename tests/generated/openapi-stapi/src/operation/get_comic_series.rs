@@ -68,6 +68,17 @@ impl GetComicSeriesInput {
 pub struct GetComicSeriesOutput {
     /// Full comic series, returned when queried using UID
     pub comic_series: ::std::option::Option<crate::types::ComicSeriesFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetComicSeriesOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetComicSeriesOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_COMIC_SERIES_OUTPUT_MEMBER_COMIC_SERIES: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -351,6 +362,7 @@ pub mod builders {
         pub fn build(self) -> super::GetComicSeriesOutput {
             super::GetComicSeriesOutput {
                 comic_series: self.comic_series,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -382,6 +394,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetComicSeriesOutput,
+            super::GetComicSeriesError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Comic series unique ID
         ///
@@ -416,6 +438,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetComicSeriesOutput,
+            super::GetComicSeriesError,
+        > for GetComicSeriesFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetComicSeries> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetComicSeries>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetComicStripInput {
 pub struct GetComicStripOutput {
     /// Full comic strip, returned when queried using UID
     pub comic_strip: ::std::option::Option<crate::types::ComicStripFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetComicStripOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetComicStripOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_COMIC_STRIP_OUTPUT_MEMBER_COMIC_STRIP: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetComicStripOutput {
             super::GetComicStripOutput {
                 comic_strip: self.comic_strip,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -378,6 +390,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetComicStripOutput,
+            super::GetComicStripError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Comic strip unique ID
         ///
@@ -412,6 +434,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetComicStripOutput,
+            super::GetComicStripError,
+        > for GetComicStripFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetComicStrip> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetComicStrip>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -72,6 +72,17 @@ pub struct GetComicStripSearchOutput {
     pub sort: ::std::option::Option<crate::types::ResponseSort>,
     /// List of comic strips matching given criteria
     pub comic_strips: ::std::option::Option<::std::vec::Vec<crate::types::ComicStripBase>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetComicStripSearchOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetComicStripSearchOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_COMIC_STRIP_SEARCH_OUTPUT_MEMBER_PAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -471,6 +482,7 @@ pub mod builders {
                 page: self.page,
                 sort: self.sort,
                 comic_strips: self.comic_strips,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -502,6 +514,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetComicStripSearchOutput,
+            super::GetComicStripSearchError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
@@ -544,6 +566,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetComicStripSearchOutput,
+            super::GetComicStripSearchError,
+        > for GetComicStripSearchFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetComicStripSearch> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetComicStripSearch>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetConflictInput {
 pub struct GetConflictOutput {
     /// Base conflict, returned in search results
     pub conflict: ::std::option::Option<crate::types::ConflictFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetConflictOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetConflictOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_CONFLICT_OUTPUT_MEMBER_CONFLICT: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetConflictOutput {
             super::GetConflictOutput {
                 conflict: self.conflict,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -378,6 +390,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetConflictOutput,
+            super::GetConflictError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Conflict unique ID
         ///
@@ -412,6 +434,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetConflictOutput,
+            super::GetConflictError,
+        > for GetConflictFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetConflict> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetConflict>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -66,6 +66,17 @@ impl GetFoodInput {
 pub struct GetFoodOutput {
     /// Full food, returned when queried using UID
     pub food: ::std::option::Option<crate::types::FoodFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetFoodOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetFoodOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_FOOD_OUTPUT_MEMBER_FOOD: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -337,7 +348,10 @@ pub mod builders {
         }
         /// Builds [`GetFoodOutput`](super::GetFoodOutput).
         pub fn build(self) -> super::GetFoodOutput {
-            super::GetFoodOutput { food: self.food }
+            super::GetFoodOutput {
+                food: self.food,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `GetFood` operation: set the input, then `send()` it.
@@ -364,6 +378,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetFood>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetFoodOutput,
+            super::GetFoodError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Food unique ID
         ///
@@ -398,6 +422,25 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetFoodOutput,
+            super::GetFoodError,
+        > for GetFoodFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetFood> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetFood>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

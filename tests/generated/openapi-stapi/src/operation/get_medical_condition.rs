@@ -68,6 +68,17 @@ impl GetMedicalConditionInput {
 pub struct GetMedicalConditionOutput {
     /// Full medical condition, returned when queried using UID
     pub medical_condition: ::std::option::Option<crate::types::MedicalConditionFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetMedicalConditionOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetMedicalConditionOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_MEDICAL_CONDITION_OUTPUT_MEMBER_MEDICAL_CONDITION: ::sdk_runtime::schema::Schema<
     'static,
@@ -357,6 +368,7 @@ pub mod builders {
         pub fn build(self) -> super::GetMedicalConditionOutput {
             super::GetMedicalConditionOutput {
                 medical_condition: self.medical_condition,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -388,6 +400,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetMedicalConditionOutput,
+            super::GetMedicalConditionError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Medical condition unique ID
         ///
@@ -422,6 +444,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetMedicalConditionOutput,
+            super::GetMedicalConditionError,
+        > for GetMedicalConditionFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetMedicalCondition> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetMedicalCondition>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

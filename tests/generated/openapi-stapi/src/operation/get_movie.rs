@@ -66,6 +66,17 @@ impl GetMovieInput {
 pub struct GetMovieOutput {
     /// Full movie, returned when queried using UID
     pub movie: ::std::option::Option<crate::types::MovieFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetMovieOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetMovieOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_MOVIE_OUTPUT_MEMBER_MOVIE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -337,7 +348,10 @@ pub mod builders {
         }
         /// Builds [`GetMovieOutput`](super::GetMovieOutput).
         pub fn build(self) -> super::GetMovieOutput {
-            super::GetMovieOutput { movie: self.movie }
+            super::GetMovieOutput {
+                movie: self.movie,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `GetMovie` operation: set the input, then `send()` it.
@@ -364,6 +378,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetMovie>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetMovieOutput,
+            super::GetMovieError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Movie unique ID
         ///
@@ -398,6 +422,25 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetMovieOutput,
+            super::GetMovieError,
+        > for GetMovieFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetMovie> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetMovie>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

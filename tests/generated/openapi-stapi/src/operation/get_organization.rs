@@ -68,6 +68,17 @@ impl GetOrganizationInput {
 pub struct GetOrganizationOutput {
     /// Full organization, returned when queried using UID
     pub organization: ::std::option::Option<crate::types::OrganizationFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetOrganizationOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetOrganizationOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_ORGANIZATION_OUTPUT_MEMBER_ORGANIZATION: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -351,6 +362,7 @@ pub mod builders {
         pub fn build(self) -> super::GetOrganizationOutput {
             super::GetOrganizationOutput {
                 organization: self.organization,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -382,6 +394,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetOrganizationOutput,
+            super::GetOrganizationError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Organization unique ID
         ///
@@ -416,6 +438,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetOrganizationOutput,
+            super::GetOrganizationError,
+        > for GetOrganizationFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetOrganization> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetOrganization>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

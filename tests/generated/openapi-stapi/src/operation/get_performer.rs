@@ -68,6 +68,17 @@ impl GetPerformerInput {
 pub struct GetPerformerOutput {
     /// Full performer, returned when queried using UID
     pub performer: ::std::option::Option<crate::types::PerformerFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetPerformerOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetPerformerOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_PERFORMER_OUTPUT_MEMBER_PERFORMER: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetPerformerOutput {
             super::GetPerformerOutput {
                 performer: self.performer,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -378,6 +390,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetPerformerOutput,
+            super::GetPerformerError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Performer unique ID
         ///
@@ -412,6 +434,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetPerformerOutput,
+            super::GetPerformerError,
+        > for GetPerformerFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetPerformer> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetPerformer>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetSeriesInput {
 pub struct GetSeriesOutput {
     /// Full series, returned when queried using UID
     pub series: ::std::option::Option<crate::types::SeriesFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetSeriesOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetSeriesOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_SERIES_OUTPUT_MEMBER_SERIES: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetSeriesOutput {
             super::GetSeriesOutput {
                 series: self.series,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -374,6 +386,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetSeries>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetSeriesOutput,
+            super::GetSeriesError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Series unique ID
         ///
@@ -408,6 +430,25 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetSeriesOutput,
+            super::GetSeriesError,
+        > for GetSeriesFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetSeries> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetSeries>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

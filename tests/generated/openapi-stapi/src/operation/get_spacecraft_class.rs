@@ -68,6 +68,17 @@ impl GetSpacecraftClassInput {
 pub struct GetSpacecraftClassOutput {
     /// Full spacecraft class, returned when queried using UID
     pub spacecraft_class: ::std::option::Option<crate::types::SpacecraftClassFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetSpacecraftClassOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetSpacecraftClassOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_SPACECRAFT_CLASS_OUTPUT_MEMBER_SPACECRAFT_CLASS: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -353,6 +364,7 @@ pub mod builders {
         pub fn build(self) -> super::GetSpacecraftClassOutput {
             super::GetSpacecraftClassOutput {
                 spacecraft_class: self.spacecraft_class,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -384,6 +396,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetSpacecraftClassOutput,
+            super::GetSpacecraftClassError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// SpacecraftClass unique ID
         ///
@@ -418,6 +440,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetSpacecraftClassOutput,
+            super::GetSpacecraftClassError,
+        > for GetSpacecraftClassFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetSpacecraftClass> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetSpacecraftClass>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetSpeciesInput {
 pub struct GetSpeciesOutput {
     /// Full species, returned when queried using UID
     pub species: ::std::option::Option<crate::types::SpeciesFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetSpeciesOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetSpeciesOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_SPECIES_OUTPUT_MEMBER_SPECIES: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetSpeciesOutput {
             super::GetSpeciesOutput {
                 species: self.species,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -374,6 +386,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetSpecies>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetSpeciesOutput,
+            super::GetSpeciesError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Species unique ID
         ///
@@ -408,6 +430,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetSpeciesOutput,
+            super::GetSpeciesError,
+        > for GetSpeciesFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetSpecies> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetSpecies>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -66,6 +66,17 @@ impl GetStaffInput {
 pub struct GetStaffOutput {
     /// Full staff, returned when queried using UID
     pub staff: ::std::option::Option<crate::types::StaffFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetStaffOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetStaffOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_STAFF_OUTPUT_MEMBER_STAFF: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -337,7 +348,10 @@ pub mod builders {
         }
         /// Builds [`GetStaffOutput`](super::GetStaffOutput).
         pub fn build(self) -> super::GetStaffOutput {
-            super::GetStaffOutput { staff: self.staff }
+            super::GetStaffOutput {
+                staff: self.staff,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `GetStaff` operation: set the input, then `send()` it.
@@ -364,6 +378,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetStaff>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetStaffOutput,
+            super::GetStaffError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Staff unique ID
         ///
@@ -398,6 +422,25 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetStaffOutput,
+            super::GetStaffError,
+        > for GetStaffFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetStaff> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetStaff>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

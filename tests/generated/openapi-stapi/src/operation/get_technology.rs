@@ -68,6 +68,17 @@ impl GetTechnologyInput {
 pub struct GetTechnologyOutput {
     /// Full technology, returned when queried using UID
     pub technology: ::std::option::Option<crate::types::TechnologyFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetTechnologyOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetTechnologyOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_TECHNOLOGY_OUTPUT_MEMBER_TECHNOLOGY: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetTechnologyOutput {
             super::GetTechnologyOutput {
                 technology: self.technology,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -378,6 +390,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetTechnologyOutput,
+            super::GetTechnologyError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Technology unique ID
         ///
@@ -412,6 +434,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetTechnologyOutput,
+            super::GetTechnologyError,
+        > for GetTechnologyFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetTechnology> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetTechnology>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

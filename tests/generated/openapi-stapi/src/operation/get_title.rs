@@ -66,6 +66,17 @@ impl GetTitleInput {
 pub struct GetTitleOutput {
     /// Full title, returned when queried using UID
     pub title: ::std::option::Option<crate::types::TitleFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetTitleOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetTitleOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_TITLE_OUTPUT_MEMBER_TITLE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -337,7 +348,10 @@ pub mod builders {
         }
         /// Builds [`GetTitleOutput`](super::GetTitleOutput).
         pub fn build(self) -> super::GetTitleOutput {
-            super::GetTitleOutput { title: self.title }
+            super::GetTitleOutput {
+                title: self.title,
+                _request_id: ::std::option::Option::None,
+            }
         }
     }
     /// Fluent builder for the `GetTitle` operation: set the input, then `send()` it.
@@ -364,6 +378,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetTitle>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetTitleOutput,
+            super::GetTitleError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Title unique ID
         ///
@@ -398,6 +422,25 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetTitleOutput,
+            super::GetTitleError,
+        > for GetTitleFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetTitle> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetTitle>(&crate::client::SERVICE, &config, input).await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetTradingCardInput {
 pub struct GetTradingCardOutput {
     /// Full trading card, returned when queried using UID
     pub trading_card: ::std::option::Option<crate::types::TradingCardFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetTradingCardOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetTradingCardOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_TRADING_CARD_OUTPUT_MEMBER_TRADING_CARD: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -351,6 +362,7 @@ pub mod builders {
         pub fn build(self) -> super::GetTradingCardOutput {
             super::GetTradingCardOutput {
                 trading_card: self.trading_card,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -382,6 +394,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetTradingCardOutput,
+            super::GetTradingCardError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Trading card unique ID
         ///
@@ -416,6 +438,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetTradingCardOutput,
+            super::GetTradingCardError,
+        > for GetTradingCardFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetTradingCard> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetTradingCard>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

@@ -68,6 +68,17 @@ impl GetTradingCardDeckInput {
 pub struct GetTradingCardDeckOutput {
     /// Full trading card deck, returned when queried using UID
     pub trading_card_deck: ::std::option::Option<crate::types::TradingCardDeckFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetTradingCardDeckOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetTradingCardDeckOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_TRADING_CARD_DECK_OUTPUT_MEMBER_TRADING_CARD_DECK: ::sdk_runtime::schema::Schema<
     'static,
@@ -357,6 +368,7 @@ pub mod builders {
         pub fn build(self) -> super::GetTradingCardDeckOutput {
             super::GetTradingCardDeckOutput {
                 trading_card_deck: self.trading_card_deck,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -388,6 +400,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetTradingCardDeckOutput,
+            super::GetTradingCardDeckError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// trading card deck unique ID
         ///
@@ -422,6 +444,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetTradingCardDeckOutput,
+            super::GetTradingCardDeckError,
+        > for GetTradingCardDeckFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetTradingCardDeck> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetTradingCardDeck>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

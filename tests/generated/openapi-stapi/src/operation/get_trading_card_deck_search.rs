@@ -73,6 +73,17 @@ pub struct GetTradingCardDeckSearchOutput {
     /// List of trading card decks matching given criteria
     pub trading_card_decks:
         ::std::option::Option<::std::vec::Vec<crate::types::TradingCardDeckBase>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetTradingCardDeckSearchOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetTradingCardDeckSearchOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_TRADING_CARD_DECK_SEARCH_OUTPUT_MEMBER_PAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -475,6 +486,7 @@ pub mod builders {
                 page: self.page,
                 sort: self.sort,
                 trading_card_decks: self.trading_card_decks,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -506,6 +518,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetTradingCardDeckSearchOutput,
+            super::GetTradingCardDeckSearchError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
@@ -548,6 +570,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetTradingCardDeckSearchOutput,
+            super::GetTradingCardDeckSearchError,
+        > for GetTradingCardDeckSearchFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetTradingCardDeckSearch> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetTradingCardDeckSearch>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

@@ -70,6 +70,17 @@ pub struct GetVideoGameSearchOutput {
     pub sort: ::std::option::Option<crate::types::ResponseSort>,
     /// List of video games matching given criteria
     pub video_games: ::std::option::Option<::std::vec::Vec<crate::types::VideoGameBase>>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetVideoGameSearchOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetVideoGameSearchOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_VIDEO_GAME_SEARCH_OUTPUT_MEMBER_PAGE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -465,6 +476,7 @@ pub mod builders {
                 page: self.page,
                 sort: self.sort,
                 video_games: self.video_games,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -496,6 +508,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetVideoGameSearchOutput,
+            super::GetVideoGameSearchError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Zero-based page number
         pub fn page_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
@@ -538,6 +560,30 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetVideoGameSearchOutput,
+            super::GetVideoGameSearchError,
+        > for GetVideoGameSearchFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetVideoGameSearch> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetVideoGameSearch>(
+                &crate::client::SERVICE,
+                &config,
+                input,
+            )
+            .await
         }
     }
 }

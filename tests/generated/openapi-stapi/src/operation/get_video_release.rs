@@ -68,6 +68,17 @@ impl GetVideoReleaseInput {
 pub struct GetVideoReleaseOutput {
     /// Full video release, returned when queried using UID
     pub video_release: ::std::option::Option<crate::types::VideoReleaseFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetVideoReleaseOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetVideoReleaseOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_VIDEO_RELEASE_OUTPUT_MEMBER_VIDEO_RELEASE: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -351,6 +362,7 @@ pub mod builders {
         pub fn build(self) -> super::GetVideoReleaseOutput {
             super::GetVideoReleaseOutput {
                 video_release: self.video_release,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -382,6 +394,16 @@ pub mod builders {
                 input,
             )
             .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetVideoReleaseOutput,
+            super::GetVideoReleaseError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Video release unique ID
         ///
@@ -416,6 +438,26 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetVideoReleaseOutput,
+            super::GetVideoReleaseError,
+        > for GetVideoReleaseFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetVideoRelease> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetVideoRelease>(&crate::client::SERVICE, &config, input)
+                .await
         }
     }
 }

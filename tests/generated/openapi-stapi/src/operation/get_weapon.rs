@@ -68,6 +68,17 @@ impl GetWeaponInput {
 pub struct GetWeaponOutput {
     /// Full weapon, returned when queried using UID
     pub weapon: ::std::option::Option<crate::types::WeaponFull>,
+    _request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sdk_runtime::types::RequestId for GetWeaponOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+impl ::sdk_runtime::SetRequestId for GetWeaponOutput {
+    fn set_request_id(&mut self, request_id: ::std::option::Option<&str>) {
+        self._request_id = request_id.map(::std::borrow::ToOwned::to_owned);
+    }
 }
 static GET_WEAPON_OUTPUT_MEMBER_WEAPON: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
@@ -347,6 +358,7 @@ pub mod builders {
         pub fn build(self) -> super::GetWeaponOutput {
             super::GetWeaponOutput {
                 weapon: self.weapon,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -374,6 +386,16 @@ pub mod builders {
             )?;
             ::sdk_runtime::invoke::<super::GetWeapon>(&crate::client::SERVICE, &self.config, input)
                 .await
+        }
+        /// This call with per-call configuration overrides and interceptors.
+        pub fn customize(
+            self,
+        ) -> crate::client::customize::CustomizableOperation<
+            super::GetWeaponOutput,
+            super::GetWeaponError,
+            Self,
+        > {
+            crate::client::customize::CustomizableOperation::new(self)
         }
         /// Weapon unique ID
         ///
@@ -408,6 +430,25 @@ pub mod builders {
         /// API key
         pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
             self.inner.get_api_key()
+        }
+    }
+    impl
+        crate::client::customize::internal::CustomizableSend<
+            super::GetWeaponOutput,
+            super::GetWeaponError,
+        > for GetWeaponFluentBuilder
+    {
+        fn config(&self) -> &::sdk_runtime::ConfigCore {
+            &self.config
+        }
+        async fn send_with_config(
+            self,
+            config: ::sdk_runtime::ConfigCore,
+        ) -> ::sdk_runtime::InvokeResult<super::GetWeapon> {
+            let input = self.inner.build().map_err(
+                ::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
+            )?;
+            ::sdk_runtime::invoke::<super::GetWeapon>(&crate::client::SERVICE, &config, input).await
         }
     }
 }
