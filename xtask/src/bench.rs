@@ -1253,7 +1253,7 @@ async fn call_ours(client: &bedrockagentcore::Client) -> Result<(), BoxError> {
         .send()
         .await?;
     match out.payment_session() {
-        Some(s) if s.payment_session_id.as_deref() == Some(SESSION_ID) => Ok(()),
+        Some(s) if s.payment_session_id() == SESSION_ID => Ok(()),
         other => Err(format!("ours: unexpected output {other:?}").into()),
     }
 }
