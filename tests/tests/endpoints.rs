@@ -200,3 +200,124 @@ async fn regions_that_are_not_host_labels_fail_before_any_endpoint() {
         assert!(err.contains("invalid region"), "{region:?}: {err}");
     }
 }
+
+/// The typed endpoint parameters and the default resolver, called directly as aws-sdk-rust users
+/// do: defaults fill unset parameters and the rules give the same hosts as a call.
+#[tokio::test]
+async fn typed_params_and_the_default_resolver() {
+    use bedrockagentcore::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
+
+    let params = Params::builder()
+        .region("eu-west-1")
+        .build()
+        .expect("params");
+    assert_eq!(params.region(), Some("eu-west-1"));
+    assert_eq!(params.use_fips(), Some(false), "the rules' default");
+    assert_eq!(params.use_dual_stack(), Some(false));
+    assert_eq!(params.endpoint(), None);
+    let endpoint = DefaultResolver::new()
+        .resolve_endpoint(&params)
+        .await
+        .expect("resolves");
+    assert_eq!(
+        endpoint.url(),
+        "https://bedrock-agentcore.eu-west-1.amazonaws.com"
+    );
+
+    let fips = Params::builder()
+        .region("us-east-1")
+        .use_fips(true)
+        .endpoint("http://127.0.0.1:9")
+        .build()
+        .expect("params");
+    let err = DefaultResolver::new()
+        .resolve_endpoint(&fips)
+        .await
+        .expect_err("FIPS with a custom endpoint");
+    assert!(
+        err.to_string()
+            .contains("FIPS and custom endpoint are not supported"),
+        "{err}"
+    );
+    let unset = Params::builder()
+        .set_region(Some("us-east-1".into()))
+        .set_region(None)
+        .build()
+        .expect("params");
+    let err = DefaultResolver::new()
+        .resolve_endpoint(&unset)
+        .await
+        .expect_err("no region");
+    assert!(err.to_string().contains("Missing Region"), "{err}");
+}
+
+/// A resolver of the caller's: it receives the parameters the configuration gives, and the call
+/// goes where it says; its errors fail the call before anything is sent.
+#[tokio::test]
+async fn a_custom_endpoint_resolver_replaces_the_rules() {
+    use partnercentralaccount::config::endpoint::{
+        Endpoint, EndpointFuture, Params, ResolveEndpoint,
+    };
+
+    #[derive(Debug, Default, Clone)]
+    struct Recording(Arc<Mutex<Vec<Params>>>);
+    impl ResolveEndpoint for Recording {
+        fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
+            self.0.lock().expect("lock").push(params.clone());
+            let result = match params.region() {
+                Some("us-west-2") => Ok(Endpoint::builder()
+                    .url("https://partner.internal.example/base")
+                    .build()),
+                other => Err(format!("no endpoint for {other:?}").into()),
+            };
+            EndpointFuture::ready(result)
+        }
+    }
+
+    let resolver = Recording::default();
+    let uri = partner_uri(|c| {
+        c.region(Region::new("us-west-2"))
+            .use_fips(true)
+            .endpoint_resolver(resolver.clone())
+    })
+    .await;
+    assert_eq!(uri, "https://partner.internal.example/base/");
+    let seen = resolver.0.lock().expect("lock").clone();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].region(), Some("us-west-2"));
+    assert_eq!(seen[0].use_fips(), Some(true));
+    assert_eq!(seen[0].endpoint(), None);
+
+    let client = partnercentralaccount::Client::from_conf(
+        partnercentralaccount::Config::builder()
+            .region(Region::new("eu-central-1"))
+            .credentials_provider(common::credentials())
+            .http_client(common::http_client())
+            .endpoint_resolver(resolver.clone())
+            .build(),
+    );
+    let err = client
+        .list_connections()
+        .catalog("AWS")
+        .send()
+        .await
+        .expect_err("the resolver refuses");
+    let report = sdk_runtime::DisplayErrorContext(&err).to_string();
+    assert!(
+        report.contains("no endpoint for Some(\"eu-central-1\")"),
+        "{report}"
+    );
+    // The configured resolver is what `Config::endpoint_resolver` returns.
+    let shared = client.config().endpoint_resolver();
+    let direct = Params::builder()
+        .region("us-west-2")
+        .build()
+        .expect("params");
+    let endpoint = aws_smithy_runtime_api::client::endpoint::ResolveEndpoint::resolve_endpoint(
+        &shared,
+        &aws_smithy_runtime_api::client::endpoint::EndpointResolverParams::new(direct),
+    )
+    .await
+    .expect("resolves");
+    assert_eq!(endpoint.url(), "https://partner.internal.example/base");
+}

@@ -163,6 +163,13 @@ pub fn build_service(
     errors.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     mark_validated(&mut types, &mut operations);
 
+    let endpoint_rules = shape.traits.other.get("smithy.rules#endpointRuleSet");
+    let endpoint_params = match endpoint_rules {
+        Some(rules) => {
+            super::endpoint::endpoint_params(rules).map_err(|e| format!("{service}: {e}"))?
+        }
+        None => Vec::new(),
+    };
     let mut service = Service {
         id: service.clone(),
         settings,
@@ -179,11 +186,8 @@ pub fn build_service(
         operations,
         types,
         errors,
-        endpoint_rule_set: shape
-            .traits
-            .other
-            .get("smithy.rules#endpointRuleSet")
-            .map(|v| v.to_string()),
+        endpoint_rule_set: endpoint_rules.map(|v| v.to_string()),
+        endpoint_params,
         endpoint_tests: shape
             .traits
             .other

@@ -7,6 +7,7 @@
 mod build;
 mod customizations;
 pub mod docs;
+pub mod endpoint;
 pub mod names;
 
 pub use build::build_service;
@@ -40,6 +41,8 @@ pub struct Service {
     pub endpoint_rule_set: Option<String>,
     /// `smithy.rules#endpointTests`, verbatim JSON value.
     pub endpoint_tests: Option<serde_json::Value>,
+    /// The parameters the endpoint rules declare (empty without rules).
+    pub endpoint_params: Vec<endpoint::EndpointParam>,
     /// Operations the generator cannot support, with the reason.
     pub skipped: Vec<(String, String)>,
 }

@@ -56,6 +56,19 @@ pub fn client_module(service: &Service) -> TokenStream {
         .map(|(name, value)| quote!((#name, #value)));
     let name = &service.settings.crate_name;
     let endpoint = endpoint_fn(service);
+    let (default_endpoint, endpoint_params) = if service.endpoint_rule_set.is_some() {
+        (
+            quote!(crate::config::endpoint::default_url),
+            quote!(::std::option::Option::Some(
+                crate::config::endpoint::resolver_params
+            )),
+        )
+    } else {
+        (
+            quote!(resolve_endpoint),
+            quote!(::std::option::Option::None),
+        )
+    };
     quote! {
         //! The service client.
         #[doc = #client_doc]
@@ -85,7 +98,8 @@ pub fn client_module(service: &Service) -> TokenStream {
             protocol: #protocol,
             query_compatible: #query_compatible,
             headers: &[#(#headers),*],
-            endpoint: resolve_endpoint,
+            endpoint: #default_endpoint,
+            endpoint_params: #endpoint_params,
         };
         #endpoint
         /// Per-call changes to an operation: `client.op().customize()`.
@@ -160,48 +174,23 @@ pub fn client_module(service: &Service) -> TokenStream {
     }
 }
 
-/// The default endpoint: the model's endpoint rules, or the settings' fixed URL.
+/// The default endpoint: the model's endpoint rules (in `config::endpoint`), or the settings'
+/// fixed URL.
 fn endpoint_fn(service: &Service) -> TokenStream {
     if service.endpoint_rule_set.is_some() {
-        let tests = service.endpoint_tests.is_some().then(|| {
-            quote! {
-                #[cfg(test)]
-                mod endpoint_tests {
-                    /// Every `smithy.rules#endpointTests` case of the model, through the embedded rules.
-                    #[test]
-                    fn model_endpoint_tests() {
-                        ::sdk_runtime::endpoint::assert_endpoint_tests(
-                            &super::ENDPOINT_RULES,
-                            crate::endpoint_rules::TESTS,
-                        );
-                    }
-                }
-            }
-        });
-        quote! {
-            static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet =
-                ::sdk_runtime::endpoint::EmbeddedRuleSet::new(crate::endpoint_rules::RULE_SET);
-            /// Resolves the endpoint from the model's endpoint rules (region, FIPS, dual-stack).
-            fn resolve_endpoint(
-                config: &::sdk_runtime::config::ConfigCore,
-            ) -> ::std::result::Result<::std::string::String, ::aws_smithy_runtime_api::box_error::BoxError> {
-                ::sdk_runtime::endpoint::resolve_with_rules(&ENDPOINT_RULES, config)
-            }
-            #tests
-        }
-    } else {
-        let url = service
-            .settings
-            .default_endpoint
-            .clone()
-            .unwrap_or_default();
-        quote! {
-            /// The service's fixed default endpoint (`endpoint_url` overrides it).
-            fn resolve_endpoint(
-                config: &::sdk_runtime::config::ConfigCore,
-            ) -> ::std::result::Result<::std::string::String, ::aws_smithy_runtime_api::box_error::BoxError> {
-                ::sdk_runtime::regional_endpoint(config, #url)
-            }
+        return TokenStream::new();
+    }
+    let url = service
+        .settings
+        .default_endpoint
+        .clone()
+        .unwrap_or_default();
+    quote! {
+        /// The service's fixed default endpoint (`endpoint_url` overrides it).
+        fn resolve_endpoint(
+            config: &::sdk_runtime::config::ConfigCore,
+        ) -> ::std::result::Result<::std::string::String, ::aws_smithy_runtime_api::box_error::BoxError> {
+            ::sdk_runtime::regional_endpoint(config, #url)
         }
     }
 }
@@ -239,10 +228,21 @@ pub fn config_module(service: &Service) -> TokenStream {
             }
         }
     });
+    let endpoint = if service.endpoint_rule_set.is_some() {
+        super::endpoint::config_items()
+    } else {
+        quote! {
+            /// Endpoint types.
+            pub mod endpoint {
+                pub use ::sdk_runtime::types::config::endpoint::*;
+            }
+        }
+    };
     quote! {
         //! Client configuration.
         ::sdk_runtime::client_config!(#(#parts),*);
         #signing_name
+        #endpoint
     }
 }
 

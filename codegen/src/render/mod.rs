@@ -2,6 +2,7 @@
 //! streams into formatted source text with the generated-file header.
 
 mod client;
+mod endpoint;
 mod manifest;
 mod operation;
 mod paginator;
@@ -86,6 +87,10 @@ fn shared_files(service: &Service) -> Result<Vec<File>, String> {
         files.push(rust_file(
             "src/endpoint_rules.rs",
             client::endpoint_rules_module(rules, service.endpoint_tests.as_ref()),
+        )?);
+        files.push(rust_file(
+            "src/config/endpoint.rs",
+            endpoint::endpoint_module(service),
         )?);
     }
     Ok(files)

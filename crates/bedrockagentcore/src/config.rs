@@ -7,3 +7,41 @@ impl Config {
         "bedrock-agentcore"
     }
 }
+pub mod endpoint;
+impl Config {
+    /// The endpoint resolver calls use: the one set with
+    /// [`Builder::endpoint_resolver`], otherwise the service's endpoint rules.
+    pub fn endpoint_resolver(&self) -> crate::config::endpoint::SharedEndpointResolver {
+        match self.0.endpoint_resolver() {
+            ::std::option::Option::Some(resolver) => resolver.clone(),
+            ::std::option::Option::None => {
+                crate::config::endpoint::ResolveEndpoint::into_shared_resolver(
+                    crate::config::endpoint::DefaultResolver::new(),
+                )
+            }
+        }
+    }
+}
+impl Builder {
+    /// Resolves endpoints with `resolver` instead of the service's endpoint rules; it
+    /// receives the [`endpoint::Params`](crate::config::endpoint::Params) the
+    /// configuration gives.
+    pub fn endpoint_resolver(
+        mut self,
+        resolver: impl crate::config::endpoint::ResolveEndpoint + 'static,
+    ) -> Self {
+        self.0
+            .set_endpoint_resolver(::std::option::Option::Some(resolver.into_shared_resolver()));
+        self
+    }
+    /// Resolves endpoints with `resolver` (which receives the service's
+    /// [`endpoint::Params`](crate::config::endpoint::Params)); in-place form, `None`
+    /// restores the endpoint rules.
+    pub fn set_endpoint_resolver(
+        &mut self,
+        resolver: ::std::option::Option<crate::config::endpoint::SharedEndpointResolver>,
+    ) -> &mut Self {
+        self.0.set_endpoint_resolver(resolver);
+        self
+    }
+}

@@ -43,27 +43,9 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
     },
     query_compatible: false,
     headers: &[],
-    endpoint: resolve_endpoint,
+    endpoint: crate::config::endpoint::default_url,
+    endpoint_params: ::std::option::Option::Some(crate::config::endpoint::resolver_params),
 };
-static ENDPOINT_RULES: ::sdk_runtime::endpoint::EmbeddedRuleSet =
-    ::sdk_runtime::endpoint::EmbeddedRuleSet::new(crate::endpoint_rules::RULE_SET);
-/// Resolves the endpoint from the model's endpoint rules (region, FIPS, dual-stack).
-fn resolve_endpoint(
-    config: &::sdk_runtime::config::ConfigCore,
-) -> ::std::result::Result<::std::string::String, ::aws_smithy_runtime_api::box_error::BoxError> {
-    ::sdk_runtime::endpoint::resolve_with_rules(&ENDPOINT_RULES, config)
-}
-#[cfg(test)]
-mod endpoint_tests {
-    /// Every `smithy.rules#endpointTests` case of the model, through the embedded rules.
-    #[test]
-    fn model_endpoint_tests() {
-        ::sdk_runtime::endpoint::assert_endpoint_tests(
-            &super::ENDPOINT_RULES,
-            crate::endpoint_rules::TESTS,
-        );
-    }
-}
 /// Per-call changes to an operation: `client.op().customize()`.
 pub mod customize {
     /// An operation call with per-call configuration overrides and interceptors.

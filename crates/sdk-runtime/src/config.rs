@@ -15,6 +15,7 @@ use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvid
 use aws_smithy_async::rt::sleep::{AsyncSleep, SharedAsyncSleep, default_async_sleep};
 use aws_smithy_async::time::{SharedTimeSource, TimeSource};
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
+use aws_smithy_runtime_api::client::endpoint::SharedEndpointResolver;
 use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
 use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
@@ -31,6 +32,7 @@ use crate::idempotency::IdempotencyTokenProvider;
 #[derive(Clone)]
 pub struct ConfigCore {
     pub(crate) endpoint_url: Option<String>,
+    pub(crate) endpoint_resolver: Option<SharedEndpointResolver>,
     pub(crate) region: Option<Region>,
     pub(crate) credentials_provider: Option<SharedCredentialsProvider>,
     pub(crate) http_client: Option<SharedHttpClient>,
@@ -57,6 +59,7 @@ impl fmt::Debug for ConfigCore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConfigCore")
             .field("endpoint_url", &self.endpoint_url)
+            .field("endpoint_resolver", &self.endpoint_resolver.is_some())
             .field("region", &self.region)
             .field("credentials_provider", &self.credentials_provider.is_some())
             .field("http_client", &self.http_client.is_some())
@@ -89,6 +92,7 @@ impl ConfigCore {
     pub fn to_builder(&self) -> ConfigCoreBuilder {
         ConfigCoreBuilder {
             endpoint_url: self.endpoint_url.clone(),
+            endpoint_resolver: self.endpoint_resolver.clone(),
             region: self.region.clone(),
             credentials_provider: self.credentials_provider.clone(),
             http_client: self.http_client.clone(),
@@ -121,6 +125,11 @@ impl ConfigCore {
     /// The largest response body a call reads, in bytes (`u64::MAX`: no limit).
     pub fn max_response_body_size_bytes(&self) -> u64 {
         self.max_response_body_size_bytes
+    }
+
+    /// The custom endpoint resolver, when one is set (otherwise the service's endpoint rules).
+    pub fn endpoint_resolver(&self) -> Option<&SharedEndpointResolver> {
+        self.endpoint_resolver.as_ref()
     }
 
     /// Whether to call the service's FIPS endpoint (endpoint rules parameter `UseFIPS`).
@@ -240,6 +249,7 @@ fn default_http_client() -> Option<SharedHttpClient> {
 #[derive(Clone, Default)]
 pub struct ConfigCoreBuilder {
     endpoint_url: Option<String>,
+    endpoint_resolver: Option<SharedEndpointResolver>,
     region: Option<Region>,
     credentials_provider: Option<SharedCredentialsProvider>,
     http_client: Option<SharedHttpClient>,
@@ -300,6 +310,7 @@ impl ConfigCoreBuilder {
     pub fn from_sdk_config(config: &SdkConfig) -> Self {
         Self {
             endpoint_url: config.endpoint_url().map(str::to_owned),
+            endpoint_resolver: None,
             region: config.region().cloned(),
             credentials_provider: config.credentials_provider(),
             http_client: config.http_client(),
@@ -508,6 +519,15 @@ impl ConfigCoreBuilder {
         self
     }
 
+    /// Resolves endpoints with this resolver instead of the service's endpoint rules. It
+    /// receives the service's typed endpoint `Params` (in an `EndpointResolverParams`); generated
+    /// crates wrap their own `ResolveEndpoint` trait into this. In-place form; `None` restores the
+    /// rules.
+    pub fn set_endpoint_resolver(&mut self, resolver: Option<SharedEndpointResolver>) -> &mut Self {
+        self.endpoint_resolver = resolver;
+        self
+    }
+
     /// The region set so far.
     pub fn get_region(&self) -> Option<&Region> {
         self.region.as_ref()
@@ -524,6 +544,9 @@ impl ConfigCoreBuilder {
         let mut base = self;
         if over.endpoint_url.is_some() {
             base.endpoint_url = over.endpoint_url;
+        }
+        if over.endpoint_resolver.is_some() {
+            base.endpoint_resolver = over.endpoint_resolver;
         }
         if over.region.is_some() {
             base.region = over.region;
@@ -590,6 +613,7 @@ impl ConfigCoreBuilder {
     pub fn build(self) -> ConfigCore {
         ConfigCore {
             endpoint_url: self.endpoint_url,
+            endpoint_resolver: self.endpoint_resolver,
             region: self.region,
             credentials_provider: self.credentials_provider,
             http_client: self.http_client,

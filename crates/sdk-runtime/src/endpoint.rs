@@ -1,48 +1,154 @@
 //! Endpoint resolution through a service's Smithy endpoint rules (`smithy.rules#endpointRuleSet`).
 //!
 //! Generated crates embed their rule set as JSON text in an [`EmbeddedRuleSet`] (parsed once, on
-//! first use) and resolve with [`resolve_with_rules`]. An `endpoint_url` in the config is passed to
-//! the rules as the `Endpoint` parameter, so the rules decide how it combines with FIPS and
-//! dual-stack, as the AWS SDKs do.
+//! first use) and define the typed `config::endpoint::Params` of its parameters (what aws-sdk-rust
+//! calls `Params`), filled from the client's configuration: an `endpoint_url` is passed to the
+//! rules as the `Endpoint` parameter, so the rules decide how it combines with FIPS and
+//! dual-stack, as the AWS SDKs do. Their `DefaultResolver` turns typed parameters into
+//! [`RuleParams`] and calls [`resolve`] or [`resolve_url`].
+
+use std::borrow::Cow;
+use std::fmt;
 
 use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::endpoint::{
+    EndpointFuture, EndpointResolverParams, ResolveEndpoint,
+};
+use aws_smithy_types::Document;
 
+pub use endpoint_rules::Params as RuleParams;
 pub use endpoint_rules::{
     EmbeddedRuleSet, Endpoint, Params, ResolveError, RuleSet, run_test_cases,
 };
 
-use crate::config::ConfigCore;
-
-/// The rule-set parameters the configuration provides (the AWS SDK built-ins this workspace
-/// supports): `Region`, `UseFIPS`, `UseDualStack` and `Endpoint`.
-pub fn params(config: &ConfigCore) -> Params {
-    let mut params = Params::new();
-    params
-        .set("UseFIPS", config.use_fips())
-        .set("UseDualStack", config.use_dual_stack());
-    if let Some(region) = config.region() {
-        params.set("Region", region.as_ref());
-    }
-    if let Some(url) = config.endpoint_url() {
-        params.set("Endpoint", url);
-    }
-    params
+/// The error of a typed `Params` builder: a required endpoint parameter without a default was
+/// left unset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidParams {
+    field: Cow<'static, str>,
 }
 
-/// Resolves the endpoint URL for `config` with `rules`.
-/// A configured region that is not a host label is refused before the rules run (see
-/// [`check_region`](crate::check_region)).
-pub fn resolve_with_rules(
-    rules: &EmbeddedRuleSet,
-    config: &ConfigCore,
-) -> Result<String, BoxError> {
-    if let Some(region) = config.region() {
-        crate::check_region(region.as_ref())?;
+impl InvalidParams {
+    /// A required parameter (`field` is its Rust name) is missing.
+    pub fn missing(field: &'static str) -> Self {
+        Self {
+            field: Cow::Borrowed(field),
+        }
     }
-    let endpoint = rules
-        .resolve(&params(config))
-        .map_err(|e| format!("endpoint resolution failed: {e}"))?;
-    Ok(endpoint.url)
+
+    /// The Rust name of the missing parameter.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+}
+
+impl fmt::Display for InvalidParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the endpoint parameter `{}` is required but was not set",
+            self.field
+        )
+    }
+}
+
+impl std::error::Error for InvalidParams {}
+
+/// A service's own resolver (generic over its typed `Params`) as the smithy-rs runtime's
+/// type-erased resolver: takes the service's parameters out of the [`EndpointResolverParams`].
+/// Generated crates build it in their `ResolveEndpoint::into_shared_resolver`.
+pub struct DowncastParams<P, T> {
+    resolver: T,
+    resolve: for<'a> fn(&'a T, &'a P) -> EndpointFuture<'a>,
+}
+
+impl<P, T> DowncastParams<P, T> {
+    /// Wraps `resolver`, whose method `resolve` takes the service's parameters `P`.
+    pub fn new(resolver: T, resolve: for<'a> fn(&'a T, &'a P) -> EndpointFuture<'a>) -> Self {
+        Self { resolver, resolve }
+    }
+}
+
+impl<P, T: fmt::Debug> fmt::Debug for DowncastParams<P, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("DowncastParams")
+            .field(&self.resolver)
+            .finish()
+    }
+}
+
+impl<P, T> ResolveEndpoint for DowncastParams<P, T>
+where
+    P: fmt::Debug + Send + Sync + 'static,
+    T: fmt::Debug + Send + Sync,
+{
+    fn resolve_endpoint<'a>(&'a self, params: &'a EndpointResolverParams) -> EndpointFuture<'a> {
+        match params.get::<P>() {
+            Some(params) => (self.resolve)(&self.resolver, params),
+            None => EndpointFuture::ready(Err(format!(
+                "the endpoint parameters are not the `{}` this resolver takes",
+                std::any::type_name::<P>()
+            )
+            .into())),
+        }
+    }
+}
+
+/// The endpoint URL `rules` give for `params`.
+pub fn resolve_url(rules: &EmbeddedRuleSet, params: &RuleParams) -> Result<String, BoxError> {
+    Ok(resolve_rules(rules, params)?.url)
+}
+
+/// The endpoint `rules` give for `params`, as the smithy-rs runtime's
+/// [`Endpoint`](aws_smithy_types::endpoint::Endpoint): URL, headers and properties (such as
+/// `authSchemes`).
+pub fn resolve(
+    rules: &EmbeddedRuleSet,
+    params: &RuleParams,
+) -> Result<aws_smithy_types::endpoint::Endpoint, BoxError> {
+    let resolved = resolve_rules(rules, params)?;
+    let mut endpoint = aws_smithy_types::endpoint::Endpoint::builder().url(resolved.url);
+    for (name, values) in resolved.headers {
+        for value in values {
+            endpoint = endpoint.header(name.clone(), value);
+        }
+    }
+    for (name, value) in resolved.properties {
+        endpoint = endpoint.property(name, json_document(value));
+    }
+    Ok(endpoint.build())
+}
+
+fn resolve_rules(rules: &EmbeddedRuleSet, params: &RuleParams) -> Result<Endpoint, BoxError> {
+    rules
+        .resolve(params)
+        .map_err(|e| format!("endpoint resolution failed: {e}").into())
+}
+
+/// An endpoint property (JSON, from the rules) as a smithy [`Document`].
+fn json_document(value: serde_json::Value) -> Document {
+    match value {
+        serde_json::Value::Null => Document::Null,
+        serde_json::Value::Bool(b) => Document::Bool(b),
+        serde_json::Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                Document::Number(aws_smithy_types::Number::PosInt(u))
+            } else if let Some(i) = n.as_i64() {
+                Document::Number(aws_smithy_types::Number::NegInt(i))
+            } else {
+                Document::Number(aws_smithy_types::Number::Float(n.as_f64().unwrap_or(0.0)))
+            }
+        }
+        serde_json::Value::String(s) => Document::String(s),
+        serde_json::Value::Array(items) => {
+            Document::Array(items.into_iter().map(json_document).collect())
+        }
+        serde_json::Value::Object(map) => Document::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, json_document(v)))
+                .collect(),
+        ),
+    }
 }
 
 /// Runs a service's `smithy.rules#endpointTests` (JSON text) against its embedded rules; panics
@@ -68,95 +174,8 @@ pub fn assert_endpoint_tests(rules: &EmbeddedRuleSet, tests: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_types::region::Region;
 
     static RULES: EmbeddedRuleSet = EmbeddedRuleSet::new(
-        r#"{"version": "1.0",
-            "parameters": {
-                "Region": {"type": "String", "builtIn": "AWS::Region", "required": false},
-                "UseFIPS": {"type": "Boolean", "builtIn": "AWS::UseFIPS", "required": true, "default": false},
-                "UseDualStack": {"type": "Boolean", "builtIn": "AWS::UseDualStack", "required": true, "default": false},
-                "Endpoint": {"type": "String", "builtIn": "SDK::Endpoint", "required": false}
-            },
-            "rules": [
-                {"type": "endpoint", "conditions": [{"fn": "isSet", "argv": [{"ref": "Endpoint"}]}],
-                 "endpoint": {"url": {"ref": "Endpoint"}}},
-                {"type": "endpoint", "conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]}],
-                 "endpoint": {"url": "https://svc.{Region}.amazonaws.com"}},
-                {"type": "error", "conditions": [], "error": "Invalid Configuration: Missing Region"}
-            ]}"#,
-    );
-
-    #[test]
-    fn resolves_region_endpoint_override_and_errors() {
-        let regional = ConfigCore::builder()
-            .region(Region::new("us-east-2"))
-            .build();
-        assert_eq!(
-            resolve_with_rules(&RULES, &regional).unwrap(),
-            "https://svc.us-east-2.amazonaws.com"
-        );
-        let custom = ConfigCore::builder()
-            .endpoint_url("http://localhost:1")
-            .build();
-        assert_eq!(
-            resolve_with_rules(&RULES, &custom).unwrap(),
-            "http://localhost:1"
-        );
-        let fips = ConfigCore::builder()
-            .region(Region::new("us-east-2"))
-            .use_fips(true)
-            .use_dual_stack(true)
-            .build();
-        let params = params(&fips);
-        assert_eq!(params.get("UseFIPS").and_then(|v| v.as_bool()), Some(true));
-        assert_eq!(
-            params.get("UseDualStack").and_then(|v| v.as_bool()),
-            Some(true)
-        );
-        let none = ConfigCore::builder().build();
-        let err = resolve_with_rules(&RULES, &none).unwrap_err();
-        assert!(err.to_string().contains("Missing Region"), "{err}");
-    }
-
-    #[test]
-    fn regions_that_are_not_host_labels_are_refused_before_the_rules() {
-        let long = "a".repeat(64);
-        for region in [
-            "us-east-1.evil.com/",
-            "a b",
-            "",
-            "-us",
-            "us-",
-            "x/y",
-            long.as_str(),
-        ] {
-            let config = ConfigCore::builder()
-                .region(Region::new(region.to_owned()))
-                .build();
-            let err = resolve_with_rules(&RULES, &config).unwrap_err();
-            assert!(
-                err.to_string().contains("invalid region"),
-                "{region:?}: {err}"
-            );
-            assert!(err.to_string().contains(&format!("{region:?}")), "{err}");
-            // Also with a custom endpoint: the region is still signed with.
-            let config = ConfigCore::builder()
-                .region(Region::new(region.to_owned()))
-                .endpoint_url("http://localhost:1")
-                .build();
-            assert!(resolve_with_rules(&RULES, &config).is_err(), "{region:?}");
-        }
-        let max = "a".repeat(63);
-        for region in ["us-east-1", "US-EAST-1", "cn-north-1", max.as_str()] {
-            let config = ConfigCore::builder()
-                .region(Region::new(region.to_owned()))
-                .build();
-            assert!(resolve_with_rules(&RULES, &config).is_ok(), "{region:?}");
-        }
-    }
-
-    static FIPS_RULES: EmbeddedRuleSet = EmbeddedRuleSet::new(
         r#"{"version": "1.0",
             "parameters": {
                 "Region": {"type": "String", "builtIn": "AWS::Region", "required": false},
@@ -169,30 +188,88 @@ mod tests {
                      "error": "Invalid Configuration: FIPS and custom endpoint are not supported"},
                     {"type": "endpoint", "conditions": [], "endpoint": {"url": {"ref": "Endpoint"}}}
                 ]},
-                {"type": "endpoint", "conditions": [], "endpoint": {"url": "https://svc.{Region}.amazonaws.com"}}
+                {"type": "endpoint", "conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]}],
+                 "endpoint": {"url": "https://svc.{Region}.amazonaws.com",
+                              "headers": {"x-extra": ["a", "b"]},
+                              "properties": {"authSchemes": [{"name": "sigv4", "signingRegion": "{Region}", "n": 2}]}}},
+                {"type": "error", "conditions": [], "error": "Invalid Configuration: Missing Region"}
             ]}"#,
     );
 
     #[test]
-    fn endpoint_url_goes_through_the_rules() {
-        let fips = ConfigCore::builder()
-            .region(Region::new("us-east-1"))
-            .endpoint_url("http://127.0.0.1:9")
-            .use_fips(true)
-            .build();
-        let err = resolve_with_rules(&FIPS_RULES, &fips).unwrap_err();
+    fn resolves_urls_headers_properties_and_errors() {
+        let regional = RuleParams::new().with("Region", "us-east-2");
+        assert_eq!(
+            resolve_url(&RULES, &regional).unwrap(),
+            "https://svc.us-east-2.amazonaws.com"
+        );
+        let endpoint = resolve(&RULES, &regional).unwrap();
+        assert_eq!(endpoint.url(), "https://svc.us-east-2.amazonaws.com");
+        let extra: Vec<(&str, Vec<&str>)> = endpoint
+            .headers()
+            .map(|(name, values)| (name, values.collect()))
+            .collect();
+        assert_eq!(extra, [("x-extra", vec!["a", "b"])]);
+        let Some(Document::Array(schemes)) = endpoint.properties().get("authSchemes") else {
+            panic!("no authSchemes: {endpoint:?}");
+        };
+        let Document::Object(scheme) = &schemes[0] else {
+            panic!("{schemes:?}");
+        };
+        assert_eq!(
+            scheme.get("signingRegion"),
+            Some(&Document::String("us-east-2".into()))
+        );
+        assert_eq!(
+            scheme.get("n"),
+            Some(&Document::Number(aws_smithy_types::Number::PosInt(2)))
+        );
+
+        let custom = RuleParams::new().with("Endpoint", "http://127.0.0.1:9");
+        assert_eq!(resolve_url(&RULES, &custom).unwrap(), "http://127.0.0.1:9");
+        let fips = custom.with("UseFIPS", true);
+        let err = resolve_url(&RULES, &fips).unwrap_err();
         assert!(
             err.to_string()
                 .contains("FIPS and custom endpoint are not supported"),
             "{err}"
         );
-        let custom = ConfigCore::builder()
-            .region(Region::new("us-east-1"))
-            .endpoint_url("http://127.0.0.1:9")
-            .build();
+        let err = resolve_url(&RULES, &RuleParams::new()).unwrap_err();
+        assert!(err.to_string().contains("Missing Region"), "{err}");
+    }
+
+    #[derive(Debug)]
+    struct Fixed;
+    impl Fixed {
+        fn resolve<'a>(&'a self, region: &'a String) -> EndpointFuture<'a> {
+            EndpointFuture::ready(Ok(aws_smithy_types::endpoint::Endpoint::builder()
+                .url(format!("https://{region}.example"))
+                .build()))
+        }
+    }
+
+    #[tokio::test]
+    async fn downcast_params_takes_only_its_own_parameter_type() {
+        let resolver = DowncastParams::new(Fixed, Fixed::resolve);
+        let ok = resolver
+            .resolve_endpoint(&EndpointResolverParams::new("eu-west-1".to_string()))
+            .await
+            .expect("its own parameters");
+        assert_eq!(ok.url(), "https://eu-west-1.example");
+        let err = resolver
+            .resolve_endpoint(&EndpointResolverParams::new(7_u32))
+            .await
+            .expect_err("another type");
+        assert!(err.to_string().contains("String"), "{err}");
+    }
+
+    #[test]
+    fn invalid_params_names_the_field() {
+        let err = InvalidParams::missing("bucket");
+        assert_eq!(err.field(), "bucket");
         assert_eq!(
-            resolve_with_rules(&FIPS_RULES, &custom).unwrap(),
-            "http://127.0.0.1:9"
+            err.to_string(),
+            "the endpoint parameter `bucket` is required but was not set"
         );
     }
 }

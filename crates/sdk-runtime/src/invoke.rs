@@ -23,6 +23,7 @@ use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptio
 use aws_smithy_runtime_api::client::auth::{
     AuthSchemeId, AuthSchemeOptionResolverParams, SharedAuthScheme, SharedAuthSchemeOptionResolver,
 };
+use aws_smithy_runtime_api::client::endpoint::ResolveEndpoint as _;
 use aws_smithy_runtime_api::client::identity::SharedIdentityResolver;
 use aws_smithy_runtime_api::client::identity::http::Token;
 use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
@@ -92,30 +93,52 @@ pub async fn invoke<O: OperationSpec>(
     }
     O::prepare(&mut input, config.idempotency_token_provider());
     let host_prefix = O::host_prefix(&input).map_err(SdkError::construction_failure)?;
-    let endpoint_override = O::endpoint_override(&input);
-    let operation =
-        build_operation::<O>(service, config, endpoint_override, host_prefix.as_deref())
-            .map_err(SdkError::construction_failure)?;
+    let endpoint = match O::endpoint_override(&input) {
+        Some(url) => url,
+        None => resolve_endpoint(service, config)
+            .await
+            .map_err(SdkError::construction_failure)?,
+    };
+    let operation = build_operation::<O>(service, config, endpoint, host_prefix.as_deref())
+        .map_err(SdkError::construction_failure)?;
     operation.invoke(input).await
 }
 
-fn build_operation<O: OperationSpec>(
+/// The endpoint URL of a call: from the custom `endpoint_resolver` when one is configured, else
+/// from the service's endpoint rules (or fixed endpoint). `endpoint_url` is an input of both (the
+/// rules' `Endpoint` parameter), so the rules decide how it combines with FIPS and dual-stack.
+async fn resolve_endpoint(
     service: &'static ServiceSpec,
     config: &ConfigCore,
-    endpoint_override: Option<String>,
-    host_prefix: Option<&str>,
-) -> Result<OperationOf<O>, BoxError> {
+) -> Result<String, BoxError> {
     // The region goes into host names (endpoint rules, templates) and the signing scope:
     // refuse one that is not a host label before anything is built from it.
     if let Some(region) = config.region() {
         crate::check_region(region.as_ref())?;
     }
-    // `endpoint_url` is an input of the service's endpoint resolution (the rules' `Endpoint`
-    // parameter), so the rules decide how it combines with FIPS and dual-stack.
-    let endpoint = match endpoint_override {
-        Some(url) => url,
-        None => (service.endpoint)(config)?,
+    let Some(resolver) = config.endpoint_resolver() else {
+        return (service.endpoint)(config);
     };
+    let params = service.endpoint_params.ok_or_else(|| {
+        format!(
+            "{} has no endpoint rules, so a custom endpoint resolver has no parameters",
+            service.name
+        )
+    })?(config)?;
+    let endpoint = resolver.resolve_endpoint(&params).await?;
+    Ok(endpoint.url().to_owned())
+}
+
+fn build_operation<O: OperationSpec>(
+    service: &'static ServiceSpec,
+    config: &ConfigCore,
+    endpoint: String,
+    host_prefix: Option<&str>,
+) -> Result<OperationOf<O>, BoxError> {
+    // Checked again for endpoints an input names itself: the region is still signed with.
+    if let Some(region) = config.region() {
+        crate::check_region(region.as_ref())?;
+    }
     let endpoint = match host_prefix {
         Some(prefix) => with_host_prefix(&endpoint, prefix)?,
         None => endpoint,

@@ -46,8 +46,8 @@ pub use paginate::PaginationStream;
 pub use request::{BuildError, RequestBuilder};
 pub use response::{DeserializeError, Response};
 pub use spec::{
-    ApiKeyLocation, AuthScheme, EndpointFn, OperationError, OperationSpec, Protocol, ServiceSpec,
-    SetRequestId, check_region, regional_endpoint,
+    ApiKeyLocation, AuthScheme, EndpointFn, EndpointParamsFn, OperationError, OperationSpec,
+    Protocol, ServiceSpec, SetRequestId, check_region, regional_endpoint,
 };
 pub use validate::{ValidationError, Validator};
 

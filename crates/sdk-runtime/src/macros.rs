@@ -148,10 +148,6 @@ macro_rules! client_config {
             pub use $crate::types::TimeoutConfig;
             pub use $crate::types::config::timeout::*;
         }
-        /// Endpoint types.
-        pub mod endpoint {
-            pub use $crate::types::config::endpoint::*;
-        }
         /// HTTP request and response types.
         pub mod http {
             pub use $crate::types::{HttpRequest, HttpResponse};

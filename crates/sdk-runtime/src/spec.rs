@@ -3,6 +3,7 @@
 use std::fmt;
 
 use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::endpoint::EndpointResolverParams;
 use aws_smithy_runtime_api::client::result::CreateUnhandledError;
 use aws_smithy_types::error::ErrorMetadata;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
@@ -96,6 +97,10 @@ impl Protocol {
 /// which endpoint rules receive as the `Endpoint` parameter).
 pub type EndpointFn = fn(&ConfigCore) -> Result<String, BoxError>;
 
+/// The typed endpoint parameters of a service (its `config::endpoint::Params`) filled from the
+/// configuration, for a custom endpoint resolver.
+pub type EndpointParamsFn = fn(&ConfigCore) -> Result<EndpointResolverParams, BoxError>;
+
 /// Static description of a service; a generated crate defines one as a `const`/`static`.
 #[derive(Clone, Copy)]
 pub struct ServiceSpec {
@@ -116,6 +121,9 @@ pub struct ServiceSpec {
     /// Endpoint resolution, used for every call (an `endpoint_url` in the config is its input,
     /// not a bypass).
     pub endpoint: EndpointFn,
+    /// The typed endpoint parameters a custom `endpoint_resolver` receives; `None` for services
+    /// without endpoint rules (their config has no `endpoint_resolver`).
+    pub endpoint_params: Option<EndpointParamsFn>,
 }
 
 impl fmt::Debug for ServiceSpec {

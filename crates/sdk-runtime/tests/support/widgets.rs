@@ -31,6 +31,7 @@ pub static WIDGETS: ServiceSpec = ServiceSpec {
     endpoint: |config| {
         sdk_runtime::regional_endpoint(config, "https://widgets.{region}.amazonaws.com")
     },
+    endpoint_params: None,
 };
 
 pub static CONNECTIONS: ServiceSpec = ServiceSpec {
@@ -47,6 +48,7 @@ pub static CONNECTIONS: ServiceSpec = ServiceSpec {
     endpoint: |config| {
         sdk_runtime::regional_endpoint(config, "https://partnercentral-account.us-east-1.api.aws")
     },
+    endpoint_params: None,
 };
 
 pub static USAGE: ServiceSpec = ServiceSpec {
@@ -57,6 +59,7 @@ pub static USAGE: ServiceSpec = ServiceSpec {
     query_compatible: false,
     headers: &[],
     endpoint: |config| sdk_runtime::regional_endpoint(config, "https://api.billforward.net/v1"),
+    endpoint_params: None,
 };
 
 // ------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSp
     query_compatible: false,
     headers: &[],
     endpoint: resolve_endpoint,
+    endpoint_params: ::std::option::Option::None,
 };
 /// The service's fixed default endpoint (`endpoint_url` overrides it).
 fn resolve_endpoint(

@@ -7,3 +7,7 @@ impl Config {
         "ledger"
     }
 }
+/// Endpoint types.
+pub mod endpoint {
+    pub use ::sdk_runtime::types::config::endpoint::*;
+}
