@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::docs::to_markdown;
 use super::names::{
-    self, TYPE_RESERVED, UNHANDLED_VARIANT, member_names, reserved_suffix, type_name,
-    union_member_names, unknown_variant, variant_names,
+    self, UNHANDLED_VARIANT, member_names, reserved_suffix, type_name, union_member_names,
+    unknown_variant, variant_names,
 };
 use super::*;
 use crate::model::{self, Member, Model, ProtocolTrait, Shape, ShapeKind, Traits};
@@ -478,7 +478,7 @@ impl<'m> Builder<'m> {
 
     /// Decides each named shape's Rust name: the service's `rename` first, then the shape name,
     /// through [`type_name`] (an error shape cannot be `Unhandled`, the operation error enums'
-    /// fallback variant, and no shape one of [`TYPE_RESERVED`]); shapes whose names collide get their namespace as a prefix (another
+    /// fallback variant); shapes whose names collide get their namespace as a prefix (another
     /// namespace) or a number (the same one), in id order. Then the operations' names (those not
     /// `skipped`), through [`names::operation_names`].
     fn assign_names(
@@ -497,9 +497,7 @@ impl<'m> Builder<'m> {
                 let name = renames.get(id).map_or(id.name.as_str(), String::as_str);
                 let mut rust_name = type_name(name);
                 let is_error = self.model.get(id).is_some_and(|s| s.traits.error.is_some());
-                if (is_error && rust_name == UNHANDLED_VARIANT)
-                    || TYPE_RESERVED.contains(&rust_name.as_str())
-                {
+                if is_error && rust_name == UNHANDLED_VARIANT {
                     rust_name = reserved_suffix(&rust_name);
                 }
                 (id, rust_name)

@@ -9,9 +9,10 @@
 //! 2. **Keywords.** A snake-case keyword becomes a raw identifier (`r#type`), except the ones
 //!    that cannot be raw (`self`, `super`, `crate`, `Self`, `_`), which get the reserved suffix.
 //! 3. **Reserved names.** A name the generated code already uses in the same scope (builder and
-//!    fluent-builder methods, `Client` methods, the `Unknown` / `Unhandled` catch-all variants,
-//!    the runtime macros' generic parameters) gets the suffix `_value` / `Value` (`build_value`,
-//!    `UnknownValue`, `UnhandledValue`, `AValue`).
+//!    fluent-builder methods, `Client` methods, the `Unknown` / `Unhandled` catch-all variants)
+//!    gets the suffix `_value` / `Value` (`build_value`, `UnknownValue`, `UnhandledValue`).
+//!    Generated code names everything else by full path, so a shape may be called `S` or
+//!    `Visitor`.
 //! 4. **Collisions.** Within one scope (the members of a structure, the variants of an enum or
 //!    union, the operations or the named types of a service) names are decided in a fixed order:
 //!    model order (shape id order for shapes), names that need no change before names that do. A
@@ -58,11 +59,6 @@ pub const MEMBER_RESERVED: &[&str] = &[
 
 /// `Client` methods an operation's method must not take.
 pub const CLIENT_RESERVED: &[&str] = &["clone", "config", "from_conf", "new"];
-
-/// Type names the runtime's macros use unqualified next to the generated types (generic
-/// parameters `A`, `D`, `S` and the local `Visitor` of `json_struct!`); a shape of that name
-/// gets the reserved suffix (`AValue`).
-pub const TYPE_RESERVED: &[&str] = &["A", "D", "S", "Visitor"];
 
 /// Derive macros of the prelude: a type may take the name, but a bare intra-doc link to it is
 /// ambiguous, so docs link such types through `Self` or a path.

@@ -4,7 +4,7 @@ pub mod error;
 /// Mutual recursion through a list: A -&gt; list** -&gt; A.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct AValue {
+pub struct A {
     /// The `bs` member.
     pub bs: ::std::option::Option<::std::vec::Vec<crate::types::B>>,
     /// The `count` member.
@@ -14,7 +14,7 @@ pub struct AValue {
 }
 /// Members with a modeled `@default` start at it; other required members at their
 /// zero value (empty, `0`, `false`, the epoch).
-impl ::std::default::Default for AValue {
+impl ::std::default::Default for A {
     fn default() -> Self {
         Self {
             bs: ::std::option::Option::None,
@@ -22,58 +22,57 @@ impl ::std::default::Default for AValue {
         }
     }
 }
-static A_VALUE_MEMBER_BS_ITEM: ::sdk_runtime::schema::Schema<'static> =
+static A_MEMBER_BS_ITEM: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
         ::sdk_runtime::schema::shape_id!("com.example.recursion", "A$bs"),
         ::sdk_runtime::schema::ShapeType::Structure,
         "member",
         0,
     );
-static A_VALUE_MEMBER_BS: ::sdk_runtime::schema::Schema<'static> =
+static A_MEMBER_BS: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
         ::sdk_runtime::schema::shape_id!("com.example.recursion", "A"),
         ::sdk_runtime::schema::ShapeType::List,
         "bs",
         0,
     )
-    .with_list_member(&A_VALUE_MEMBER_BS_ITEM);
-static A_VALUE_MEMBER_COUNT: ::sdk_runtime::schema::Schema<'static> =
+    .with_list_member(&A_MEMBER_BS_ITEM);
+static A_MEMBER_COUNT: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_member(
         ::sdk_runtime::schema::shape_id!("com.example.recursion", "A"),
         ::sdk_runtime::schema::ShapeType::Integer,
         "count",
         1,
     );
-static A_VALUE_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
-    ::sdk_runtime::schema::Schema::new_struct(
-        ::sdk_runtime::schema::shape_id!("com.example.recursion", "A"),
-        ::sdk_runtime::schema::ShapeType::Structure,
-        &[&A_VALUE_MEMBER_BS, &A_VALUE_MEMBER_COUNT],
-    );
-impl ::sdk_runtime::schema::SerializableStruct for AValue {
+static A_SCHEMA: ::sdk_runtime::schema::Schema<'static> = ::sdk_runtime::schema::Schema::new_struct(
+    ::sdk_runtime::schema::shape_id!("com.example.recursion", "A"),
+    ::sdk_runtime::schema::ShapeType::Structure,
+    &[&A_MEMBER_BS, &A_MEMBER_COUNT],
+);
+impl ::sdk_runtime::schema::SerializableStruct for A {
     fn schema(&self) -> &::sdk_runtime::schema::Schema<'_> {
-        &A_VALUE_SCHEMA
+        &A_SCHEMA
     }
     fn serialize_members(
         &self,
         s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
     ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
         if let ::std::option::Option::Some(value) = &self.bs {
-            ::sdk_runtime::schema::write_list(s, &A_VALUE_MEMBER_BS, value, &|s, value| {
-                s.write_struct(&A_VALUE_MEMBER_BS_ITEM, value)
+            ::sdk_runtime::schema::write_list(s, &A_MEMBER_BS, value, &|s, value| {
+                s.write_struct(&A_MEMBER_BS_ITEM, value)
             })?;
         }
         let value = &self.count;
-        s.write_integer(&A_VALUE_MEMBER_COUNT, *value)?;
+        s.write_integer(&A_MEMBER_COUNT, *value)?;
         ::std::result::Result::Ok(())
     }
 }
-impl ::sdk_runtime::schema::DeserializeShape for AValue {
+impl ::sdk_runtime::schema::DeserializeShape for A {
     fn deserialize(
         d: &mut dyn ::sdk_runtime::schema::ShapeDeserializer,
     ) -> ::std::result::Result<Self, ::sdk_runtime::schema::SerdeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        ::sdk_runtime::schema::read_struct(d, &A_VALUE_SCHEMA, &mut |member, d| {
+        ::sdk_runtime::schema::read_struct(d, &A_SCHEMA, &mut |member, d| {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
                     out.bs = ::std::option::Option::Some(::sdk_runtime::schema::read_list(
@@ -94,9 +93,9 @@ impl ::sdk_runtime::schema::DeserializeShape for AValue {
         ::std::result::Result::Ok(out)
     }
 }
-impl AValue {
-    /// Creates a new builder for [`AValue`].
-    pub fn builder() -> crate::types::builders::AValueBuilder {
+impl A {
+    /// Creates a new builder for [`A`].
+    pub fn builder() -> crate::types::builders::ABuilder {
         ::std::default::Default::default()
     }
     /// The `bs` member.
@@ -122,7 +121,7 @@ impl AValue {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct B {
     /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-    pub a: ::std::option::Option<crate::types::AValue>,
+    pub a: ::std::option::Option<crate::types::A>,
     /// The `label` member.
     pub label: ::std::option::Option<::std::string::String>,
 }
@@ -171,10 +170,10 @@ impl ::sdk_runtime::schema::DeserializeShape for B {
             match member.member_index() {
                 ::std::option::Option::Some(0) => {
                     out.a = ::std::option::Option::Some(
-                            <crate::types::AValue as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                d,
-                            )?,
-                        );
+                        <crate::types::A as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                            d,
+                        )?,
+                    );
                 }
                 ::std::option::Option::Some(1) => {
                     out.label = ::std::option::Option::Some(d.read_string(member)?);
@@ -192,7 +191,7 @@ impl B {
         ::std::default::Default::default()
     }
     /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-    pub fn a(&self) -> ::std::option::Option<&crate::types::AValue> {
+    pub fn a(&self) -> ::std::option::Option<&crate::types::A> {
         self.a.as_ref()
     }
     /// The `label` member.
@@ -1457,14 +1456,14 @@ impl PairRight {
 }
 /// Builders for the structures in [`crate::types`].
 pub mod builders {
-    /// A builder for [`AValue`](crate::types::AValue).
+    /// A builder for [`A`](crate::types::A).
     #[derive(Clone, PartialEq, Debug, Default)]
     #[non_exhaustive]
-    pub struct AValueBuilder {
+    pub struct ABuilder {
         pub(crate) bs: ::std::option::Option<::std::vec::Vec<crate::types::B>>,
         pub(crate) count: ::std::option::Option<i32>,
     }
-    impl AValueBuilder {
+    impl ABuilder {
         /// The `bs` member.
         pub fn bs(mut self, item: impl ::std::convert::Into<crate::types::B>) -> Self {
             self.bs
@@ -1504,9 +1503,9 @@ pub mod builders {
         pub fn get_count(&self) -> &::std::option::Option<i32> {
             &self.count
         }
-        /// Builds [`AValue`](crate::types::AValue).
-        pub fn build(self) -> crate::types::AValue {
-            crate::types::AValue {
+        /// Builds [`A`](crate::types::A).
+        pub fn build(self) -> crate::types::A {
+            crate::types::A {
                 bs: self.bs,
                 count: self.count.unwrap_or(0i32),
             }
@@ -1516,22 +1515,22 @@ pub mod builders {
     #[derive(Clone, PartialEq, Debug, Default)]
     #[non_exhaustive]
     pub struct BBuilder {
-        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) a: ::std::option::Option<crate::types::A>,
         pub(crate) label: ::std::option::Option<::std::string::String>,
     }
     impl BBuilder {
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
+        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::A>) -> Self {
             self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
+        pub fn set_a(mut self, input: ::std::option::Option<crate::types::A>) -> Self {
             self.a = input;
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
+        pub fn get_a(&self) -> &::std::option::Option<crate::types::A> {
             &self.a
         }
         /// The `label` member.

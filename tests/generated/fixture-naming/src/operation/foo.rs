@@ -563,7 +563,7 @@ pub struct FooOutput {
     /// The `builderType` member.
     pub builder_type: ::std::option::Option<crate::types::Builder>,
     /// Named like the runtime macros' generic parameters.
-    pub a: ::std::option::Option<crate::types::AValue>,
+    pub a: ::std::option::Option<crate::types::A>,
     /// The `self` member.
     pub self_value: ::std::option::Option<crate::types::SelfValue>,
     /// The `typeShape` member.
@@ -936,10 +936,10 @@ impl ::sdk_runtime::schema::DeserializeShape for FooOutput {
                 }
                 ::std::option::Option::Some(6) => {
                     out.a = ::std::option::Option::Some(
-                            <crate::types::AValue as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                d,
-                            )?,
-                        );
+                        <crate::types::A as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                            d,
+                        )?,
+                    );
                 }
                 ::std::option::Option::Some(7) => {
                     out.self_value = ::std::option::Option::Some(
@@ -1075,7 +1075,7 @@ impl FooOutput {
         self.builder_type.as_ref()
     }
     /// Named like the runtime macros' generic parameters.
-    pub fn a(&self) -> ::std::option::Option<&crate::types::AValue> {
+    pub fn a(&self) -> ::std::option::Option<&crate::types::A> {
         self.a.as_ref()
     }
     /// The `self` member.
@@ -1811,7 +1811,7 @@ pub mod builders {
         pub(crate) client: ::std::option::Option<crate::types::Client>,
         pub(crate) config: ::std::option::Option<crate::types::Config>,
         pub(crate) builder_type: ::std::option::Option<crate::types::Builder>,
-        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) a: ::std::option::Option<crate::types::A>,
         pub(crate) self_value: ::std::option::Option<crate::types::SelfValue>,
         pub(crate) type_shape: ::std::option::Option<crate::types::Type>,
         pub(crate) result: ::std::option::Option<crate::types::Result>,
@@ -1946,17 +1946,17 @@ pub mod builders {
             &self.builder_type
         }
         /// Named like the runtime macros' generic parameters.
-        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
+        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::A>) -> Self {
             self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Named like the runtime macros' generic parameters.
-        pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
+        pub fn set_a(mut self, input: ::std::option::Option<crate::types::A>) -> Self {
             self.a = input;
             self
         }
         /// Named like the runtime macros' generic parameters.
-        pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
+        pub fn get_a(&self) -> &::std::option::Option<crate::types::A> {
             &self.a
         }
         /// The `self` member.

@@ -12,7 +12,7 @@ pub struct WalkInput {
     /// A union through a list, a map, itself (boxed) and a structure (boxed).
     pub expr: ::std::option::Option<crate::types::Expr>,
     /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-    pub a: ::std::option::Option<crate::types::AValue>,
+    pub a: ::std::option::Option<crate::types::A>,
     /// Mutual recursion without a collection: both members are boxed.
     pub pair: ::std::option::Option<crate::types::PairLeft>,
     /// Contains itself directly (boxed) and through a sparse list.
@@ -114,10 +114,10 @@ impl ::sdk_runtime::schema::DeserializeShape for WalkInput {
                 }
                 ::std::option::Option::Some(2) => {
                     out.a = ::std::option::Option::Some(
-                            <crate::types::AValue as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                d,
-                            )?,
-                        );
+                        <crate::types::A as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                            d,
+                        )?,
+                    );
                 }
                 ::std::option::Option::Some(3) => {
                     out.pair = ::std::option::Option::Some(
@@ -154,7 +154,7 @@ impl WalkInput {
         self.expr.as_ref()
     }
     /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-    pub fn a(&self) -> ::std::option::Option<&crate::types::AValue> {
+    pub fn a(&self) -> ::std::option::Option<&crate::types::A> {
         self.a.as_ref()
     }
     /// Mutual recursion without a collection: both members are boxed.
@@ -190,7 +190,7 @@ pub struct WalkOutput {
     /// A union through a list, a map, itself (boxed) and a structure (boxed).
     pub expr: ::std::option::Option<crate::types::Expr>,
     /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-    pub a: ::std::option::Option<crate::types::AValue>,
+    pub a: ::std::option::Option<crate::types::A>,
     /// Mutual recursion without a collection: both members are boxed.
     pub pair: ::std::option::Option<crate::types::PairLeft>,
     /// Contains itself directly (boxed) and through a sparse list.
@@ -305,10 +305,10 @@ impl ::sdk_runtime::schema::DeserializeShape for WalkOutput {
                 }
                 ::std::option::Option::Some(2) => {
                     out.a = ::std::option::Option::Some(
-                            <crate::types::AValue as ::sdk_runtime::schema::DeserializeShape>::deserialize(
-                                d,
-                            )?,
-                        );
+                        <crate::types::A as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                            d,
+                        )?,
+                    );
                 }
                 ::std::option::Option::Some(3) => {
                     out.pair = ::std::option::Option::Some(
@@ -350,7 +350,7 @@ impl WalkOutput {
         self.expr.as_ref()
     }
     /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-    pub fn a(&self) -> ::std::option::Option<&crate::types::AValue> {
+    pub fn a(&self) -> ::std::option::Option<&crate::types::A> {
         self.a.as_ref()
     }
     /// Mutual recursion without a collection: both members are boxed.
@@ -484,7 +484,7 @@ pub mod builders {
     pub struct WalkInputBuilder {
         pub(crate) node: ::std::option::Option<crate::types::Node>,
         pub(crate) expr: ::std::option::Option<crate::types::Expr>,
-        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) a: ::std::option::Option<crate::types::A>,
         pub(crate) pair: ::std::option::Option<crate::types::PairLeft>,
         pub(crate) chain: ::std::option::Option<crate::types::Chain>,
     }
@@ -518,17 +518,17 @@ pub mod builders {
             &self.expr
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
+        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::A>) -> Self {
             self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
+        pub fn set_a(mut self, input: ::std::option::Option<crate::types::A>) -> Self {
             self.a = input;
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
+        pub fn get_a(&self) -> &::std::option::Option<crate::types::A> {
             &self.a
         }
         /// Mutual recursion without a collection: both members are boxed.
@@ -579,7 +579,7 @@ pub mod builders {
     pub struct WalkOutputBuilder {
         pub(crate) node: ::std::option::Option<crate::types::Node>,
         pub(crate) expr: ::std::option::Option<crate::types::Expr>,
-        pub(crate) a: ::std::option::Option<crate::types::AValue>,
+        pub(crate) a: ::std::option::Option<crate::types::A>,
         pub(crate) pair: ::std::option::Option<crate::types::PairLeft>,
         pub(crate) chain: ::std::option::Option<crate::types::Chain>,
     }
@@ -613,17 +613,17 @@ pub mod builders {
             &self.expr
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
+        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::A>) -> Self {
             self.a = ::std::option::Option::Some(input.into());
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
+        pub fn set_a(mut self, input: ::std::option::Option<crate::types::A>) -> Self {
             self.a = input;
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
+        pub fn get_a(&self) -> &::std::option::Option<crate::types::A> {
             &self.a
         }
         /// Mutual recursion without a collection: both members are boxed.
@@ -735,17 +735,17 @@ pub mod builders {
             self.inner.get_expr()
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::AValue>) -> Self {
+        pub fn a(mut self, input: impl ::std::convert::Into<crate::types::A>) -> Self {
             self.inner = self.inner.a(input);
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn set_a(mut self, input: ::std::option::Option<crate::types::AValue>) -> Self {
+        pub fn set_a(mut self, input: ::std::option::Option<crate::types::A>) -> Self {
             self.inner = self.inner.set_a(input);
             self
         }
         /// Mutual recursion through a list: A -&gt; list** -&gt; A.
-        pub fn get_a(&self) -> &::std::option::Option<crate::types::AValue> {
+        pub fn get_a(&self) -> &::std::option::Option<crate::types::A> {
             self.inner.get_a()
         }
         /// Mutual recursion without a collection: both members are boxed.
