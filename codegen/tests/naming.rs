@@ -292,6 +292,47 @@ fn enum_and_union_variants() {
     assert_eq!(unknown, "Unknown");
 }
 
+/// Schema statics are named by the IR so that none of a module collide: a member `tagsItem` meets
+/// the list items of `tags`, and a member `xSchema` meets the shape `TaggedMemberX`.
+#[test]
+fn schema_static_names_never_collide() {
+    let service = naming();
+    let structure =
+        |rust_name: &str| match service.types.iter().find(|t| t.rust_name() == rust_name) {
+            Some(TypeDef::Structure(s)) => s.clone(),
+            _ => panic!("no structure {rust_name}"),
+        };
+    let tagged = structure("Tagged");
+    assert_eq!(tagged.schema_name, "TAGGED_SCHEMA");
+    let members: Vec<&str> = tagged
+        .fields
+        .iter()
+        .map(|f| f.schema_name.as_str())
+        .collect();
+    // `tags` also claims `TAGGED_MEMBER_TAGS_ITEM` for its items.
+    assert_eq!(
+        members,
+        [
+            "TAGGED_MEMBER_TAGS",
+            "TAGGED_MEMBER_TAGS_ITEM2",
+            "TAGGED_MEMBER_X_SCHEMA"
+        ]
+    );
+    assert_eq!(
+        structure("TaggedMemberX").schema_name,
+        "TAGGED_MEMBER_X_SCHEMA2"
+    );
+    // The operation's module is a scope of its own: its `FooInput` keeps the plain name even
+    // though a shared type is called `FooInput` too.
+    let op = service
+        .operations
+        .iter()
+        .find(|o| o.name == "Foo")
+        .expect("Foo");
+    assert_eq!(op.input.schema_name, "FOO_INPUT_SCHEMA");
+    assert_eq!(structure("FooInput").schema_name, "FOO_INPUT_SCHEMA");
+}
+
 /// Boxed exactly where a member closes a cycle of structures and unions; lists and maps are
 /// already indirect.
 #[test]

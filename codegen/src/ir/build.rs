@@ -203,6 +203,7 @@ pub fn build_service(
         },
         &mut service,
     );
+    super::schema_names::assign(&mut service);
     Ok(service)
 }
 
@@ -798,6 +799,8 @@ impl<'m> Builder<'m> {
         Ok(Structure {
             id: shape.id.clone(),
             rust_name,
+            // Decided for the whole crate at the end (`schema_names::assign`).
+            schema_name: String::new(),
             docs: docs(&shape.traits),
             fields,
             error,
@@ -830,6 +833,7 @@ impl<'m> Builder<'m> {
         Ok(Union {
             id: shape.id.clone(),
             rust_name,
+            schema_name: String::new(),
             docs: docs(&shape.traits),
             variants,
             unknown_variant,
@@ -917,6 +921,7 @@ impl<'m> Builder<'m> {
             host_label: t.other.contains_key("smithy.api#hostLabel"),
             streaming: target.traits.streaming,
             variant: String::new(),
+            schema_name: String::new(),
             boxed: self.cycles.same_cycle(&member.target, &parent.id),
         };
         field.optional =

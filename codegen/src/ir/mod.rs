@@ -9,6 +9,7 @@ mod customizations;
 pub mod docs;
 pub mod endpoint;
 pub mod names;
+pub mod schema_names;
 
 pub use build::build_service;
 
@@ -228,6 +229,8 @@ impl TypeDef {
 pub struct Structure {
     pub id: ShapeId,
     pub rust_name: String,
+    /// The name of its schema static (see [`schema_names`]).
+    pub schema_name: String,
     pub docs: Option<String>,
     pub fields: Vec<Field>,
     /// Set for `@error` structures.
@@ -304,6 +307,8 @@ pub struct Field {
     pub streaming: bool,
     /// The UpperCamelCase variant name of a union member (empty for structure members).
     pub variant: String,
+    /// The name of the member's schema static (see [`schema_names`]).
+    pub schema_name: String,
 }
 
 /// How a member travels on the wire.
@@ -438,6 +443,8 @@ pub enum TimestampFormat {
 pub struct Union {
     pub id: ShapeId,
     pub rust_name: String,
+    /// The name of its schema static (see [`schema_names`]).
+    pub schema_name: String,
     pub docs: Option<String>,
     /// The members; each one's `variant` is its variant name, `rust_name` names its `is_*` test.
     pub variants: Vec<Field>,

@@ -7,30 +7,16 @@
 //!
 //! [`Schema`]: https://docs.rs/aws-smithy-schema
 
-use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ident;
-use crate::ir::{Field, NamedKind, RustType, Structure, TimestampFormat, Union, names::bare};
+use crate::ir::{Field, NamedKind, RustType, Structure, TimestampFormat, Union, schema_names};
 
 const RT: &str = "::sdk_runtime::schema";
 
 fn rt() -> TokenStream {
     RT.parse().unwrap_or_default()
-}
-
-/// The name of the shape's own schema static.
-pub fn shape_static(rust_name: &str) -> Ident {
-    format_ident!("{}_SCHEMA", bare(rust_name).to_shouty_snake_case())
-}
-
-fn member_static(rust_name: &str, field: &Field) -> Ident {
-    format_ident!(
-        "{}_MEMBER_{}",
-        bare(rust_name).to_shouty_snake_case(),
-        bare(&field.rust_name).to_shouty_snake_case()
-    )
 }
 
 fn shape_type(ty: &RustType) -> TokenStream {
@@ -110,13 +96,14 @@ impl MemberSchemas {
         let index = proc_macro2::Literal::usize_unsuffixed(at.index);
         let nested = match ty {
             RustType::List { item, .. } => {
-                let item_name = format_ident!("{name}_ITEM");
+                let item_name = format_ident!("{}", schema_names::list_item(&name.to_string()));
                 self.declare(&item_name, &at.nested("member", 0), item, quote!());
                 quote!(.with_list_member(&#item_name))
             }
             RustType::Map { value, .. } => {
-                let key_name = format_ident!("{name}_KEY");
-                let value_name = format_ident!("{name}_VALUE");
+                let (key_name, value_name) = schema_names::map_entry(&name.to_string());
+                let (key_name, value_name) =
+                    (format_ident!("{key_name}"), format_ident!("{value_name}"));
                 self.declare(&key_name, &at.nested("key", 0), &RustType::String, quote!());
                 self.declare(&value_name, &at.nested("value", 1), value, quote!());
                 quote!(.with_map_members(&#key_name, &#value_name))
@@ -137,12 +124,12 @@ impl MemberSchemas {
 pub fn structure(s: &Structure, fields: &[&Field], corrected: &[&Field]) -> TokenStream {
     let rt = rt();
     let name = ident(&s.rust_name);
-    let shape = shape_static(&s.rust_name);
+    let shape = format_ident!("{}", s.schema_name);
     let (ns, shape_name) = (&s.id.namespace, &s.id.name);
     let mut schemas = MemberSchemas { items: Vec::new() };
     let mut member_names = Vec::new();
     for (index, f) in fields.iter().enumerate() {
-        let member = member_static(&s.rust_name, f);
+        let member = format_ident!("{}", f.schema_name);
         let at = MemberAt {
             ns,
             container: shape_name.clone(),
@@ -270,12 +257,12 @@ pub fn union(u: &Union) -> TokenStream {
     let rt = rt();
     let name = ident(&u.rust_name);
     let unknown = ident(&u.unknown_variant);
-    let shape = shape_static(&u.rust_name);
+    let shape = format_ident!("{}", u.schema_name);
     let (ns, shape_name) = (&u.id.namespace, &u.id.name);
     let mut schemas = MemberSchemas { items: Vec::new() };
     let mut member_names = Vec::new();
     for (index, f) in u.variants.iter().enumerate() {
-        let member = member_static(&u.rust_name, f);
+        let member = format_ident!("{}", f.schema_name);
         let at = MemberAt {
             ns,
             container: shape_name.clone(),

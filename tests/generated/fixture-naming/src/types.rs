@@ -2680,6 +2680,184 @@ impl ::sdk_runtime::schema::MapKey for Symbols {
         Self::from(key)
     }
 }
+/// Its schema statics would collide with each other and with those of TaggedMemberX if they were named by upper-snake-casing alone.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Tagged {
+    /// The `tags` member.
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// The `tagsItem` member.
+    pub tags_item: ::std::option::Option<::std::string::String>,
+    /// The `xSchema` member.
+    pub x_schema: ::std::option::Option<::std::string::String>,
+}
+static TAGGED_MEMBER_TAGS_ITEM: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_member(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "Tagged$tags"),
+        ::sdk_runtime::schema::ShapeType::String,
+        "member",
+        0,
+    );
+static TAGGED_MEMBER_TAGS: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_member(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "Tagged"),
+        ::sdk_runtime::schema::ShapeType::List,
+        "tags",
+        0,
+    )
+    .with_list_member(&TAGGED_MEMBER_TAGS_ITEM);
+static TAGGED_MEMBER_TAGS_ITEM2: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_member(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "Tagged"),
+        ::sdk_runtime::schema::ShapeType::String,
+        "tagsItem",
+        1,
+    );
+static TAGGED_MEMBER_X_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_member(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "Tagged"),
+        ::sdk_runtime::schema::ShapeType::String,
+        "xSchema",
+        2,
+    );
+static TAGGED_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_struct(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "Tagged"),
+        ::sdk_runtime::schema::ShapeType::Structure,
+        &[
+            &TAGGED_MEMBER_TAGS,
+            &TAGGED_MEMBER_TAGS_ITEM2,
+            &TAGGED_MEMBER_X_SCHEMA,
+        ],
+    );
+impl ::sdk_runtime::schema::SerializableStruct for Tagged {
+    fn schema(&self) -> &::sdk_runtime::schema::Schema<'_> {
+        &TAGGED_SCHEMA
+    }
+    fn serialize_members(
+        &self,
+        s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
+    ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
+        if let ::std::option::Option::Some(value) = &self.tags {
+            ::sdk_runtime::schema::write_list(s, &TAGGED_MEMBER_TAGS, value, &|s, value| {
+                s.write_string(&TAGGED_MEMBER_TAGS_ITEM, value)
+            })?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags_item {
+            s.write_string(&TAGGED_MEMBER_TAGS_ITEM2, value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.x_schema {
+            s.write_string(&TAGGED_MEMBER_X_SCHEMA, value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::sdk_runtime::schema::DeserializeShape for Tagged {
+    fn deserialize(
+        d: &mut dyn ::sdk_runtime::schema::ShapeDeserializer,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::schema::SerdeError> {
+        let mut out = <Self as ::std::default::Default>::default();
+        ::sdk_runtime::schema::read_struct(d, &TAGGED_SCHEMA, &mut |member, d| {
+            match member.member_index() {
+                ::std::option::Option::Some(0) => {
+                    out.tags = ::std::option::Option::Some(::sdk_runtime::schema::read_list(
+                        d,
+                        member,
+                        &|d| d.read_string(&TAGGED_MEMBER_TAGS_ITEM),
+                    )?);
+                }
+                ::std::option::Option::Some(1) => {
+                    out.tags_item = ::std::option::Option::Some(d.read_string(member)?);
+                }
+                ::std::option::Option::Some(2) => {
+                    out.x_schema = ::std::option::Option::Some(d.read_string(member)?);
+                }
+                _ => d.skip_value()?,
+            }
+            ::std::result::Result::Ok(())
+        })?;
+        ::std::result::Result::Ok(out)
+    }
+}
+impl Tagged {
+    /// Creates a new builder for [`Tagged`].
+    pub fn builder() -> crate::types::builders::TaggedBuilder {
+        ::std::default::Default::default()
+    }
+    /// The `tags` member.
+    pub fn tags(&self) -> &[::std::string::String] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The `tagsItem` member.
+    pub fn tags_item(&self) -> ::std::option::Option<&str> {
+        self.tags_item.as_deref()
+    }
+    /// The `xSchema` member.
+    pub fn x_schema(&self) -> ::std::option::Option<&str> {
+        self.x_schema.as_deref()
+    }
+}
+/// The `TaggedMemberX` structure.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct TaggedMemberX {
+    /// The `n` member.
+    pub n: ::std::option::Option<i32>,
+}
+static TAGGED_MEMBER_X_MEMBER_N: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_member(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "TaggedMemberX"),
+        ::sdk_runtime::schema::ShapeType::Integer,
+        "n",
+        0,
+    );
+static TAGGED_MEMBER_X_SCHEMA2: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_struct(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "TaggedMemberX"),
+        ::sdk_runtime::schema::ShapeType::Structure,
+        &[&TAGGED_MEMBER_X_MEMBER_N],
+    );
+impl ::sdk_runtime::schema::SerializableStruct for TaggedMemberX {
+    fn schema(&self) -> &::sdk_runtime::schema::Schema<'_> {
+        &TAGGED_MEMBER_X_SCHEMA2
+    }
+    fn serialize_members(
+        &self,
+        s: &mut dyn ::sdk_runtime::schema::ShapeSerializer,
+    ) -> ::std::result::Result<(), ::sdk_runtime::schema::SerdeError> {
+        if let ::std::option::Option::Some(value) = &self.n {
+            s.write_integer(&TAGGED_MEMBER_X_MEMBER_N, *value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::sdk_runtime::schema::DeserializeShape for TaggedMemberX {
+    fn deserialize(
+        d: &mut dyn ::sdk_runtime::schema::ShapeDeserializer,
+    ) -> ::std::result::Result<Self, ::sdk_runtime::schema::SerdeError> {
+        let mut out = <Self as ::std::default::Default>::default();
+        ::sdk_runtime::schema::read_struct(d, &TAGGED_MEMBER_X_SCHEMA2, &mut |member, d| {
+            match member.member_index() {
+                ::std::option::Option::Some(0) => {
+                    out.n = ::std::option::Option::Some(d.read_integer(member)?);
+                }
+                _ => d.skip_value()?,
+            }
+            ::std::result::Result::Ok(())
+        })?;
+        ::std::result::Result::Ok(out)
+    }
+}
+impl TaggedMemberX {
+    /// Creates a new builder for [`TaggedMemberX`].
+    pub fn builder() -> crate::types::builders::TaggedMemberXBuilder {
+        ::std::default::Default::default()
+    }
+    /// The `n` member.
+    pub fn n(&self) -> ::std::option::Option<i32> {
+        self.n
+    }
+}
 /// The `Type` structure.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -3747,6 +3925,103 @@ pub mod builders {
         /// Builds [`String`](crate::types::String).
         pub fn build(self) -> crate::types::String {
             crate::types::String { value: self.value }
+        }
+    }
+    /// A builder for [`Tagged`](crate::types::Tagged).
+    #[derive(Clone, PartialEq, Debug, Default)]
+    #[non_exhaustive]
+    pub struct TaggedBuilder {
+        pub(crate) tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub(crate) tags_item: ::std::option::Option<::std::string::String>,
+        pub(crate) x_schema: ::std::option::Option<::std::string::String>,
+    }
+    impl TaggedBuilder {
+        /// The `tags` member.
+        pub fn tags(mut self, item: impl ::std::convert::Into<::std::string::String>) -> Self {
+            self.tags
+                .get_or_insert_with(::std::vec::Vec::new)
+                .push(item.into());
+            self
+        }
+        /// The `tags` member.
+        pub fn set_tags(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.tags = input;
+            self
+        }
+        /// The `tags` member.
+        pub fn get_tags(&self) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+            &self.tags
+        }
+        /// The `tagsItem` member.
+        pub fn tags_item(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.tags_item = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// The `tagsItem` member.
+        pub fn set_tags_item(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.tags_item = input;
+            self
+        }
+        /// The `tagsItem` member.
+        pub fn get_tags_item(&self) -> &::std::option::Option<::std::string::String> {
+            &self.tags_item
+        }
+        /// The `xSchema` member.
+        pub fn x_schema(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+            self.x_schema = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// The `xSchema` member.
+        pub fn set_x_schema(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+            self.x_schema = input;
+            self
+        }
+        /// The `xSchema` member.
+        pub fn get_x_schema(&self) -> &::std::option::Option<::std::string::String> {
+            &self.x_schema
+        }
+        /// Builds [`Tagged`](crate::types::Tagged).
+        pub fn build(self) -> crate::types::Tagged {
+            crate::types::Tagged {
+                tags: self.tags,
+                tags_item: self.tags_item,
+                x_schema: self.x_schema,
+            }
+        }
+    }
+    /// A builder for [`TaggedMemberX`](crate::types::TaggedMemberX).
+    #[derive(Clone, PartialEq, Debug, Default)]
+    #[non_exhaustive]
+    pub struct TaggedMemberXBuilder {
+        pub(crate) n: ::std::option::Option<i32>,
+    }
+    impl TaggedMemberXBuilder {
+        /// The `n` member.
+        pub fn n(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+            self.n = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// The `n` member.
+        pub fn set_n(mut self, input: ::std::option::Option<i32>) -> Self {
+            self.n = input;
+            self
+        }
+        /// The `n` member.
+        pub fn get_n(&self) -> &::std::option::Option<i32> {
+            &self.n
+        }
+        /// Builds [`TaggedMemberX`](crate::types::TaggedMemberX).
+        pub fn build(self) -> crate::types::TaggedMemberX {
+            crate::types::TaggedMemberX { n: self.n }
         }
     }
     /// A builder for [`Type`](crate::types::Type).

@@ -594,6 +594,10 @@ pub struct FooOutput {
     pub blob: ::std::option::Option<crate::types::Blob>,
     /// The `dateTime` member.
     pub date_time: ::std::option::Option<crate::types::DateTime>,
+    /// Its schema statics would collide with each other and with those of TaggedMemberX if they were named by upper-snake-casing alone.
+    pub tagged: ::std::option::Option<crate::types::Tagged>,
+    /// The `taggedMemberX` member.
+    pub tagged_member_x: ::std::option::Option<crate::types::TaggedMemberX>,
     _request_id: ::std::option::Option<::std::string::String>,
 }
 /// Members with a modeled `@default` start at it; other required members at their
@@ -623,6 +627,8 @@ impl ::std::default::Default for FooOutput {
             option: ::std::option::Option::None,
             blob: ::std::option::Option::None,
             date_time: ::std::option::Option::None,
+            tagged: ::std::option::Option::None,
+            tagged_member_x: ::std::option::Option::None,
             _request_id: ::std::option::Option::None,
         }
     }
@@ -791,6 +797,20 @@ static FOO_OUTPUT_MEMBER_DATE_TIME: ::sdk_runtime::schema::Schema<'static> =
         "dateTime",
         21,
     );
+static FOO_OUTPUT_MEMBER_TAGGED: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_member(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "FooResponse"),
+        ::sdk_runtime::schema::ShapeType::Structure,
+        "tagged",
+        22,
+    );
+static FOO_OUTPUT_MEMBER_TAGGED_MEMBER_X: ::sdk_runtime::schema::Schema<'static> =
+    ::sdk_runtime::schema::Schema::new_member(
+        ::sdk_runtime::schema::shape_id!("com.example.naming", "FooResponse"),
+        ::sdk_runtime::schema::ShapeType::Structure,
+        "taggedMemberX",
+        23,
+    );
 static FOO_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
     ::sdk_runtime::schema::Schema::new_struct(
         ::sdk_runtime::schema::shape_id!("com.example.naming", "FooResponse"),
@@ -818,6 +838,8 @@ static FOO_OUTPUT_SCHEMA: ::sdk_runtime::schema::Schema<'static> =
             &FOO_OUTPUT_MEMBER_OPTION,
             &FOO_OUTPUT_MEMBER_BLOB,
             &FOO_OUTPUT_MEMBER_DATE_TIME,
+            &FOO_OUTPUT_MEMBER_TAGGED,
+            &FOO_OUTPUT_MEMBER_TAGGED_MEMBER_X,
         ],
     );
 impl ::sdk_runtime::schema::SerializableStruct for FooOutput {
@@ -892,6 +914,12 @@ impl ::sdk_runtime::schema::SerializableStruct for FooOutput {
         }
         if let ::std::option::Option::Some(value) = &self.date_time {
             s.write_struct(&FOO_OUTPUT_MEMBER_DATE_TIME, value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tagged {
+            s.write_struct(&FOO_OUTPUT_MEMBER_TAGGED, value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tagged_member_x {
+            s.write_struct(&FOO_OUTPUT_MEMBER_TAGGED_MEMBER_X, value)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1036,6 +1064,20 @@ impl ::sdk_runtime::schema::DeserializeShape for FooOutput {
                             )?,
                         );
                 }
+                ::std::option::Option::Some(22) => {
+                    out.tagged = ::std::option::Option::Some(
+                            <crate::types::Tagged as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                                d,
+                            )?,
+                        );
+                }
+                ::std::option::Option::Some(23) => {
+                    out.tagged_member_x = ::std::option::Option::Some(
+                            <crate::types::TaggedMemberX as ::sdk_runtime::schema::DeserializeShape>::deserialize(
+                                d,
+                            )?,
+                        );
+                }
                 _ => d.skip_value()?,
             }
             ::std::result::Result::Ok(())
@@ -1137,6 +1179,14 @@ impl FooOutput {
     /// The `dateTime` member.
     pub fn date_time(&self) -> ::std::option::Option<&crate::types::DateTime> {
         self.date_time.as_ref()
+    }
+    /// Its schema statics would collide with each other and with those of TaggedMemberX if they were named by upper-snake-casing alone.
+    pub fn tagged(&self) -> ::std::option::Option<&crate::types::Tagged> {
+        self.tagged.as_ref()
+    }
+    /// The `taggedMemberX` member.
+    pub fn tagged_member_x(&self) -> ::std::option::Option<&crate::types::TaggedMemberX> {
+        self.tagged_member_x.as_ref()
     }
 }
 /// Errors the `Foo` operation can return.
@@ -1827,6 +1877,8 @@ pub mod builders {
         pub(crate) option: ::std::option::Option<crate::types::Option>,
         pub(crate) blob: ::std::option::Option<crate::types::Blob>,
         pub(crate) date_time: ::std::option::Option<crate::types::DateTime>,
+        pub(crate) tagged: ::std::option::Option<crate::types::Tagged>,
+        pub(crate) tagged_member_x: ::std::option::Option<crate::types::TaggedMemberX>,
     }
     impl FooOutputBuilder {
         /// The `meta` member.
@@ -2187,6 +2239,40 @@ pub mod builders {
         pub fn get_date_time(&self) -> &::std::option::Option<crate::types::DateTime> {
             &self.date_time
         }
+        /// Its schema statics would collide with each other and with those of TaggedMemberX if they were named by upper-snake-casing alone.
+        pub fn tagged(mut self, input: impl ::std::convert::Into<crate::types::Tagged>) -> Self {
+            self.tagged = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Its schema statics would collide with each other and with those of TaggedMemberX if they were named by upper-snake-casing alone.
+        pub fn set_tagged(mut self, input: ::std::option::Option<crate::types::Tagged>) -> Self {
+            self.tagged = input;
+            self
+        }
+        /// Its schema statics would collide with each other and with those of TaggedMemberX if they were named by upper-snake-casing alone.
+        pub fn get_tagged(&self) -> &::std::option::Option<crate::types::Tagged> {
+            &self.tagged
+        }
+        /// The `taggedMemberX` member.
+        pub fn tagged_member_x(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::TaggedMemberX>,
+        ) -> Self {
+            self.tagged_member_x = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// The `taggedMemberX` member.
+        pub fn set_tagged_member_x(
+            mut self,
+            input: ::std::option::Option<crate::types::TaggedMemberX>,
+        ) -> Self {
+            self.tagged_member_x = input;
+            self
+        }
+        /// The `taggedMemberX` member.
+        pub fn get_tagged_member_x(&self) -> &::std::option::Option<crate::types::TaggedMemberX> {
+            &self.tagged_member_x
+        }
         /// Builds [`FooOutput`](super::FooOutput).
         pub fn build(self) -> super::FooOutput {
             super::FooOutput {
@@ -2214,6 +2300,8 @@ pub mod builders {
                 option: self.option,
                 blob: self.blob,
                 date_time: self.date_time,
+                tagged: self.tagged,
+                tagged_member_x: self.tagged_member_x,
                 _request_id: ::std::option::Option::None,
             }
         }
