@@ -43,6 +43,7 @@ use crate::body_limit::{
     OversizedBodyClassifier, ResponseBodyLimitInterceptor, ResponseBodySizeLimit,
 };
 use crate::config::ConfigCore;
+use crate::log_redaction::SensitiveRequestBodyInterceptor;
 use crate::request::RequestBuilder;
 use crate::response::{Response, parse_error_response};
 use crate::spec::{ApiKeyLocation, AuthScheme, OperationSpec, Protocol, ServiceSpec};
@@ -132,6 +133,9 @@ fn build_operation<O: OperationSpec>(
         layer.store_put(aws_smithy_runtime_api::client::orchestrator::SensitiveOutput);
     }
     let mut components = RuntimeComponentsBuilder::new("sdk_runtime");
+    if O::SENSITIVE_INPUT {
+        components.push_interceptor(SensitiveRequestBodyInterceptor);
+    }
     let schemes = match O::AUTH.unwrap_or(service.auth) {
         [] => &[AuthScheme::NoAuth][..],
         schemes => schemes,

@@ -28,6 +28,7 @@ pub mod endpoint;
 pub mod error;
 pub mod idempotency;
 mod invoke;
+pub mod log_redaction;
 mod macros;
 pub mod paginate;
 pub mod request;

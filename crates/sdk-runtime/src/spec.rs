@@ -204,6 +204,10 @@ pub trait OperationSpec: Send + Sync + 'static {
     /// (`SensitiveOutput` in the config bag).
     const SENSITIVE_OUTPUT: bool = false;
 
+    /// The input holds `@sensitive` data: the request body is hidden from the orchestrator's
+    /// TRACE log of the request ([`SensitiveRequestBodyInterceptor`](crate::log_redaction::SensitiveRequestBodyInterceptor)).
+    const SENSITIVE_INPUT: bool = false;
+
     /// Records constraint violations of `input` (`@required`, `@length`, `@range`, `@pattern`).
     fn validate(input: &Self::Input, v: &mut Validator) {
         let _ = (input, v);

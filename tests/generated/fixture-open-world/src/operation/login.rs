@@ -299,6 +299,7 @@ impl ::sdk_runtime::OperationSpec for Login {
     const NAME: &'static str = "Login";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::NoAuth]);
+    const SENSITIVE_INPUT: bool = true;
     fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
         input.validate(v);
     }
