@@ -290,6 +290,11 @@ fn operations() -> Vec<(&'static str, Call)> {
             .get_secret()
             .name("n")),
         op!("fixture-sensitive.GetToken", |c| c.sensitive.get_token()),
+        op!("fixture-sensitive.PutSecret", |c| c
+            .sensitive
+            .put_secret()
+            .name("db")
+            .value("v")),
     ]
 }
 

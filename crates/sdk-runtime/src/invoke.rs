@@ -45,7 +45,7 @@ use crate::body_limit::{
 use crate::config::ConfigCore;
 use crate::log_redaction::SensitiveRequestBodyInterceptor;
 use crate::request::RequestBuilder;
-use crate::response::{Response, parse_error_response};
+use crate::response::{ErrorBody, Response};
 use crate::spec::{ApiKeyLocation, AuthScheme, OperationSpec, Protocol, ServiceSpec};
 use crate::validate::Validator;
 
@@ -242,11 +242,10 @@ fn deserialize<O: OperationSpec>(
             })
             .map_err(|e| OrchestratorError::response(e.into()));
     }
-    let error = parse_error_response(protocol, query_compatible, &view);
+    // One walk over the body serves the error code, the metadata and the modeled error.
+    let (code, body) = ErrorBody::read(protocol, query_compatible, &view);
     Err(OrchestratorError::operation(O::deserialize_error(
-        &error.dispatch_code,
-        &view,
-        error.meta,
+        &code, body,
     )))
 }
 

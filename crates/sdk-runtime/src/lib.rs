@@ -26,6 +26,7 @@ pub mod body_limit;
 pub mod config;
 pub mod endpoint;
 pub mod error;
+mod error_body;
 pub mod idempotency;
 mod invoke;
 pub mod log_redaction;

@@ -4,9 +4,10 @@
 
 use std::fmt;
 
-use sdk_runtime::error::{ModeledError, modeled};
+use sdk_runtime::error::ModeledError;
 use sdk_runtime::request::{BuildError, RequestBuilder};
-use sdk_runtime::response::{DeserializeError, Response};
+use sdk_runtime::response::{DeserializeError, ErrorBody, Response};
+use sdk_runtime::shape::modeled_error;
 use sdk_runtime::types::{
     BoxError, CreateUnhandledError, DateTime, ErrorKind, ErrorMetadata, ProvideErrorMetadata,
 };
@@ -160,6 +161,12 @@ impl CreateUnhandledError for CreateWidgetError {
     }
 }
 
+impl From<sdk_runtime::Unhandled> for CreateWidgetError {
+    fn from(e: sdk_runtime::Unhandled) -> Self {
+        Self::Unhandled(e)
+    }
+}
+
 impl From<ErrorMetadata> for CreateWidgetError {
     fn from(meta: ErrorMetadata) -> Self {
         Self::Unhandled(meta.into())
@@ -185,8 +192,8 @@ impl std::error::Error for CreateWidgetError {
 pub struct CreateWidget;
 
 impl OperationError for CreateWidgetError {
-    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
-        <CreateWidget as OperationSpec>::deserialize_error(code, resp, meta)
+    fn from_response(code: &str, body: ErrorBody<'_>) -> Self {
+        <CreateWidget as OperationSpec>::deserialize_error(code, body)
     }
 
     fn retryable_error_kind(&self) -> Option<ErrorKind> {
@@ -229,13 +236,11 @@ impl OperationSpec for CreateWidget {
         Ok(out)
     }
 
-    fn deserialize_error(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
+    fn deserialize_error(code: &str, body: ErrorBody<'_>) -> Self::Error {
         match code {
-            "ValidationException" => modeled(resp, meta)
-                .map_or_else(Self::Error::Unhandled, Self::Error::ValidationException),
-            "ThrottlingException" => modeled(resp, meta)
-                .map_or_else(Self::Error::Unhandled, Self::Error::ThrottlingException),
-            _ => Self::Error::from(meta),
+            "ValidationException" => modeled_error(body, Self::Error::ValidationException),
+            "ThrottlingException" => modeled_error(body, Self::Error::ThrottlingException),
+            _ => Self::Error::from(body.into_meta()),
         }
     }
 
@@ -286,6 +291,12 @@ impl CreateUnhandledError for ListConnectionsError {
     }
 }
 
+impl From<sdk_runtime::Unhandled> for ListConnectionsError {
+    fn from(e: sdk_runtime::Unhandled) -> Self {
+        Self::Unhandled(e)
+    }
+}
+
 impl From<ErrorMetadata> for ListConnectionsError {
     fn from(meta: ErrorMetadata) -> Self {
         Self::Unhandled(meta.into())
@@ -303,8 +314,8 @@ impl std::error::Error for ListConnectionsError {}
 pub struct ListConnections;
 
 impl OperationError for ListConnectionsError {
-    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
-        <ListConnections as OperationSpec>::deserialize_error(code, resp, meta)
+    fn from_response(code: &str, body: ErrorBody<'_>) -> Self {
+        <ListConnections as OperationSpec>::deserialize_error(code, body)
     }
 
     fn retryable_error_kind(&self) -> Option<ErrorKind> {
@@ -332,11 +343,10 @@ impl OperationSpec for ListConnections {
         resp.json()
     }
 
-    fn deserialize_error(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
+    fn deserialize_error(code: &str, body: ErrorBody<'_>) -> Self::Error {
         match code {
-            "ValidationException" => modeled(resp, meta)
-                .map_or_else(Self::Error::Unhandled, Self::Error::ValidationException),
-            _ => Self::Error::from(meta),
+            "ValidationException" => modeled_error(body, Self::Error::ValidationException),
+            _ => Self::Error::from(body.into_meta()),
         }
     }
 }
@@ -404,6 +414,12 @@ impl CreateUnhandledError for GetUsageError {
     }
 }
 
+impl From<sdk_runtime::Unhandled> for GetUsageError {
+    fn from(e: sdk_runtime::Unhandled) -> Self {
+        Self::Unhandled(e)
+    }
+}
+
 impl From<ErrorMetadata> for GetUsageError {
     fn from(meta: ErrorMetadata) -> Self {
         Self::Unhandled(meta.into())
@@ -421,8 +437,8 @@ impl std::error::Error for GetUsageError {}
 pub struct GetUsage;
 
 impl OperationError for GetUsageError {
-    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
-        <GetUsage as OperationSpec>::deserialize_error(code, resp, meta)
+    fn from_response(code: &str, body: ErrorBody<'_>) -> Self {
+        <GetUsage as OperationSpec>::deserialize_error(code, body)
     }
 
     fn retryable_error_kind(&self) -> Option<ErrorKind> {
@@ -448,8 +464,8 @@ impl OperationSpec for GetUsage {
         resp.json()
     }
 
-    fn deserialize_error(_code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
-        modeled(resp, meta).map_or_else(Self::Error::Unhandled, Self::Error::BfError)
+    fn deserialize_error(_code: &str, body: ErrorBody<'_>) -> Self::Error {
+        modeled_error(body, Self::Error::BfError)
     }
 }
 
