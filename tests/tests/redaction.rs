@@ -4,8 +4,8 @@
 //! `Display` and `Report`; and the orchestrator's TRACE logs of calls carrying secrets: responses
 //! with sensitive members (operations with sensitive output store `SensitiveOutput`), requests
 //! with sensitive members (with and without stalled-stream protection, which changes how the
-//! orchestrator prints a request body), SigV4 credentials with a session token, and bearer tokens
-//! of this crate and of BillForward; none of them may appear.
+//! orchestrator prints a request body), SigV4 credentials with a session token, bearer tokens
+//! of this crate and of BillForward, and an API key; none of them may appear.
 
 mod common;
 
@@ -30,6 +30,7 @@ const BEARER_TOKEN: &str = "bearer-token-QWERTY-0987";
 const SESSION_TOKEN: &str = "session-token-redaction-IQoJb3JpZ2luX2Vj";
 const INPUT_SECRET: &str = "input-s3cr3t-PLUGH";
 const BILLFORWARD_TOKEN: &str = "bf-bearer-token-XYZZY-42";
+const API_KEY: &str = "api-key-FROTZ-1234";
 
 #[track_caller]
 fn assert_redacted(what: &str, text: &str) {
@@ -276,6 +277,8 @@ async fn trace_logs_of_calls_carrying_secrets_hold_none_of_them() {
             Reply::json(200, json!({"version": 2}))
         } else if req.path.starts_with("/usage-sessions/") {
             Reply::json(200, json!({"results": []}))
+        } else if req.path.starts_with("/pet/") {
+            Reply::json(200, json!({"id": 7, "name": "doggie", "photoUrls": []}))
         } else {
             Reply::json(
                 200,
@@ -337,9 +340,22 @@ async fn trace_logs_of_calls_carrying_secrets_hold_none_of_them() {
     .send()
     .await
     .unwrap();
+    // An `@httpApiKeyAuth` key in a header the runtime does not redact by itself.
+    openapi_petstore_31::Client::from_conf(
+        openapi_petstore_31::Config::builder()
+            .endpoint_url(server.url())
+            .http_client(http_client())
+            .api_key(API_KEY)
+            .build(),
+    )
+    .get_pet_by_id()
+    .pet_id(7)
+    .send()
+    .await
+    .unwrap();
 
     let sent = server.requests();
-    assert_eq!(sent.len(), 5);
+    assert_eq!(sent.len(), 6);
     assert!(
         sent[0]
             .header("authorization")
@@ -363,6 +379,8 @@ async fn trace_logs_of_calls_carrying_secrets_hold_none_of_them() {
         sent[4].header("authorization"),
         Some(format!("Bearer {BILLFORWARD_TOKEN}").as_str())
     );
+    // The key was taken out of the request only for the log: it was sent.
+    assert_eq!(sent[5].header("api_key"), Some(API_KEY));
 
     let text = logs.text();
     // The subscriber did capture the orchestrator's TRACE output, requests and responses.
@@ -377,6 +395,7 @@ async fn trace_logs_of_calls_carrying_secrets_hold_none_of_them() {
         ("BillForward's bearer token", BILLFORWARD_TOKEN),
         ("the secret key", SECRET_ACCESS_KEY),
         ("the session token", SESSION_TOKEN),
+        ("the API key", API_KEY),
     ] {
         assert!(!text.contains(secret), "the logs show {what}:\n{text}");
     }

@@ -122,7 +122,10 @@ enum Progress {
     Faulted(String),
 }
 
-/// The body of an error response, read once: see the [module docs](self). Generated
+/// The body of an error response, read once with the protocol's codec and never built into a
+/// JSON tree: the reading that decodes the modeled error also picks up the body's code and
+/// message; when no header names the code, a first look skips through the members up to
+/// `__type`, building nothing. Generated
 /// `OperationError::from_response` implementations hand it to
 /// [`modeled_error`](crate::shape::modeled_error), or turn it into metadata with
 /// [`ErrorBody::into_meta`] when the code names no modeled error.

@@ -23,6 +23,7 @@ use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptio
 use aws_smithy_runtime_api::client::auth::{
     AuthSchemeId, AuthSchemeOptionResolverParams, SharedAuthScheme, SharedAuthSchemeOptionResolver,
 };
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::identity::SharedIdentityResolver;
 use aws_smithy_runtime_api::client::identity::http::Token;
 use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
@@ -43,7 +44,9 @@ use crate::body_limit::{
     OversizedBodyClassifier, ResponseBodyLimitInterceptor, ResponseBodySizeLimit,
 };
 use crate::config::ConfigCore;
-use crate::log_redaction::SensitiveRequestBodyInterceptor;
+use crate::log_redaction::{
+    ApiKeyLogInterceptor, RestoringHttpClient, SensitiveRequestBodyInterceptor,
+};
 use crate::request::RequestBuilder;
 use crate::response::{ErrorBody, Response};
 use crate::spec::{ApiKeyLocation, AuthScheme, OperationSpec, Protocol, ServiceSpec};
@@ -157,7 +160,7 @@ fn build_operation<O: OperationSpec>(
     }
     layer.store_put(AuthSchemeOptionResolverParams::new(()));
     components.set_auth_scheme_option_resolver(Some(SharedAuthSchemeOptionResolver::new(
-        StaticAuthSchemeOptionResolver::new(options),
+        StaticAuthSchemeOptionResolver::new(options.clone()),
     )));
     // A body that stops moving fails the call instead of hanging it; the orchestrator's default
     // settings (on, 5 s grace) apply unless the config has its own.
@@ -171,6 +174,23 @@ fn build_operation<O: OperationSpec>(
     for interceptor in config.interceptors() {
         components.push_interceptor(interceptor);
     }
+    // An API key is not redacted by the orchestrator's request log: take it out after signing
+    // (after every other interceptor's `modify_before_transmit`) and put it back in the client.
+    let api_key = schemes.iter().find_map(|scheme| match *scheme {
+        AuthScheme::HttpApiKey { name, location, .. }
+            if options.contains(&HTTP_API_KEY_AUTH_SCHEME_ID) =>
+        {
+            Some((name, location))
+        }
+        _ => None,
+    });
+    let http_client = match api_key {
+        Some((name, location)) => {
+            components.push_interceptor(ApiKeyLogInterceptor::new(name, location));
+            SharedHttpClient::new(RestoringHttpClient(http_client))
+        }
+        None => http_client,
+    };
 
     let user_agent = match (aws, config.app_name()) {
         (true, _) => None,
