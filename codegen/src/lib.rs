@@ -5,6 +5,7 @@
 //! except the loader reading model files and settings.
 
 pub mod conformance;
+pub mod escape;
 pub mod ir;
 pub mod model;
 pub mod render;
@@ -34,14 +35,21 @@ pub struct GeneratedCrate {
 pub fn generate(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
     let mut crates = generate_unformatted(paths)?;
     for c in &mut crates {
-        render::format_files(&mut c.files)?;
+        render::format_files(&mut c.files).map_err(|e| escape::untrusted_lines(&e))?;
     }
     Ok(crates)
 }
 
 /// [`generate`] without the `rustfmt` pass: the same code, as `prettyplease` prints it. For
 /// callers that only build the output (it is not what `cargo xtask codegen` commits).
+///
+/// Errors quote model text with its control characters escaped ([`escape::untrusted`]), one
+/// problem per line.
 pub fn generate_unformatted(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
+    generate_raw(paths).map_err(|e| escape::untrusted_lines(&e))
+}
+
+fn generate_raw(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
     let model = model::load_model(paths).map_err(|e| e.to_string())?;
     let settings = paths
         .iter()

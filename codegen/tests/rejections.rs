@@ -50,3 +50,37 @@ fn an_unreadable_codegen_json_names_the_file_and_the_whole_document() {
     );
     fs::remove_dir_all(&dir).ok();
 }
+
+/// A hostile model's text is quoted in errors with its control characters escaped: an ANSI
+/// sequence, a newline that would forge a second error line, a bidirectional override.
+#[test]
+fn rejections_quote_hostile_model_text_escaped() {
+    let dir = scratch("hostile-text");
+    let model = serde_json::json!({
+        "smithy": "2.0",
+        "shapes": {
+            "a.b#Svc": {"type": "service", "version": "1", "operations": [{"target": "a.b#Op"}]},
+            "a.b#Op": {"type": "operation", "input": {"target": "a.b#In\u{1b}[2J"}},
+            "a.b#Bad": {"type": "strin\ng\u{202e}", "traits": {"x.y#t\u{1b}]0;t\u{7}": {}}},
+            "a.b#Also": {"type": "structure", "members": {"m\nerror: forged": {"target": "a.b#Nope\u{9b}"}}}
+        }
+    });
+    fs::write(dir.join("model.json"), model.to_string()).expect("write");
+    let err = codegen::generate(std::slice::from_ref(&dir)).unwrap_err();
+    assert!(
+        !err.chars().any(|c| c.is_control() && c != '\n'),
+        "raw control characters in {err:?}"
+    );
+    assert!(!err.contains('\u{202e}'), "{err:?}");
+    // Every line is one error that names the file and a JSON path; none is forged.
+    let file = dir.join("model.json").display().to_string();
+    for line in err.lines() {
+        assert!(
+            line.starts_with(&format!("{file}: $")),
+            "{line:?} in\n{err}"
+        );
+        assert!(!line.contains(": error: forged"), "{line:?}");
+    }
+    assert!(err.contains("\\u{1b}"), "{err}");
+    fs::remove_dir_all(&dir).ok();
+}

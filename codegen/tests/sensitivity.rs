@@ -86,7 +86,14 @@ fn containment_follows_nesting_and_cycles() {
             )
         })
         .collect();
-    assert_eq!(ops, [("GetSecret", true, false), ("GetToken", true, false)]);
+    assert_eq!(
+        ops,
+        [
+            ("GetSecret", true, false),
+            ("GetToken", true, false),
+            ("PutSecret", false, true)
+        ]
+    );
 }
 
 #[test]

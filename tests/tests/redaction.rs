@@ -1,9 +1,11 @@
 //! `@sensitive` redaction, through the crate generated from `tests/fixtures/sensitive`: `Debug` of
 //! sensitive values in lists, maps, lists of maps, unions, nested, recursive and wholly sensitive
 //! structures and unions; errors whose message (or whole shape) is sensitive, in `Debug`,
-//! `Display` and `Report`; and the orchestrator's TRACE logs of a call whose response carries a
-//! secret (operations with sensitive output store `SensitiveOutput`), signed with SigV4 or a
-//! bearer token, neither of which may appear either.
+//! `Display` and `Report`; and the orchestrator's TRACE logs of calls carrying secrets: responses
+//! with sensitive members (operations with sensitive output store `SensitiveOutput`), requests
+//! with sensitive members (with and without stalled-stream protection, which changes how the
+//! orchestrator prints a request body), SigV4 credentials with a session token, bearer tokens
+//! of this crate and of BillForward, and an API key; none of them may appear.
 
 mod common;
 
@@ -25,6 +27,10 @@ const REDACTED: &str = "*** Sensitive Data Redacted ***";
 const SECRET_KEY_ID: &str = "AKIDREDACTIONTEST";
 const SECRET_ACCESS_KEY: &str = "wJalrXUtnFEMI-redaction-secret-access-key";
 const BEARER_TOKEN: &str = "bearer-token-QWERTY-0987";
+const SESSION_TOKEN: &str = "session-token-redaction-IQoJb3JpZ2luX2Vj";
+const INPUT_SECRET: &str = "input-s3cr3t-PLUGH";
+const BILLFORWARD_TOKEN: &str = "bf-bearer-token-XYZZY-42";
+const API_KEY: &str = "api-key-FROTZ-1234";
 
 #[track_caller]
 fn assert_redacted(what: &str, text: &str) {
@@ -164,7 +170,7 @@ fn vault_config(server: &workspace_tests::TestServer) -> fixture_sensitive::conf
         .credentials_provider(aws_credential_types::Credentials::new(
             SECRET_KEY_ID,
             SECRET_ACCESS_KEY,
-            None,
+            Some(SESSION_TOKEN.to_string()),
             None,
             "redaction-test",
         ))
@@ -262,11 +268,17 @@ impl Captured {
 }
 
 #[tokio::test]
-async fn trace_logs_of_calls_with_sensitive_output_hold_no_secret_token_or_secret_key() {
+async fn trace_logs_of_calls_carrying_secrets_hold_none_of_them() {
     let logs = trace_logs();
     let server = serve(|req| {
         if req.path == "/token" {
             Reply::json(200, json!({"token": SECRET, "scope": "read"}))
+        } else if req.method == "PUT" {
+            Reply::json(200, json!({"version": 2}))
+        } else if req.path.starts_with("/usage-sessions/") {
+            Reply::json(200, json!({"results": []}))
+        } else if req.path.starts_with("/pet/") {
+            Reply::json(200, json!({"id": 7, "name": "doggie", "photoUrls": []}))
         } else {
             Reply::json(
                 200,
@@ -288,37 +300,103 @@ async fn trace_logs_of_calls_with_sensitive_output_hold_no_secret_token_or_secre
     })
     .await;
     let client = Client::from_conf(vault_config(&server).build());
-    // SigV4-signed, with every kind of sensitive member in the response.
+    // SigV4-signed (with a session token), with every kind of sensitive member in the response.
     let out = client.get_secret().name("db").send().await.unwrap();
     assert_eq!(out.value(), Some(SECRET));
     assert_debug_redacted("the decoded output", &out);
     // Bearer-authenticated.
     let token = client.get_token().scope("read").send().await.unwrap();
     assert_eq!(token.token(), Some(SECRET));
-    assert_eq!(server.request_count(), 2);
+    // Sensitive members in the request body. Without upload stalled-stream protection the
+    // orchestrator's log of the request would print an in-memory body as it is.
+    let unprotected =
+        Client::from_conf(
+            vault_config(&server)
+                .stalled_stream_protection(
+                    sdk_runtime::types::StalledStreamProtectionConfig::disabled(),
+                )
+                .build(),
+        );
+    for client in [&client, &unprotected] {
+        let put = client
+            .put_secret()
+            .name("db")
+            .value(INPUT_SECRET)
+            .holder(Holder::builder().owner("ada").pin(INPUT_SECRET).build())
+            .comment("rotated")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(put.version(), Some(2));
+    }
+    // BillForward's bearer token.
+    billforward::Client::from_conf(
+        common::billforward_config(&server)
+            .bearer_token(BILLFORWARD_TOKEN)
+            .build(),
+    )
+    .get_usage_list_for_usage_session()
+    .subscription_id("SUB-1")
+    .send()
+    .await
+    .unwrap();
+    // An `@httpApiKeyAuth` key in a header the runtime does not redact by itself.
+    openapi_petstore_31::Client::from_conf(
+        openapi_petstore_31::Config::builder()
+            .endpoint_url(server.url())
+            .http_client(http_client())
+            .api_key(API_KEY)
+            .build(),
+    )
+    .get_pet_by_id()
+    .pet_id(7)
+    .send()
+    .await
+    .unwrap();
+
     let sent = server.requests();
+    assert_eq!(sent.len(), 6);
     assert!(
         sent[0]
             .header("authorization")
             .unwrap_or_default()
             .contains(SECRET_KEY_ID)
     );
+    assert_eq!(sent[0].header("x-amz-security-token"), Some(SESSION_TOKEN));
     assert_eq!(
         sent[1].header("authorization"),
         Some(format!("Bearer {BEARER_TOKEN}").as_str())
     );
+    for put in &sent[2..4] {
+        // The secret did go over the wire, unchanged and signed.
+        assert!(
+            String::from_utf8_lossy(&put.body).contains(INPUT_SECRET),
+            "{put:?}"
+        );
+        assert!(put.header("authorization").is_some());
+    }
+    assert_eq!(
+        sent[4].header("authorization"),
+        Some(format!("Bearer {BILLFORWARD_TOKEN}").as_str())
+    );
+    // The key was taken out of the request only for the log: it was sent.
+    assert_eq!(sent[5].header("api_key"), Some(API_KEY));
 
     let text = logs.text();
-    // The subscriber did capture the orchestrator's TRACE output, including the redacted body.
+    // The subscriber did capture the orchestrator's TRACE output, requests and responses.
     assert!(text.contains("TRACE"), "no TRACE logs captured:\n{text}");
     assert!(text.contains("read HTTP response body"), "{text}");
-    assert!(!text.contains(SECRET), "the logs show the secret:\n{text}");
-    assert!(
-        !text.contains(BEARER_TOKEN),
-        "the logs show the bearer token:\n{text}"
-    );
-    assert!(
-        !text.contains(SECRET_ACCESS_KEY),
-        "the logs show the secret key:\n{text}"
-    );
+    assert!(text.contains("transmitting request"), "{text}");
+    // The non-sensitive part of a sensitive request is not what is hidden: the whole body is.
+    for (what, secret) in [
+        ("a sensitive output member", SECRET),
+        ("a sensitive input member", INPUT_SECRET),
+        ("the bearer token", BEARER_TOKEN),
+        ("BillForward's bearer token", BILLFORWARD_TOKEN),
+        ("the secret key", SECRET_ACCESS_KEY),
+        ("the session token", SESSION_TOKEN),
+        ("the API key", API_KEY),
+    ] {
+        assert!(!text.contains(secret), "the logs show {what}:\n{text}");
+    }
 }

@@ -36,7 +36,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            // Messages quote models and specs: no raw control characters reach the terminal.
+            eprintln!("error: {}", ::codegen::escape::untrusted_lines(&message));
             ExitCode::FAILURE
         }
     }

@@ -30,7 +30,15 @@ impl ModelError {
 
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.file, self.json_path, self.message)
+        // Every part can quote the model (file names, keys, values): no raw control characters.
+        let escape = crate::escape::untrusted;
+        write!(
+            f,
+            "{}: {}: {}",
+            escape(&self.file),
+            escape(&self.json_path),
+            escape(&self.message)
+        )
     }
 }
 
@@ -102,5 +110,23 @@ mod tests {
             ModelErrors(vec![a, b]).to_string(),
             "a.json: $.shapes: bad\nb.json: $: worse"
         );
+    }
+
+    #[test]
+    fn model_text_in_an_error_cannot_reach_the_terminal_raw() {
+        let e = ModelError::new(
+            "evil\u{1b}[31m.json",
+            "$.shapes[\"a#B\nerror: forged\"]",
+            "unknown shape type \"\u{1b}]0;title\u{7}\u{202e}\"",
+        );
+        let shown = ModelErrors(vec![e.clone(), e]).to_string();
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+        assert_eq!(shown.lines().count(), 2, "{shown}");
+        assert!(shown.contains("evil\\u{1b}[31m.json"), "{shown}");
+        assert!(shown.contains("a#B\\nerror: forged"), "{shown}");
+        assert!(shown.contains("\\u{202e}"), "{shown}");
     }
 }

@@ -118,6 +118,7 @@ impl Model {
     /// `message` located at the definition of shape `id` (`file: $.shapes["id"]: message`),
     /// unless it already names a file and JSON path (`file: $...: ...`).
     pub fn locate(&self, id: &ShapeId, message: String) -> String {
+        let message = crate::escape::untrusted(&message).into_owned();
         let located = message
             .split_once(": ")
             .is_some_and(|(_, rest)| rest.starts_with('$'));

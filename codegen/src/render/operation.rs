@@ -77,14 +77,14 @@ fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
         // Query-compatible services may name the error by its `@awsQueryError` code alone.
         let codes = std::iter::once(&e.code)
             .chain(e.query_code.as_ref().filter(|_| service.query_compatible));
-        quote!(#(#codes)|* => ::sdk_runtime::shape::modeled_error(resp, meta, Self::#v),)
+        quote!(#(#codes)|* => ::sdk_runtime::shape::modeled_error(body, Self::#v),)
     });
     // The plain REST protocol has no error codes: a non-2xx response is the operation's modeled error.
     let fallback = match (&service.protocol, variants.first()) {
         (crate::ir::Protocol::PlainRestJson, Some(first)) => {
-            quote!(::sdk_runtime::shape::modeled_error(resp, meta, Self::#first))
+            quote!(::sdk_runtime::shape::modeled_error(body, Self::#first))
         }
-        _ => quote!(::std::convert::From::from(meta)),
+        _ => quote!(::std::convert::From::from(body.into_meta())),
     };
     let code = if op.errors.is_empty() {
         quote!(_code)
@@ -92,7 +92,7 @@ fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
         quote!(code)
     };
     let matched = if op.errors.is_empty() {
-        quote!(let _ = resp; #fallback)
+        quote!(#fallback)
     } else {
         quote! {
             match code {
@@ -174,8 +174,7 @@ fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
         impl ::sdk_runtime::OperationError for #name {
             fn from_response(
                 #code: &str,
-                resp: &::sdk_runtime::response::Response<'_>,
-                meta: ::aws_smithy_types::error::ErrorMetadata,
+                body: ::sdk_runtime::response::ErrorBody<'_>,
             ) -> Self {
                 #matched
             }

@@ -90,6 +90,11 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             const SENSITIVE_OUTPUT: bool = true;
         )
     });
+    let sensitive_input = op.input.sensitivity.contains.then(|| {
+        quote!(
+            const SENSITIVE_INPUT: bool = true;
+        )
+    });
     let auth = op.auth.as_ref().map(|schemes| {
         let schemes = super::client::auth_schemes(schemes);
         quote! {
@@ -117,6 +122,7 @@ pub fn operation_spec(service: &Service, op: &Operation) -> TokenStream {
             const NAME: &'static str = #name;
             #auth
             #sensitive_output
+            #sensitive_input
             #validate
             #prepare
             #endpoint_override

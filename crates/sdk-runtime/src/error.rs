@@ -140,8 +140,8 @@ impl ProvideErrorMetadata for Unhandled {
 
 /// A modeled error shape: deserialised from the error body, then given the response's metadata.
 pub trait ModeledError: crate::schema::DeserializeShape {
-    /// The error's message is `@sensitive`: [`modeled`] and
-    /// [`modeled_error`](crate::shape::modeled_error) replace it in the metadata by [`REDACTED`].
+    /// The error's message is `@sensitive`: [`modeled_error`](crate::shape::modeled_error)
+    /// replaces it in the metadata by [`REDACTED`].
     const SENSITIVE_MESSAGE: bool = false;
 
     /// Stores the error metadata (code, message, HTTP status, request id).
@@ -154,29 +154,6 @@ pub trait ModeledError: crate::schema::DeserializeShape {
     ) -> Result<(), crate::response::DeserializeError> {
         let _ = resp;
         Ok(())
-    }
-}
-
-/// Reads the modeled error `T` from an error response; a body that does not match `T` becomes
-/// an [`Unhandled`] error keeping `meta` and the decoding error as its source.
-///
-/// Generated `deserialize_error` arms read:
-/// `"ValidationException" => sdk_runtime::error::modeled(resp, meta).map_or_else(Self::Error::Unhandled, Self::Error::ValidationException)`.
-pub fn modeled<T: ModeledError>(
-    resp: &crate::response::Response<'_>,
-    meta: ErrorMetadata,
-) -> Result<T, Unhandled> {
-    let meta = if T::SENSITIVE_MESSAGE {
-        redact_message(meta)
-    } else {
-        meta
-    };
-    match resp.json::<T>() {
-        Ok(mut err) => {
-            err.set_meta(meta);
-            Ok(err)
-        }
-        Err(e) => Err(Unhandled::new(meta).with_source(e)),
     }
 }
 

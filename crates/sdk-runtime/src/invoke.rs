@@ -24,6 +24,7 @@ use aws_smithy_runtime_api::client::auth::{
     AuthSchemeId, AuthSchemeOptionResolverParams, SharedAuthScheme, SharedAuthSchemeOptionResolver,
 };
 use aws_smithy_runtime_api::client::endpoint::ResolveEndpoint as _;
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::identity::SharedIdentityResolver;
 use aws_smithy_runtime_api::client::identity::http::Token;
 use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
@@ -44,8 +45,11 @@ use crate::body_limit::{
     OversizedBodyClassifier, ResponseBodyLimitInterceptor, ResponseBodySizeLimit,
 };
 use crate::config::ConfigCore;
+use crate::log_redaction::{
+    ApiKeyLogInterceptor, RestoringHttpClient, SensitiveRequestBodyInterceptor,
+};
 use crate::request::RequestBuilder;
-use crate::response::{Response, parse_error_response};
+use crate::response::{ErrorBody, Response};
 use crate::spec::{ApiKeyLocation, AuthScheme, OperationSpec, Protocol, ServiceSpec};
 use crate::validate::Validator;
 
@@ -155,6 +159,9 @@ fn build_operation<O: OperationSpec>(
         layer.store_put(aws_smithy_runtime_api::client::orchestrator::SensitiveOutput);
     }
     let mut components = RuntimeComponentsBuilder::new("sdk_runtime");
+    if O::SENSITIVE_INPUT {
+        components.push_interceptor(SensitiveRequestBodyInterceptor);
+    }
     let schemes = match O::AUTH.unwrap_or(service.auth) {
         [] => &[AuthScheme::NoAuth][..],
         schemes => schemes,
@@ -176,7 +183,7 @@ fn build_operation<O: OperationSpec>(
     }
     layer.store_put(AuthSchemeOptionResolverParams::new(()));
     components.set_auth_scheme_option_resolver(Some(SharedAuthSchemeOptionResolver::new(
-        StaticAuthSchemeOptionResolver::new(options),
+        StaticAuthSchemeOptionResolver::new(options.clone()),
     )));
     // A body that stops moving fails the call instead of hanging it; the orchestrator's default
     // settings (on, 5 s grace) apply unless the config has its own.
@@ -190,6 +197,23 @@ fn build_operation<O: OperationSpec>(
     for interceptor in config.interceptors() {
         components.push_interceptor(interceptor);
     }
+    // An API key is not redacted by the orchestrator's request log: take it out after signing
+    // (after every other interceptor's `modify_before_transmit`) and put it back in the client.
+    let api_key = schemes.iter().find_map(|scheme| match *scheme {
+        AuthScheme::HttpApiKey { name, location, .. }
+            if options.contains(&HTTP_API_KEY_AUTH_SCHEME_ID) =>
+        {
+            Some((name, location))
+        }
+        _ => None,
+    });
+    let http_client = match api_key {
+        Some((name, location)) => {
+            components.push_interceptor(ApiKeyLogInterceptor::new(name, location));
+            SharedHttpClient::new(RestoringHttpClient(http_client))
+        }
+        None => http_client,
+    };
 
     let user_agent = match (aws, config.app_name()) {
         (true, _) => None,
@@ -261,11 +285,10 @@ fn deserialize<O: OperationSpec>(
             })
             .map_err(|e| OrchestratorError::response(e.into()));
     }
-    let error = parse_error_response(protocol, query_compatible, &view);
+    // One walk over the body serves the error code, the metadata and the modeled error.
+    let (code, body) = ErrorBody::read(protocol, query_compatible, &view);
     Err(OrchestratorError::operation(O::deserialize_error(
-        &error.dispatch_code,
-        &view,
-        error.meta,
+        &code, body,
     )))
 }
 

@@ -321,102 +321,14 @@ pub fn sanitize_error_code(raw: &str) -> &str {
     code.trim()
 }
 
-fn body_object(body: &[u8]) -> Option<serde_json::Map<String, serde_json::Value>> {
-    match serde_json::from_slice::<serde_json::Value>(body) {
-        Ok(serde_json::Value::Object(map)) => Some(map),
-        _ => None,
-    }
-}
-
-fn string_field<'m>(
-    map: Option<&'m serde_json::Map<String, serde_json::Value>>,
-    keys: &[&str],
-) -> Option<&'m str> {
-    let map = map?;
-    keys.iter()
-        .find_map(|k| map.get(*k).and_then(serde_json::Value::as_str))
-}
-
-/// An error response's code, split by what it is for.
-#[derive(Debug, Clone)]
-pub struct ErrorResponse {
-    /// The code that selects the modeled error: the sanitised `X-Amzn-ErrorType` / `__type` /
-    /// `code` (or, for query-compatible services without those, the query error code). Empty for
-    /// [`Protocol::PlainRestJson`], where any non-2xx response is the modeled error.
-    pub dispatch_code: String,
-    /// Code, message, request id and HTTP status, for the user. For query-compatible services the
-    /// code is the one from `x-amzn-query-error` when present, and its fault type (`Sender` /
-    /// `Receiver`) is kept under [`QUERY_ERROR_TYPE_KEY`].
-    pub meta: ErrorMetadata,
-}
-
 /// [`ErrorMetadata`] extras key of the `x-amzn-query-error` fault type (`Sender` / `Receiver`).
 pub const QUERY_ERROR_TYPE_KEY: &str = "type";
 
-/// Reads an error response.
-///
-/// AWS protocols take the code from the `X-Amzn-ErrorType` header, then the body's `__type`, then
-/// its `code` (sanitised with [`sanitize_error_code`]). [`Protocol::PlainRestJson`] takes it from
-/// the body's `errorType` or `code`. With `query_compatible`, an `x-amzn-query-error: Code;Type`
-/// header supplies the code users see (`awsQueryCompatible`). The message comes from `message`,
-/// `Message` or `errorMessage`; the request id from `x-amzn-requestid` / `x-amz-request-id`
-/// (extras key [`REQUEST_ID_KEY`]); the HTTP status is kept under [`HTTP_STATUS_KEY`].
-pub fn parse_error_response(
-    protocol: Protocol,
-    query_compatible: bool,
-    resp: &Response<'_>,
-) -> ErrorResponse {
-    let body = body_object(resp.body());
-    let body = body.as_ref();
-    let code = match protocol {
-        Protocol::PlainRestJson => string_field(body, &["errorType", "code", "__type"]),
-        _ => resp
-            .header_str("x-amzn-errortype")
-            .or_else(|| string_field(body, &["__type", "code"])),
-    }
-    .map(sanitize_error_code)
-    .filter(|c| !c.is_empty());
-    let query_error = query_compatible
-        .then(|| resp.header_str("x-amzn-query-error"))
-        .flatten()
-        .and_then(|h| {
-            let (code, fault) = h.split_once(';').unwrap_or((h, ""));
-            let code = code.trim();
-            (!code.is_empty()).then(|| (code, fault.trim()))
-        });
-    let mut builder = ErrorMetadata::builder().custom(HTTP_STATUS_KEY, resp.status().to_string());
-    match (query_error, code) {
-        (Some((query_code, fault)), _) => {
-            builder = builder.code(query_code);
-            if !fault.is_empty() {
-                builder = builder.custom(QUERY_ERROR_TYPE_KEY, fault);
-            }
-        }
-        (None, Some(code)) => builder = builder.code(code),
-        (None, None) => {}
-    }
-    if let Some(message) = string_field(body, &["message", "Message", "errorMessage"]) {
-        builder = builder.message(message);
-    }
-    if let Some(id) = resp.request_id() {
-        builder = builder.custom(REQUEST_ID_KEY, id);
-    }
-    let dispatch_code = match protocol {
-        Protocol::PlainRestJson => String::new(),
-        _ => code
-            .or(query_error.map(|(c, _)| c))
-            .unwrap_or_default()
-            .to_owned(),
-    };
-    ErrorResponse {
-        dispatch_code,
-        meta: builder.build(),
-    }
-}
+pub use crate::error_body::ErrorBody;
 
-/// The [`ErrorMetadata`] of an error response (see [`parse_error_response`]).
+/// The [`ErrorMetadata`] of an error response (see [`ErrorBody::read`]).
 pub fn parse_error_metadata(protocol: Protocol, resp: &Response<'_>) -> ErrorMetadata {
-    parse_error_response(protocol, false, resp).meta
+    ErrorBody::read(protocol, false, resp).1.into_meta()
 }
 
 #[cfg(test)]
@@ -510,19 +422,23 @@ mod tests {
             &[("x-amzn-query-error", "Customized;Sender")],
             br#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#,
         );
-        let parsed = parse_error_response(protocol, true, &Response::new(&r, Protocol::RestJson1));
-        assert_eq!(parsed.dispatch_code, "CustomCodeError");
-        assert_eq!(parsed.meta.code(), Some("Customized"));
-        assert_eq!(parsed.meta.extra(QUERY_ERROR_TYPE_KEY), Some("Sender"));
-        assert_eq!(parsed.meta.message(), Some("Hi"));
+        let (dispatch, body) = ErrorBody::read(protocol, true, &Response::new(&r, protocol));
+        let meta = body.into_meta();
+        assert_eq!(dispatch, "CustomCodeError");
+        assert_eq!(meta.code(), Some("Customized"));
+        assert_eq!(meta.extra(QUERY_ERROR_TYPE_KEY), Some("Sender"));
+        assert_eq!(meta.message(), Some("Hi"));
         // Not query compatible: the header means nothing.
-        let plain = parse_error_response(protocol, false, &Response::new(&r, Protocol::RestJson1));
-        assert_eq!(plain.meta.code(), Some("CustomCodeError"));
+        let (_, plain) = ErrorBody::read(protocol, false, &Response::new(&r, protocol));
+        assert_eq!(plain.into_meta().code(), Some("CustomCodeError"));
         // No `__type`: the query code selects the modeled error (its `@awsQueryError` code).
         let r = response(400, &[("x-amzn-query-error", "Customized;Receiver")], b"{}");
-        let parsed = parse_error_response(protocol, true, &Response::new(&r, Protocol::RestJson1));
-        assert_eq!(parsed.dispatch_code, "Customized");
-        assert_eq!(parsed.meta.extra(QUERY_ERROR_TYPE_KEY), Some("Receiver"));
+        let (dispatch, body) = ErrorBody::read(protocol, true, &Response::new(&r, protocol));
+        assert_eq!(dispatch, "Customized");
+        assert_eq!(
+            body.into_meta().extra(QUERY_ERROR_TYPE_KEY),
+            Some("Receiver")
+        );
     }
 
     #[test]

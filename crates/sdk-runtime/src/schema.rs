@@ -35,7 +35,7 @@ pub trait DeserializeShape: Sized {
 
 /// The JSON codec of a protocol: restJson1 (and the plain REST flavour) honour `@jsonName`,
 /// awsJson1_0 / 1_1 ignore it; both default to epoch-seconds timestamps.
-fn json_codec(protocol: Protocol) -> &'static JsonCodec {
+pub(crate) fn json_codec(protocol: Protocol) -> &'static JsonCodec {
     static REST: LazyLock<JsonCodec> = LazyLock::new(|| codec(true));
     static RPC: LazyLock<JsonCodec> = LazyLock::new(|| codec(false));
     fn codec(use_json_name: bool) -> JsonCodec {

@@ -1,10 +1,8 @@
 //! Support for the data types generated crates define: the unit value of union members and
 //! the decoding of modeled errors.
 
-use aws_smithy_types::error::ErrorMetadata;
-
 use crate::error::Unhandled;
-use crate::response::Response;
+use crate::response::ErrorBody;
 use crate::schema::{
     DeserializeShape, Schema, SerdeError, SerializableStruct, ShapeDeserializer, ShapeSerializer,
     ShapeType, shape_id,
@@ -35,21 +33,23 @@ impl DeserializeShape for Unit {
 
 pub use crate::error::ModeledError;
 
-/// Decodes the body as the modeled error `T` and wraps it with `variant`; a body that does not
-/// decode becomes the unhandled variant, keeping the metadata and the decode error as its source.
+/// Decodes the error body as the modeled error `T` (and its header-bound members) and wraps it
+/// with `variant`; a body that does not decode becomes the unhandled variant, keeping the
+/// metadata and the decode error as its source.
 pub fn modeled_error<T: ModeledError, E: From<Unhandled>>(
-    resp: &Response<'_>,
-    meta: ErrorMetadata,
+    mut body: ErrorBody<'_>,
     variant: fn(T) -> E,
 ) -> E {
+    let resp = *body.response();
+    let decoded = body
+        .decode::<T>()
+        .and_then(|mut error| error.read_headers(&resp).map(|()| error));
+    let meta = body.into_meta();
     let meta = if T::SENSITIVE_MESSAGE {
         crate::error::redact_message(meta)
     } else {
         meta
     };
-    let decoded = resp
-        .json::<T>()
-        .and_then(|mut error| error.read_headers(resp).map(|()| error));
     match decoded {
         Ok(mut error) => {
             error.set_meta(meta);
@@ -63,9 +63,11 @@ pub fn modeled_error<T: ModeledError, E: From<Unhandled>>(
 mod tests {
     use super::*;
     use crate::Protocol;
+    use crate::response::Response;
     use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
     use aws_smithy_runtime_api::http::StatusCode;
     use aws_smithy_types::body::SdkBody;
+    use aws_smithy_types::error::ErrorMetadata;
 
     #[test]
     fn unit_is_an_empty_object() {
@@ -125,29 +127,32 @@ mod tests {
 
     #[test]
     fn modeled_error_decodes_or_falls_back() {
-        let meta = ErrorMetadata::builder().code("Oops").build();
         let ok = HttpResponse::new(
             StatusCode::try_from(400).unwrap(),
-            SdkBody::from(r#"{"message":"m"}"#),
+            SdkBody::from(r#"{"__type":"Oops","message":"m"}"#),
         );
-        match modeled_error(
+        let (code, body) = ErrorBody::read(
+            Protocol::RestJson1,
+            false,
             &Response::new(&ok, Protocol::RestJson1),
-            meta.clone(),
-            OpError::Oops,
-        ) {
+        );
+        assert_eq!(code, "Oops");
+        match modeled_error(body, OpError::Oops) {
             OpError::Oops(e) => {
                 assert_eq!(e.message.as_deref(), Some("m"));
                 assert_eq!(e.meta.code(), Some("Oops"));
+                assert_eq!(e.meta.message(), Some("m"));
             }
             other => panic!("expected Oops, got {other:?}"),
         }
         let bad = HttpResponse::new(StatusCode::try_from(400).unwrap(), SdkBody::from("nope"));
+        let (_, body) = ErrorBody::read(
+            Protocol::RestJson1,
+            false,
+            &Response::new(&bad, Protocol::RestJson1),
+        );
         assert!(matches!(
-            modeled_error(
-                &Response::new(&bad, Protocol::RestJson1),
-                meta,
-                OpError::Oops
-            ),
+            modeled_error(body, OpError::Oops),
             OpError::Unhandled(_)
         ));
     }

@@ -12,7 +12,7 @@ use aws_smithy_types::retry::ErrorKind;
 use crate::config::ConfigCore;
 use crate::idempotency::IdempotencyTokenProvider;
 use crate::request::{BuildError, RequestBuilder};
-use crate::response::{DeserializeError, Response};
+use crate::response::{DeserializeError, ErrorBody, Response};
 use crate::validate::Validator;
 
 /// One way an operation's requests can be authenticated (a Smithy auth scheme trait).
@@ -212,6 +212,10 @@ pub trait OperationSpec: Send + Sync + 'static {
     /// (`SensitiveOutput` in the config bag).
     const SENSITIVE_OUTPUT: bool = false;
 
+    /// The input holds `@sensitive` data: the request body is hidden from the orchestrator's
+    /// TRACE log of the request ([`SensitiveRequestBodyInterceptor`](crate::log_redaction::SensitiveRequestBodyInterceptor)).
+    const SENSITIVE_INPUT: bool = false;
+
     /// Records constraint violations of `input` (`@required`, `@length`, `@range`, `@pattern`).
     fn validate(input: &Self::Input, v: &mut Validator) {
         let _ = (input, v);
@@ -244,10 +248,10 @@ pub trait OperationSpec: Send + Sync + 'static {
 
     /// Builds the error for a non-2xx response. `code` is the sanitised error code (empty for
     /// [`Protocol::PlainRestJson`] or when the response carries none); unknown codes should
-    /// become the unhandled variant via `Self::Error::from(meta)`.
+    /// become the unhandled variant via `Self::Error::from(body.into_meta())`.
     /// By default the error type's own [`OperationError::from_response`] decides.
-    fn deserialize_error(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
-        Self::Error::from_response(code, resp, meta)
+    fn deserialize_error(code: &str, body: ErrorBody<'_>) -> Self::Error {
+        Self::Error::from_response(code, body)
     }
 
     /// The retry kind of a modeled error (`@retryable`, throttling); `None` leaves the decision to
@@ -266,9 +270,9 @@ pub trait SetRequestId {
 /// What an operation's error enum knows about itself (generated with the enum): which variant a
 /// response's error code selects, and how retries should treat each variant.
 pub trait OperationError: Sized {
-    /// The error for a non-2xx response with the (sanitised) `code`; unknown codes become the
-    /// unhandled variant.
-    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self;
+    /// The error for a non-2xx response with the (sanitised) `code`, read from `body` (which
+    /// also yields the metadata); unknown codes become the unhandled variant.
+    fn from_response(code: &str, body: ErrorBody<'_>) -> Self;
 
     /// The retry kind of this error (from `@retryable`), if the model says.
     fn retryable_error_kind(&self) -> Option<ErrorKind>;

@@ -426,31 +426,27 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for CreatePa
     }
 }
 impl ::sdk_runtime::OperationError for CreatePaymentSessionError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
             "AccessDeniedException" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::AccessDeniedException)
+                ::sdk_runtime::shape::modeled_error(body, Self::AccessDeniedException)
             }
             "ConflictException" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::ConflictException)
+                ::sdk_runtime::shape::modeled_error(body, Self::ConflictException)
             }
             "InternalServerException" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::InternalServerException)
+                ::sdk_runtime::shape::modeled_error(body, Self::InternalServerException)
             }
             "ServiceQuotaExceededException" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::ServiceQuotaExceededException)
+                ::sdk_runtime::shape::modeled_error(body, Self::ServiceQuotaExceededException)
             }
             "ThrottlingException" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::ThrottlingException)
+                ::sdk_runtime::shape::modeled_error(body, Self::ThrottlingException)
             }
             "ValidationException" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::ValidationException)
+                ::sdk_runtime::shape::modeled_error(body, Self::ValidationException)
             }
-            _ => ::std::convert::From::from(meta),
+            _ => ::std::convert::From::from(body.into_meta()),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {

@@ -432,14 +432,10 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata>
     }
 }
 impl ::sdk_runtime::OperationError for GetUsageListForUsageSessionError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
-            "BFError" => ::sdk_runtime::shape::modeled_error(resp, meta, Self::BfError),
-            _ => ::sdk_runtime::shape::modeled_error(resp, meta, Self::BfError),
+            "BFError" => ::sdk_runtime::shape::modeled_error(body, Self::BfError),
+            _ => ::sdk_runtime::shape::modeled_error(body, Self::BfError),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {

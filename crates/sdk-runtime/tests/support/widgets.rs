@@ -4,9 +4,10 @@
 
 use std::fmt;
 
-use sdk_runtime::error::{ModeledError, modeled};
+use sdk_runtime::error::ModeledError;
 use sdk_runtime::request::{BuildError, RequestBuilder};
-use sdk_runtime::response::{DeserializeError, Response};
+use sdk_runtime::response::{DeserializeError, ErrorBody, Response};
+use sdk_runtime::shape::modeled_error;
 use sdk_runtime::types::{
     BoxError, CreateUnhandledError, DateTime, ErrorKind, ErrorMetadata, ProvideErrorMetadata,
 };
@@ -163,6 +164,12 @@ impl CreateUnhandledError for CreateWidgetError {
     }
 }
 
+impl From<sdk_runtime::Unhandled> for CreateWidgetError {
+    fn from(e: sdk_runtime::Unhandled) -> Self {
+        Self::Unhandled(e)
+    }
+}
+
 impl From<ErrorMetadata> for CreateWidgetError {
     fn from(meta: ErrorMetadata) -> Self {
         Self::Unhandled(meta.into())
@@ -188,8 +195,8 @@ impl std::error::Error for CreateWidgetError {
 pub struct CreateWidget;
 
 impl OperationError for CreateWidgetError {
-    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
-        <CreateWidget as OperationSpec>::deserialize_error(code, resp, meta)
+    fn from_response(code: &str, body: ErrorBody<'_>) -> Self {
+        <CreateWidget as OperationSpec>::deserialize_error(code, body)
     }
 
     fn retryable_error_kind(&self) -> Option<ErrorKind> {
@@ -232,13 +239,11 @@ impl OperationSpec for CreateWidget {
         Ok(out)
     }
 
-    fn deserialize_error(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
+    fn deserialize_error(code: &str, body: ErrorBody<'_>) -> Self::Error {
         match code {
-            "ValidationException" => modeled(resp, meta)
-                .map_or_else(Self::Error::Unhandled, Self::Error::ValidationException),
-            "ThrottlingException" => modeled(resp, meta)
-                .map_or_else(Self::Error::Unhandled, Self::Error::ThrottlingException),
-            _ => Self::Error::from(meta),
+            "ValidationException" => modeled_error(body, Self::Error::ValidationException),
+            "ThrottlingException" => modeled_error(body, Self::Error::ThrottlingException),
+            _ => Self::Error::from(body.into_meta()),
         }
     }
 
@@ -289,6 +294,12 @@ impl CreateUnhandledError for ListConnectionsError {
     }
 }
 
+impl From<sdk_runtime::Unhandled> for ListConnectionsError {
+    fn from(e: sdk_runtime::Unhandled) -> Self {
+        Self::Unhandled(e)
+    }
+}
+
 impl From<ErrorMetadata> for ListConnectionsError {
     fn from(meta: ErrorMetadata) -> Self {
         Self::Unhandled(meta.into())
@@ -306,8 +317,8 @@ impl std::error::Error for ListConnectionsError {}
 pub struct ListConnections;
 
 impl OperationError for ListConnectionsError {
-    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
-        <ListConnections as OperationSpec>::deserialize_error(code, resp, meta)
+    fn from_response(code: &str, body: ErrorBody<'_>) -> Self {
+        <ListConnections as OperationSpec>::deserialize_error(code, body)
     }
 
     fn retryable_error_kind(&self) -> Option<ErrorKind> {
@@ -335,11 +346,10 @@ impl OperationSpec for ListConnections {
         resp.json()
     }
 
-    fn deserialize_error(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
+    fn deserialize_error(code: &str, body: ErrorBody<'_>) -> Self::Error {
         match code {
-            "ValidationException" => modeled(resp, meta)
-                .map_or_else(Self::Error::Unhandled, Self::Error::ValidationException),
-            _ => Self::Error::from(meta),
+            "ValidationException" => modeled_error(body, Self::Error::ValidationException),
+            _ => Self::Error::from(body.into_meta()),
         }
     }
 }
@@ -407,6 +417,12 @@ impl CreateUnhandledError for GetUsageError {
     }
 }
 
+impl From<sdk_runtime::Unhandled> for GetUsageError {
+    fn from(e: sdk_runtime::Unhandled) -> Self {
+        Self::Unhandled(e)
+    }
+}
+
 impl From<ErrorMetadata> for GetUsageError {
     fn from(meta: ErrorMetadata) -> Self {
         Self::Unhandled(meta.into())
@@ -424,8 +440,8 @@ impl std::error::Error for GetUsageError {}
 pub struct GetUsage;
 
 impl OperationError for GetUsageError {
-    fn from_response(code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self {
-        <GetUsage as OperationSpec>::deserialize_error(code, resp, meta)
+    fn from_response(code: &str, body: ErrorBody<'_>) -> Self {
+        <GetUsage as OperationSpec>::deserialize_error(code, body)
     }
 
     fn retryable_error_kind(&self) -> Option<ErrorKind> {
@@ -451,8 +467,8 @@ impl OperationSpec for GetUsage {
         resp.json()
     }
 
-    fn deserialize_error(_code: &str, resp: &Response<'_>, meta: ErrorMetadata) -> Self::Error {
-        modeled(resp, meta).map_or_else(Self::Error::Unhandled, Self::Error::BfError)
+    fn deserialize_error(_code: &str, body: ErrorBody<'_>) -> Self::Error {
+        modeled_error(body, Self::Error::BfError)
     }
 }
 

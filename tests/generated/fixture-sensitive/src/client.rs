@@ -32,6 +32,12 @@ impl Client {
     pub fn get_token(&self) -> crate::operation::get_token::builders::GetTokenFluentBuilder {
         crate::operation::get_token::builders::GetTokenFluentBuilder::new(self.config.0.clone())
     }
+    /// Stores a secret: its input carries sensitive data, its output does not.
+    ///
+    /// Set the input with the builder's methods, then call `send().await`.
+    pub fn put_secret(&self) -> crate::operation::put_secret::builders::PutSecretFluentBuilder {
+        crate::operation::put_secret::builders::PutSecretFluentBuilder::new(self.config.0.clone())
+    }
 }
 /// What the runtime needs to know about the service.
 pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSpec {

@@ -126,3 +126,39 @@ where
         }
     }
 }
+impl ::std::convert::From<crate::operation::put_secret::PutSecretError> for Error {
+    fn from(err: crate::operation::put_secret::PutSecretError) -> Self {
+        match err {
+            crate::operation::put_secret::PutSecretError::Unhandled(inner) => {
+                Self::Unhandled(inner)
+            }
+        }
+    }
+}
+impl<R>
+    ::std::convert::From<
+        ::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::put_secret::PutSecretError,
+            R,
+        >,
+    > for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::put_secret::PutSecretError,
+            R,
+        >,
+    ) -> Self {
+        match err {
+            ::aws_smithy_runtime_api::client::result::SdkError::ServiceError(context) => {
+                Self::from(context.into_err())
+            }
+            other => Self::Unhandled(
+                ::sdk_runtime::Unhandled::new(::std::default::Default::default())
+                    .with_source(::std::boxed::Box::new(other)),
+            ),
+        }
+    }
+}

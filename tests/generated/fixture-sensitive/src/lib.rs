@@ -6,6 +6,7 @@
 //! Operations:
 //! - [`get_secret`](crate::Client::get_secret) ([`GetSecret`](crate::operation::get_secret))
 //! - [`get_token`](crate::Client::get_token) ([`GetToken`](crate::operation::get_token))
+//! - [`put_secret`](crate::Client::put_secret) ([`PutSecret`](crate::operation::put_secret))
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

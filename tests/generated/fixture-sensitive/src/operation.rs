@@ -5,3 +5,5 @@ pub use ::sdk_runtime::types::RequestId;
 pub mod get_secret;
 /// Types for the `GetToken` operation.
 pub mod get_token;
+/// Types for the `PutSecret` operation.
+pub mod put_secret;

@@ -145,8 +145,18 @@ pub fn service_name(dir: &str) -> String {
     names::pascal(dir)
 }
 
-/// Imports the spec at `source` as `record` says. `record.from` names the spec in messages.
+/// Imports the spec at `source` as `record` says. `record.from` names the spec in messages,
+/// which quote the spec with its control characters escaped (`codegen::escape::untrusted`).
 pub fn import(source: &Path, record: &OpenApiRecord) -> Result<Imported, String> {
+    let escape = |text: &str| codegen::escape::untrusted(text).into_owned();
+    let mut imported = import_raw(source, record).map_err(|e| escape(&e))?;
+    for warning in &mut imported.warnings {
+        *warning = escape(warning);
+    }
+    Ok(imported)
+}
+
+fn import_raw(source: &Path, record: &OpenApiRecord) -> Result<Imported, String> {
     if record.kind != "openapi" {
         return Err(format!("kind `{}` is not `openapi`", record.kind));
     }

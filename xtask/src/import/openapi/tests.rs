@@ -425,6 +425,23 @@ fn dangling_ref_names_the_reference() {
     );
 }
 
+/// Spec text quoted in errors has its control characters escaped: a `$ref` carrying an ANSI
+/// sequence and a newline that would forge a second error line.
+#[test]
+fn errors_quote_hostile_spec_text_escaped() {
+    let e = failure(
+        "json",
+        &spec_with(
+            r##"{"A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/M\u001b[2J\nerror: forged\u202e"}}}}"##,
+            "[]",
+        ),
+    );
+    assert!(e.contains("dangling $ref"), "{e}");
+    assert!(!e.chars().any(char::is_control), "{e:?}");
+    assert!(!e.contains('\u{202e}'), "{e:?}");
+    assert!(e.contains("M\\u{1b}[2J\\nerror: forged\\u{202e}"), "{e}");
+}
+
 #[test]
 fn parameter_without_schema_is_an_error() {
     let e = failure(

@@ -410,14 +410,10 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for GetTreeE
     }
 }
 impl ::sdk_runtime::OperationError for GetTreeError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
-            "EdgeError" => ::sdk_runtime::shape::modeled_error(resp, meta, Self::EdgeError),
-            _ => ::sdk_runtime::shape::modeled_error(resp, meta, Self::EdgeError),
+            "EdgeError" => ::sdk_runtime::shape::modeled_error(body, Self::EdgeError),
+            _ => ::sdk_runtime::shape::modeled_error(body, Self::EdgeError),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {

@@ -278,14 +278,10 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for ListNote
     }
 }
 impl ::sdk_runtime::OperationError for ListNotesError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
-            "HostileError" => ::sdk_runtime::shape::modeled_error(resp, meta, Self::HostileError),
-            _ => ::sdk_runtime::shape::modeled_error(resp, meta, Self::HostileError),
+            "HostileError" => ::sdk_runtime::shape::modeled_error(body, Self::HostileError),
+            _ => ::sdk_runtime::shape::modeled_error(body, Self::HostileError),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {

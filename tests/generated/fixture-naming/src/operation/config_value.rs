@@ -157,13 +157,8 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for ConfigEr
     }
 }
 impl ::sdk_runtime::OperationError for ConfigError {
-    fn from_response(
-        _code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
-        let _ = resp;
-        ::std::convert::From::from(meta)
+    fn from_response(_code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
+        ::std::convert::From::from(body.into_meta())
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
         ConfigError::retryable_error_kind(self)

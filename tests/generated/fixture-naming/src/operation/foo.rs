@@ -1277,15 +1277,11 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for FooError
     }
 }
 impl ::sdk_runtime::OperationError for FooError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
-            "FooError" => ::sdk_runtime::shape::modeled_error(resp, meta, Self::FooError),
-            "Unhandled" => ::sdk_runtime::shape::modeled_error(resp, meta, Self::UnhandledValue),
-            _ => ::std::convert::From::from(meta),
+            "FooError" => ::sdk_runtime::shape::modeled_error(body, Self::FooError),
+            "Unhandled" => ::sdk_runtime::shape::modeled_error(body, Self::UnhandledValue),
+            _ => ::std::convert::From::from(body.into_meta()),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {

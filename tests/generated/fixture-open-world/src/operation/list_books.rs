@@ -219,16 +219,12 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for ListBook
     }
 }
 impl ::sdk_runtime::OperationError for ListBooksError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
             "ThrottledError" | "Throttling" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::ThrottledError)
+                ::sdk_runtime::shape::modeled_error(body, Self::ThrottledError)
             }
-            _ => ::std::convert::From::from(meta),
+            _ => ::std::convert::From::from(body.into_meta()),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {

@@ -265,19 +265,15 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for LoginErr
     }
 }
 impl ::sdk_runtime::OperationError for LoginError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
             "BadCredentialsError" | "InvalidClientTokenId" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::BadCredentialsError)
+                ::sdk_runtime::shape::modeled_error(body, Self::BadCredentialsError)
             }
             "ThrottledError" | "Throttling" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::ThrottledError)
+                ::sdk_runtime::shape::modeled_error(body, Self::ThrottledError)
             }
-            _ => ::std::convert::From::from(meta),
+            _ => ::std::convert::From::from(body.into_meta()),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
@@ -299,6 +295,7 @@ impl ::sdk_runtime::OperationSpec for Login {
     const NAME: &'static str = "Login";
     const AUTH: ::std::option::Option<&'static [::sdk_runtime::AuthScheme]> =
         ::std::option::Option::Some(&[::sdk_runtime::AuthScheme::NoAuth]);
+    const SENSITIVE_INPUT: bool = true;
     fn validate(input: &Self::Input, v: &mut ::sdk_runtime::Validator) {
         input.validate(v);
     }

@@ -588,17 +588,13 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for GetSecre
     }
 }
 impl ::sdk_runtime::OperationError for GetSecretError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
             "SecretMessageError" => {
-                ::sdk_runtime::shape::modeled_error(resp, meta, Self::SecretMessageError)
+                ::sdk_runtime::shape::modeled_error(body, Self::SecretMessageError)
             }
-            "SealedError" => ::sdk_runtime::shape::modeled_error(resp, meta, Self::SealedError),
-            _ => ::std::convert::From::from(meta),
+            "SealedError" => ::sdk_runtime::shape::modeled_error(body, Self::SealedError),
+            _ => ::std::convert::From::from(body.into_meta()),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {

@@ -221,14 +221,10 @@ impl ::std::convert::From<::aws_smithy_types::error::ErrorMetadata> for GetComic
     }
 }
 impl ::sdk_runtime::OperationError for GetComicCollectionError {
-    fn from_response(
-        code: &str,
-        resp: &::sdk_runtime::response::Response<'_>,
-        meta: ::aws_smithy_types::error::ErrorMetadata,
-    ) -> Self {
+    fn from_response(code: &str, body: ::sdk_runtime::response::ErrorBody<'_>) -> Self {
         match code {
-            "Error" => ::sdk_runtime::shape::modeled_error(resp, meta, Self::Error),
-            _ => ::sdk_runtime::shape::modeled_error(resp, meta, Self::Error),
+            "Error" => ::sdk_runtime::shape::modeled_error(body, Self::Error),
+            _ => ::sdk_runtime::shape::modeled_error(body, Self::Error),
         }
     }
     fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
