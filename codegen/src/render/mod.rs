@@ -2,6 +2,7 @@
 //! streams into formatted source text with the generated-file header.
 
 mod client;
+mod examples;
 mod manifest;
 mod operation;
 mod paginator;
