@@ -320,3 +320,79 @@ fn constrained_type(ty: &RustType) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::examples_section;
+    use crate::ir::Service;
+    use crate::model::{ShapeId, load_model};
+    use crate::settings::CrateSettings;
+
+    fn service(dir: &str, id: &str) -> Service {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../models")
+            .join(dir);
+        let model = load_model(std::slice::from_ref(&dir)).unwrap_or_else(|e| panic!("{e}"));
+        let settings =
+            CrateSettings::read(&dir.join("codegen.json")).unwrap_or_else(|e| panic!("{e}"));
+        let id = ShapeId::parse(id).unwrap_or_else(|| panic!("bad id {id}"));
+        crate::ir::build_service(&model, &id, Some(settings)).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every documentation text of the service, long enough to be recognised.
+    fn model_docs(service: &Service) -> Vec<&str> {
+        let mut docs: Vec<&str> = service.docs.iter().map(String::as_str).collect();
+        for op in &service.operations {
+            docs.extend(op.docs.as_deref());
+            for s in [&op.input, &op.output] {
+                docs.extend(s.docs.as_deref());
+                docs.extend(s.fields.iter().filter_map(|f| f.docs.as_deref()));
+            }
+        }
+        docs.retain(|d| d.len() >= 20);
+        docs
+    }
+
+    #[test]
+    fn a_call_and_a_paginated_example_from_names_only() {
+        let service = service(
+            "bedrock-agentcore",
+            "com.amazonaws.bedrockagentcore#AmazonBedrockAgentCore",
+        );
+        let section = examples_section(&service).expect("examples");
+        assert!(section.contains("### Calls"), "{section}");
+        assert!(
+            section.contains("mock!(Client::create_payment_session)"),
+            "{section}"
+        );
+        assert!(section.contains("### Paginated calls"), "{section}");
+        assert!(section.contains(".into_paginator()"), "{section}");
+        // The ARN placeholder breaks the model's pattern, so validation is off.
+        assert!(section.contains(".validation(false)"), "{section}");
+        assert_eq!(section.matches("```rust\n").count(), 2, "{section}");
+        for doc in model_docs(&service) {
+            assert!(!section.contains(doc), "model text {doc:?} in:\n{section}");
+        }
+    }
+
+    #[test]
+    fn operations_that_need_structures_get_no_example() {
+        // Every single call of BillForward requires a structure; its offset-paged listing needs
+        // only a subscription id.
+        let service = service("billforward", "com.billforward#BillForwardUsageSessions");
+        let section = examples_section(&service).expect("examples");
+        assert!(!section.contains("### Calls"), "{section}");
+        assert!(
+            section.contains("mock!(Client::get_active_sessions_for_subscription)"),
+            "{section}"
+        );
+        // Its operations need a bearer token or none; the example sets one.
+        assert!(
+            section.contains(".bearer_token(\"example-token\")"),
+            "{section}"
+        );
+        assert!(!section.contains(".region("), "{section}");
+    }
+}
