@@ -36,3 +36,9 @@ pub mod sigv4;
 pub use json::{assert_json_eq, json_diff};
 pub use request::{Headers, RecordedRequest};
 pub use server::{BIG_BODY_LEN, Reply, Response, Scripted, TestServer};
+
+/// The README's Rust examples, as doctests of this package: `no_run` blocks (programs that call
+/// a real endpoint) are compiled, the others compiled and run.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;

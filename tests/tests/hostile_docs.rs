@@ -2,7 +2,8 @@
 //! control characters and stray HTML in every kind of model text (documentation, `@title`, enum
 //! values, defaults). Model text must never become code: its generated crate (a workspace member,
 //! so `cargo test --workspace` runs its doctests) must hold no fence but the `text` fences the
-//! docs converter writes, and so no doctest at all. This scans the committed generated sources
+//! docs converter writes and the `rust` examples the generator writes from names in the crate
+//! docs' "Examples" section, and no model text may reach those examples. This scans the committed generated sources
 //! (`cargo xtask codegen --check` keeps them equal to what the fixture produces) the way rustdoc
 //! reads their docs, which is much faster than running `cargo test --doc`.
 
@@ -173,20 +174,35 @@ struct Scan {
     doctests: Vec<String>,
     /// Lines of model text that must stay text, seen outside any fence.
     hostile_lines: usize,
+    /// The generator's own `rust` examples (under `## Examples` in `src/lib.rs`).
+    example_fences: usize,
 }
+
+/// What the fixture's model text holds that no generated example may.
+const HOSTILE: &[&str] = &["compile_error!", "panic!", "model text", "*/", "```"];
 
 fn scan(file: &str, block: &[String], out: &mut Scan) {
     let lines = unindent(block);
     let mut fence: Option<String> = None;
     let mut previous_blank = true;
+    // Headings are written by the generator; model text cannot start a line with one.
+    let mut in_examples = false;
+    let mut example = false;
     for line in lines {
         if let Some(open) = &fence {
             if line.trim_end() == open {
                 fence = None;
+                example = false;
                 // An indented block may follow a fence directly.
                 previous_blank = true;
+            } else if example && HOSTILE.iter().any(|h| line.contains(h)) {
+                out.doctests
+                    .push(format!("{file}: model text in an example: {line:?}"));
             }
             continue;
+        }
+        if line.starts_with("## ") {
+            in_examples = file == "src/lib.rs" && line == "## Examples";
         }
         if line.contains("compile_error!") || line.contains("panic!") {
             out.hostile_lines += 1;
@@ -205,6 +221,10 @@ fn scan(file: &str, block: &[String], out: &mut Scan) {
             let info = start[run.len()..].trim();
             if start == line && run.len() >= 3 && info == "text" {
                 out.text_fences += 1;
+                fence = Some(run);
+            } else if in_examples && line == "```rust" {
+                out.example_fences += 1;
+                example = true;
                 fence = Some(run);
             } else {
                 out.doctests.push(format!("{file}: fence: {line:?}"));
@@ -267,6 +287,7 @@ fn hostile_model_text_opens_no_doctest() {
     assert!(blocks > 20, "only {blocks} doc blocks found");
     assert!(result.text_fences >= 5, "{result:?}");
     assert!(result.hostile_lines >= 10, "{result:?}");
+    assert!(result.example_fences >= 1, "{result:?}");
 }
 
 #[test]

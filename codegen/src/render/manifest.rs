@@ -41,9 +41,16 @@ publish.workspace = true
 default = ["rustls"]
 # The TLS stack of the default HTTP client; without it, pass your own `http_client` to the config.
 rustls = ["sdk-runtime/rustls"]
+# `config::Builder::with_test_defaults` and friends, which `aws_smithy_mocks::mock_client!` uses.
+test-util = []
 
 [dependencies]
 {deps}
+
+[dev-dependencies]
+# the crate docs' examples answer their calls with mocks
+aws-smithy-mocks.workspace = true
+tokio.workspace = true
 "#,
         name = toml_string(&s.crate_name),
         version = toml_string(&s.version),
@@ -93,6 +100,10 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         for (op, reason) in &service.skipped {
             docs.push_str(&format!("- `{op}`: {reason}\n"));
         }
+    }
+    if let Some(examples) = super::examples::examples_section(service) {
+        docs.push('\n');
+        docs.push_str(&examples);
     }
     let docs = docs.lines().map(|l| {
         if l.is_empty() {

@@ -3,6 +3,7 @@
 
 mod client;
 mod endpoint;
+mod examples;
 mod manifest;
 mod operation;
 mod paginator;

@@ -9,6 +9,114 @@
 //! - [`create_payment_session`](crate::Client::create_payment_session) ([`CreatePaymentSession`](crate::operation::create_payment_session))
 //! - [`get_payment_session`](crate::Client::get_payment_session) ([`GetPaymentSession`](crate::operation::get_payment_session))
 //! - [`list_payment_sessions`](crate::Client::list_payment_sessions) ([`ListPaymentSessions`](crate::operation::list_payment_sessions))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `CreatePaymentSession` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use bedrockagentcore::Client;
+//! use bedrockagentcore::operation::create_payment_session::{CreatePaymentSessionError, CreatePaymentSessionOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::create_payment_session).then_error(|| {
+//!     CreatePaymentSessionError::AccessDeniedException(bedrockagentcore::types::error::AccessDeniedException::builder().build())
+//! });
+//! let succeeds = mock!(Client::create_payment_session).then_output(|| {
+//!     CreatePaymentSessionOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = bedrockagentcore::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .region(bedrockagentcore::config::Region::new("us-east-1"))
+//!     .credentials_provider(bedrockagentcore::config::Credentials::new(
+//!         "AKIDEXAMPLE",
+//!         "example-secret",
+//!         None,
+//!         None,
+//!         "example",
+//!     ))
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .create_payment_session()
+//!         .payment_manager_arn("example")
+//!         .expiry_time_in_minutes(1)
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(matches!(err.as_service_error(), Some(CreatePaymentSessionError::AccessDeniedException(_))));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
+//!
+//! ### Paginated calls
+//!
+//! Every page of `ListPaymentSessions` (here, one page):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor};
+//! use bedrockagentcore::Client;
+//! use bedrockagentcore::operation::list_payment_sessions::ListPaymentSessionsOutput;
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! // A page without a next token (or, for offset paging, a short page) is the last.
+//! let last_page = mock!(Client::list_payment_sessions).then_output(|| {
+//!     ListPaymentSessionsOutput::builder()
+//!         .set_payment_sessions(Some(Default::default()))
+//!         .build()
+//!         .expect("the required members are set")
+//! });
+//! let interceptor = MockResponseInterceptor::new().with_rule(&last_page);
+//! let config = bedrockagentcore::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .region(bedrockagentcore::config::Region::new("us-east-1"))
+//!     .credentials_provider(bedrockagentcore::config::Credentials::new(
+//!         "AKIDEXAMPLE",
+//!         "example-secret",
+//!         None,
+//!         None,
+//!         "example",
+//!     ))
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let mut pages = client
+//!     .list_payment_sessions()
+//!     .payment_manager_arn("example")
+//!     .into_paginator()
+//!     .send();
+//! let mut count = 0;
+//! while let Some(page) = pages.next().await {
+//!     let page = page.expect("the rule answers");
+//!     println!("{page:?}");
+//!     count += 1;
+//! }
+//! assert_eq!(count, 1);
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

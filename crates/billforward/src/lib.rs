@@ -10,6 +10,52 @@
 //! - [`get_usage_list_for_usage_session`](crate::Client::get_usage_list_for_usage_session) ([`GetUsageListForUsageSession`](crate::operation::get_usage_list_for_usage_session))
 //! - [`start_usage_session`](crate::Client::start_usage_session) ([`StartUsageSession`](crate::operation::start_usage_session))
 //! - [`stop_usage_session`](crate::Client::stop_usage_session) ([`StopUsageSession`](crate::operation::stop_usage_session))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Paginated calls
+//!
+//! Every page of `GetActiveSessionsForSubscription` (here, one page):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor};
+//! use billforward::Client;
+//! use billforward::operation::get_active_sessions_for_subscription::GetActiveSessionsForSubscriptionOutput;
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! // A page without a next token (or, for offset paging, a short page) is the last.
+//! let last_page = mock!(Client::get_active_sessions_for_subscription).then_output(|| {
+//!     GetActiveSessionsForSubscriptionOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new().with_rule(&last_page);
+//! let config = billforward::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .bearer_token("example-token")
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let mut pages = client
+//!     .get_active_sessions_for_subscription()
+//!     .subscription_id("example")
+//!     .into_paginator()
+//!     .send();
+//! let mut count = 0;
+//! while let Some(page) = pages.next().await {
+//!     let page = page.expect("the rule answers");
+//!     println!("{page:?}");
+//!     count += 1;
+//! }
+//! assert_eq!(count, 1);
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

@@ -7,6 +7,62 @@
 //!
 //! Operations:
 //! - [`list_connections`](crate::Client::list_connections) ([`ListConnections`](crate::operation::list_connections))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Paginated calls
+//!
+//! Every page of `ListConnections` (here, one page):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor};
+//! use partnercentralaccount::Client;
+//! use partnercentralaccount::operation::list_connections::ListConnectionsOutput;
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! // A page without a next token (or, for offset paging, a short page) is the last.
+//! let last_page = mock!(Client::list_connections).then_output(|| {
+//!     ListConnectionsOutput::builder()
+//!         .set_connection_summaries(Some(Default::default()))
+//!         .build()
+//!         .expect("the required members are set")
+//! });
+//! let interceptor = MockResponseInterceptor::new().with_rule(&last_page);
+//! let config = partnercentralaccount::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .region(partnercentralaccount::config::Region::new("us-east-1"))
+//!     .credentials_provider(partnercentralaccount::config::Credentials::new(
+//!         "AKIDEXAMPLE",
+//!         "example-secret",
+//!         None,
+//!         None,
+//!         "example",
+//!     ))
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let mut pages = client
+//!     .list_connections()
+//!     .catalog("example")
+//!     .into_paginator()
+//!     .send();
+//! let mut count = 0;
+//! while let Some(page) = pages.next().await {
+//!     let page = page.expect("the rule answers");
+//!     println!("{page:?}");
+//!     count += 1;
+//! }
+//! assert_eq!(count, 1);
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

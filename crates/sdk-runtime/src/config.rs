@@ -11,9 +11,10 @@
 use std::fmt;
 use std::time::Duration;
 
+use aws_credential_types::Credentials;
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_smithy_async::rt::sleep::{AsyncSleep, SharedAsyncSleep, default_async_sleep};
-use aws_smithy_async::time::{SharedTimeSource, TimeSource};
+use aws_smithy_async::time::{SharedTimeSource, StaticTimeSource, TimeSource};
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
 use aws_smithy_runtime_api::client::endpoint::SharedEndpointResolver;
 use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
@@ -536,6 +537,39 @@ impl ConfigCoreBuilder {
     /// The endpoint URL set so far.
     pub fn get_endpoint_url(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
+    }
+
+    /// Settings for tests that must not depend on the machine or the clock (what aws-sdk-rust's
+    /// `apply_test_defaults` sets): the clock stopped at 2009-02-13T23:31:30Z (Unix time
+    /// 1234567890), idempotency tokens `00000000-0000-4000-8000-000000000000`, static test
+    /// credentials (which sign, but are valid nowhere) and the latest behavior version. Generated
+    /// crates expose it as `Builder::with_test_defaults` behind their `test-util` feature.
+    pub fn apply_test_defaults(&mut self) -> &mut Self {
+        self.time_source = Some(SharedTimeSource::new(StaticTimeSource::new(
+            std::time::UNIX_EPOCH + Duration::from_secs(1_234_567_890),
+        )));
+        self.idempotency_token_provider = Some(IdempotencyTokenProvider::fixed(
+            "00000000-0000-4000-8000-000000000000",
+        ));
+        self.credentials_provider = Some(SharedCredentialsProvider::new(Credentials::new(
+            "ANOTREAL",
+            "notrealrnrELgWzOk3IfjzDKtFBhDby",
+            Some("notarealsessiontoken".to_string()),
+            None,
+            "test",
+        )));
+        self.behavior_version = Some(BehaviorVersion::latest());
+        self
+    }
+
+    /// [`apply_test_defaults`](Self::apply_test_defaults), and the region `us-east-1` when none
+    /// is set (aws-sdk-rust's `apply_test_defaults_v2`).
+    pub fn apply_test_defaults_v2(&mut self) -> &mut Self {
+        self.apply_test_defaults();
+        if self.region.is_none() {
+            self.region = Some(Region::from_static("us-east-1"));
+        }
+        self
     }
 
     /// This builder with every setting `over` sets replacing its own, and `over`'s interceptors

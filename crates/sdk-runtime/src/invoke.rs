@@ -8,10 +8,10 @@ use aws_runtime::auth::{SigV4OperationSigningConfig, SigningOptions};
 use aws_runtime::invocation_id::InvocationIdInterceptor;
 use aws_runtime::request_info::RequestInfoInterceptor;
 use aws_runtime::retries::classifiers::{THROTTLING_ERRORS, TRANSIENT_ERRORS};
-use aws_runtime::user_agent::{ApiMetadata, UserAgentInterceptor};
 use aws_smithy_runtime::client::auth::http::{self as http_auth, BearerAuthScheme};
 use aws_smithy_runtime::client::auth::no_auth::{NO_AUTH_SCHEME_ID, NoAuthScheme};
 use aws_smithy_runtime::client::identity::no_auth::NoAuthIdentityResolver;
+use aws_smithy_runtime::client::metrics::MetricsRuntimePlugin;
 use aws_smithy_runtime::client::orchestrator::operation::Operation;
 use aws_smithy_runtime::client::retries::classifiers::TransientErrorClassifier;
 use aws_smithy_runtime::client::stalled_stream_protection::StalledStreamProtectionInterceptor;
@@ -40,6 +40,7 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use aws_smithy_types::retry::ErrorKind;
 use aws_types::SigningName;
 use aws_types::region::SigningRegion;
+use tracing::Instrument;
 
 use crate::body_limit::{
     OversizedBodyClassifier, ResponseBodyLimitInterceptor, ResponseBodySizeLimit,
@@ -51,6 +52,8 @@ use crate::log_redaction::{
 use crate::request::RequestBuilder;
 use crate::response::{ErrorBody, Response};
 use crate::spec::{ApiKeyLocation, AuthScheme, OperationSpec, Protocol, ServiceSpec};
+use crate::telemetry::{self, AttemptTracing};
+use crate::user_agent::{UserAgentInterceptor, user_agent};
 use crate::validate::Validator;
 
 /// The result of [`invoke`].
@@ -83,10 +86,27 @@ fn construction(message: &str) -> BoxError {
 /// (once), signing (every attempt), transmission, retries (standard strategy from the config;
 /// throttling codes, HTTP 429, 5xx, `@retryable` errors via [`OperationSpec::retryable`],
 /// timeouts and I/O errors are retried), timeouts and interceptors.
+///
+/// The call runs in a `call` span with an `attempt` span per attempt (see the `telemetry`
+/// module), and records the orchestrator's metrics under the service's crate name.
 pub async fn invoke<O: OperationSpec>(
     service: &'static ServiceSpec,
     config: &ConfigCore,
+    input: O::Input,
+) -> InvokeResult<O> {
+    let span = telemetry::call_span(service.name, O::NAME);
+    let result = invoke_in_span::<O>(service, config, input, &span)
+        .instrument(span.clone())
+        .await;
+    telemetry::record_outcome(&span, &result);
+    result
+}
+
+async fn invoke_in_span<O: OperationSpec>(
+    service: &'static ServiceSpec,
+    config: &ConfigCore,
     mut input: O::Input,
+    span: &tracing::Span,
 ) -> InvokeResult<O> {
     if config.validation() {
         let mut validator = Validator::new();
@@ -103,7 +123,7 @@ pub async fn invoke<O: OperationSpec>(
             .await
             .map_err(SdkError::construction_failure)?,
     };
-    let operation = build_operation::<O>(service, config, endpoint, host_prefix.as_deref())
+    let operation = build_operation::<O>(service, config, endpoint, host_prefix.as_deref(), span)
         .map_err(SdkError::construction_failure)?;
     operation.invoke(input).await
 }
@@ -138,6 +158,7 @@ fn build_operation<O: OperationSpec>(
     config: &ConfigCore,
     endpoint: String,
     host_prefix: Option<&str>,
+    span: &tracing::Span,
 ) -> Result<OperationOf<O>, BoxError> {
     // Checked again for endpoints an input names itself: the region is still signed with.
     if let Some(region) = config.region() {
@@ -172,12 +193,13 @@ fn build_operation<O: OperationSpec>(
         .iter()
         .chain(schemes)
         .any(|s| matches!(s, AuthScheme::SigV4 { .. }));
+    // This SDK's own name and version, never aws-sdk-rust's (see `user_agent`).
+    components.push_interceptor(UserAgentInterceptor::new(
+        user_agent(service.name, service.version, config.app_name()),
+        aws,
+    ));
+    components.push_interceptor(AttemptTracing::new(span.clone(), O::NAME));
     if aws {
-        layer.store_put(ApiMetadata::new(service.name, service.version));
-        if let Some(app_name) = config.app_name() {
-            layer.store_put(app_name.clone());
-        }
-        components.push_interceptor(UserAgentInterceptor::new());
         components.push_interceptor(InvocationIdInterceptor::new());
         components.push_interceptor(RequestInfoInterceptor::new());
     }
@@ -215,11 +237,6 @@ fn build_operation<O: OperationSpec>(
         None => http_client,
     };
 
-    let user_agent = match (aws, config.app_name()) {
-        (true, _) => None,
-        (false, Some(app)) => Some(format!("{}/{} app/{app}", service.name, service.version)),
-        (false, None) => Some(format!("{}/{}", service.name, service.version)),
-    };
     let query_compatible = service.query_compatible;
     let protocol = service.protocol;
     let compression_threshold = config.request_compression_threshold();
@@ -240,6 +257,13 @@ fn build_operation<O: OperationSpec>(
     if let Some(time_source) = config.time_source() {
         builder = builder.time_source(time_source);
     }
+    // The orchestrator's call and attempt metrics (durations, body sizes), recorded with the
+    // global `aws-smithy-observability` telemetry provider (a no-op unless one is installed).
+    let mut metrics = MetricsRuntimePlugin::builder().with_scope(service.name);
+    if let Some(time_source) = config.time_source() {
+        metrics = metrics.with_time_source(time_source);
+    }
+    builder = builder.runtime_plugin(metrics.build()?);
     let operation = builder
         .runtime_plugin(
             StaticRuntimePlugin::new()
@@ -258,11 +282,6 @@ fn build_operation<O: OperationSpec>(
                 if !request.headers().contains_key(*name) {
                     request.headers_mut().insert(*name, *value);
                 }
-            }
-            if let Some(ua) = &user_agent
-                && !request.headers().contains_key("user-agent")
-            {
-                request.headers_mut().insert("user-agent", ua.clone());
             }
             Ok(request)
         })

@@ -14,7 +14,9 @@
 //! * [`paginate`]: token and offset/limit paginators;
 //! * [`idempotency`]: idempotency token providers;
 //! * [`endpoint`]: endpoint resolution through Smithy endpoint rules;
-//! * [`shape`]: helpers for generated data types (the unit value, modeled errors).
+//! * [`shape`]: helpers for generated data types (the unit value, modeled errors);
+//! * [`telemetry`]: the `tracing` spans of calls and attempts;
+//! * [`user_agent`]: the user agent requests identify this SDK with.
 //!
 //! Commonly used smithy-rs types are re-exported in [`types`] so that generated crates only need
 //! this crate.
@@ -37,6 +39,8 @@ pub mod response;
 pub mod schema;
 pub mod shape;
 mod spec;
+pub mod telemetry;
+pub mod user_agent;
 pub mod validate;
 
 pub use body_limit::ResponseBodyTooLarge;

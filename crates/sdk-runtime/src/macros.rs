@@ -119,6 +119,37 @@ macro_rules! client_config {
             self
         }
     };
+    // aws-sdk-rust's test settings, which `aws_smithy_mocks::mock_client!` calls; the `cfg` is
+    // the generated crate's own `test-util` feature.
+    (@test_defaults) => {
+        /// Settings for tests that must not depend on the machine or the clock: a stopped
+        /// clock, fixed idempotency tokens, test credentials (see
+        /// [`ConfigCoreBuilder::apply_test_defaults`]($crate::ConfigCoreBuilder::apply_test_defaults)).
+        #[cfg(feature = "test-util")]
+        pub fn apply_test_defaults(&mut self) -> &mut Self {
+            self.0.apply_test_defaults();
+            self
+        }
+        /// Settings for tests; consuming form of [`apply_test_defaults`](Self::apply_test_defaults).
+        #[cfg(feature = "test-util")]
+        pub fn with_test_defaults(mut self) -> Self {
+            self.0.apply_test_defaults();
+            self
+        }
+        /// Settings for tests, and the region `us-east-1` when none is set.
+        #[cfg(feature = "test-util")]
+        pub fn apply_test_defaults_v2(&mut self) -> &mut Self {
+            self.0.apply_test_defaults_v2();
+            self
+        }
+        /// Settings for tests, and the region `us-east-1` when none is set; consuming form of
+        /// [`apply_test_defaults_v2`](Self::apply_test_defaults_v2).
+        #[cfg(feature = "test-util")]
+        pub fn with_test_defaults_v2(mut self) -> Self {
+            self.0.apply_test_defaults_v2();
+            self
+        }
+    };
     ($($part:ident),* $(,)?) => {
         $crate::client_config!(@common { $($crate::client_config!(@part $part);)* });
         $($crate::client_config!(@from $part);)*
@@ -267,6 +298,7 @@ macro_rules! client_config {
                 self.0 = self.0.validation(enabled);
                 self
             }
+            $crate::client_config!(@test_defaults);
             /// Builds the configuration.
             pub fn build(self) -> Config {
                 Config(self.0.build())

@@ -525,11 +525,14 @@ async fn plain_rest_json_bearer_token_errors_and_offset_paging() {
     assert_eq!(reqs[0].target, "/usage/s%201?records=2");
     assert_eq!(reqs[1].target, "/usage/s%201?offset=2&records=2");
     assert_eq!(reqs[0].header("authorization"), Some("Bearer sekret"));
+    // This runtime's name and version, then the service's.
+    let ua = reqs[0].header("user-agent").unwrap_or_default();
     assert!(
-        reqs[0]
-            .header("user-agent")
-            .unwrap_or_default()
-            .starts_with("billforward/0.1.0")
+        ua.starts_with(&format!(
+            "sdk-runtime/{} api/billforward/0.1.0 ",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{ua}"
     );
     assert_eq!(reqs[0].header("content-type"), None);
 

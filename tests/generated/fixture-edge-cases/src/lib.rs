@@ -6,6 +6,56 @@
 //! Operations:
 //! - [`get_tree`](crate::Client::get_tree) ([`GetTree`](crate::operation::get_tree))
 //! - [`put_thing`](crate::Client::put_thing) ([`PutThing`](crate::operation::put_thing))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `GetTree` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use fixture_edge_cases::Client;
+//! use fixture_edge_cases::operation::get_tree::{GetTreeError, GetTreeOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::get_tree).then_error(|| {
+//!     GetTreeError::EdgeError(fixture_edge_cases::types::error::EdgeError::builder().build())
+//! });
+//! let succeeds = mock!(Client::get_tree).then_output(|| {
+//!     GetTreeOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = fixture_edge_cases::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .get_tree()
+//!         .tree_id("example")
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(matches!(err.as_service_error(), Some(GetTreeError::EdgeError(_))));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

@@ -22,6 +22,53 @@
 //! Operations:
 //! - [`echo_text`](crate::Client::echo_text) ([`EchoText`](crate::operation::echo_text))
 //! - [`list_notes`](crate::Client::list_notes) ([`ListNotes`](crate::operation::list_notes))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `EchoText` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use fixture_hostile_docs::Client;
+//! use fixture_hostile_docs::operation::echo_text::{EchoTextError, EchoTextOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::echo_text).then_error(|| {
+//!     EchoTextError::HostileError(fixture_hostile_docs::types::error::HostileError::builder().build())
+//! });
+//! let succeeds = mock!(Client::echo_text).then_output(|| {
+//!     EchoTextOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = fixture_hostile_docs::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .echo_text()
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(matches!(err.as_service_error(), Some(EchoTextError::HostileError(_))));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

@@ -15,6 +15,90 @@
 //! - [`other_describe`](crate::Client::other_describe) ([`OtherDescribe`](crate::operation::other_describe))
 //! - [`self_value`](crate::Client::self_value) ([`SelfValue`](crate::operation::self_value))
 //! - [`type`](crate::Client::type) ([`Type`](crate::operation::type))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `Config` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use fixture_naming::Client;
+//! use fixture_naming::operation::config_value::{ConfigError, ConfigOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::config_value).then_error(|| {
+//!     ConfigError::generic(
+//!         fixture_naming::error::ErrorMetadata::builder().code("ExampleError").build(),
+//!     )
+//! });
+//! let succeeds = mock!(Client::config_value).then_output(|| {
+//!     ConfigOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = fixture_naming::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .config_value()
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(fixture_naming::error::ProvideErrorMetadata::code(err.as_service_error().unwrap()) == Some("ExampleError"));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
+//!
+//! ### Paginated calls
+//!
+//! Every page of `ListFoos` (here, one page):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor};
+//! use fixture_naming::Client;
+//! use fixture_naming::operation::list_foos::ListFoosOutput;
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! // A page without a next token (or, for offset paging, a short page) is the last.
+//! let last_page = mock!(Client::list_foos).then_output(|| {
+//!     ListFoosOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new().with_rule(&last_page);
+//! let config = fixture_naming::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let mut pages = client
+//!     .list_foos()
+//!     .into_paginator()
+//!     .send();
+//! let mut count = 0;
+//! while let Some(page) = pages.next().await {
+//!     let page = page.expect("the rule answers");
+//!     println!("{page:?}");
+//!     count += 1;
+//! }
+//! assert_eq!(count, 1);
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

@@ -9,6 +9,108 @@
 //! - [`list_books`](crate::Client::list_books) ([`ListBooks`](crate::operation::list_books))
 //! - [`list_entries`](crate::Client::list_entries) ([`ListEntries`](crate::operation::list_entries))
 //! - [`login`](crate::Client::login) ([`Login`](crate::operation::login))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `Describe` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use fixture_open_world::Client;
+//! use fixture_open_world::operation::describe::{DescribeError, DescribeOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::describe).then_error(|| {
+//!     DescribeError::generic(
+//!         fixture_open_world::error::ErrorMetadata::builder().code("ExampleError").build(),
+//!     )
+//! });
+//! let succeeds = mock!(Client::describe).then_output(|| {
+//!     DescribeOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = fixture_open_world::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .region(fixture_open_world::config::Region::new("us-east-1"))
+//!     .credentials_provider(fixture_open_world::config::Credentials::new(
+//!         "AKIDEXAMPLE",
+//!         "example-secret",
+//!         None,
+//!         None,
+//!         "example",
+//!     ))
+//!     .api_key("example-key")
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .describe()
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(fixture_open_world::error::ProvideErrorMetadata::code(err.as_service_error().unwrap()) == Some("ExampleError"));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
+//!
+//! ### Paginated calls
+//!
+//! Every page of `ListBooks` (here, one page):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor};
+//! use fixture_open_world::Client;
+//! use fixture_open_world::operation::list_books::ListBooksOutput;
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! // A page without a next token (or, for offset paging, a short page) is the last.
+//! let last_page = mock!(Client::list_books).then_output(|| {
+//!     ListBooksOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new().with_rule(&last_page);
+//! let config = fixture_open_world::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .region(fixture_open_world::config::Region::new("us-east-1"))
+//!     .credentials_provider(fixture_open_world::config::Credentials::new(
+//!         "AKIDEXAMPLE",
+//!         "example-secret",
+//!         None,
+//!         None,
+//!         "example",
+//!     ))
+//!     .api_key("example-key")
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let mut pages = client
+//!     .list_books()
+//!     .into_paginator()
+//!     .send();
+//! let mut count = 0;
+//! while let Some(page) = pages.next().await {
+//!     let page = page.expect("the rule answers");
+//!     println!("{page:?}");
+//!     count += 1;
+//! }
+//! assert_eq!(count, 1);
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

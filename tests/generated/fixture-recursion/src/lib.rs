@@ -6,6 +6,55 @@
 //! Operations:
 //! - [`echo`](crate::Client::echo) ([`Echo`](crate::operation::echo))
 //! - [`walk`](crate::Client::walk) ([`Walk`](crate::operation::walk))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `Echo` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use fixture_recursion::Client;
+//! use fixture_recursion::operation::echo::{EchoError, EchoOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::echo).then_error(|| {
+//!     EchoError::generic(
+//!         fixture_recursion::error::ErrorMetadata::builder().code("ExampleError").build(),
+//!     )
+//! });
+//! let succeeds = mock!(Client::echo).then_output(|| {
+//!     EchoOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = fixture_recursion::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .echo()
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(fixture_recursion::error::ProvideErrorMetadata::code(err.as_service_error().unwrap()) == Some("ExampleError"));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

@@ -7,6 +7,65 @@
 //! - [`get_secret`](crate::Client::get_secret) ([`GetSecret`](crate::operation::get_secret))
 //! - [`get_token`](crate::Client::get_token) ([`GetToken`](crate::operation::get_token))
 //! - [`put_secret`](crate::Client::put_secret) ([`PutSecret`](crate::operation::put_secret))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `GetSecret` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use fixture_sensitive::Client;
+//! use fixture_sensitive::operation::get_secret::{GetSecretError, GetSecretOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::get_secret).then_error(|| {
+//!     GetSecretError::SecretMessageError(fixture_sensitive::types::error::SecretMessageError::builder().build())
+//! });
+//! let succeeds = mock!(Client::get_secret).then_output(|| {
+//!     GetSecretOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = fixture_sensitive::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .region(fixture_sensitive::config::Region::new("us-east-1"))
+//!     .credentials_provider(fixture_sensitive::config::Credentials::new(
+//!         "AKIDEXAMPLE",
+//!         "example-secret",
+//!         None,
+//!         None,
+//!         "example",
+//!     ))
+//!     .bearer_token("example-token")
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .get_secret()
+//!         .name("example")
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(matches!(err.as_service_error(), Some(GetSecretError::SecretMessageError(_))));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

@@ -22,6 +22,60 @@
 //! - [`place_order`](crate::Client::place_order) ([`PlaceOrder`](crate::operation::place_order))
 //! - [`update_pet`](crate::Client::update_pet) ([`UpdatePet`](crate::operation::update_pet))
 //! - [`update_user`](crate::Client::update_user) ([`UpdateUser`](crate::operation::update_user))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `DeleteOrder` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use openapi_petstore_swagger2::Client;
+//! use openapi_petstore_swagger2::operation::delete_order::{DeleteOrderError, DeleteOrderOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::delete_order).then_error(|| {
+//!     DeleteOrderError::generic(
+//!         openapi_petstore_swagger2::error::ErrorMetadata::builder().code("ExampleError").build(),
+//!     )
+//! });
+//! let succeeds = mock!(Client::delete_order).then_output(|| {
+//!     DeleteOrderOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = openapi_petstore_swagger2::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     .bearer_token("example-token")
+//!     .api_key("example-key")
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .delete_order()
+//!         .order_id(1)
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(openapi_petstore_swagger2::error::ProvideErrorMetadata::code(err.as_service_error().unwrap()) == Some("ExampleError"));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;

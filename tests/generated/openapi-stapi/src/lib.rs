@@ -84,6 +84,56 @@
 //! - [`get_video_release_search`](crate::Client::get_video_release_search) ([`GetVideoReleaseSearch`](crate::operation::get_video_release_search))
 //! - [`get_weapon`](crate::Client::get_weapon) ([`GetWeapon`](crate::operation::get_weapon))
 //! - [`get_weapon_search`](crate::Client::get_weapon_search) ([`GetWeaponSearch`](crate::operation::get_weapon_search))
+//!
+//! ## Examples
+//!
+//! These examples run without a network: each answers its calls with
+//! [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks) rules (a dev-dependency) through
+//! `Config::builder().http_client(..).interceptor(..)`. With this crate's `test-util` feature,
+//! `aws_smithy_mocks::mock_client!` builds such a client in one line.
+//!
+//! ### Calls
+//!
+//! A call of `GetAnimal` that fails with an error, then one that succeeds (rules
+//! answer in order):
+//!
+//! ```rust
+//! use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+//! use openapi_stapi::Client;
+//! use openapi_stapi::operation::get_animal::{GetAnimalError, GetAnimalOutput};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let fails = mock!(Client::get_animal).then_error(|| {
+//!     GetAnimalError::Error(openapi_stapi::types::error::Error::builder().build())
+//! });
+//! let succeeds = mock!(Client::get_animal).then_output(|| {
+//!     GetAnimalOutput::builder().build()
+//! });
+//! let interceptor = MockResponseInterceptor::new()
+//!     .rule_mode(RuleMode::Sequential)
+//!     .with_rule(&fails)
+//!     .with_rule(&succeeds);
+//! let config = openapi_stapi::Config::builder()
+//!     .http_client(create_mock_http_client())
+//!     .interceptor(interceptor)
+//!     // The example values need not meet the model's constraints.
+//!     .validation(false)
+//!     .build();
+//! let client = Client::from_conf(config);
+//!
+//! let call = || {
+//!     client
+//!         .get_animal()
+//!         .uid("example")
+//!         .send()
+//! };
+//! let err = call().await.unwrap_err();
+//! assert!(matches!(err.as_service_error(), Some(GetAnimalError::Error(_))));
+//! let output = call().await.expect("the second rule answers");
+//! println!("{output:?}");
+//! assert_eq!((fails.num_calls(), succeeds.num_calls()), (1, 1));
+//! # }
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod client;
