@@ -74,6 +74,7 @@ struct Clients {
     open: fixture_open_world::Client,
     recursion: fixture_recursion::Client,
     sensitive: fixture_sensitive::Client,
+    waiters: fixture_waiters::Client,
 }
 
 impl Clients {
@@ -120,6 +121,7 @@ impl Clients {
             open: aws!(fixture_open_world, api_key("fuzz-key")),
             recursion: plain!(fixture_recursion),
             sensitive: aws!(fixture_sensitive, bearer_token("fuzz-token")),
+            waiters: aws!(fixture_waiters),
         }
     }
 }
@@ -149,6 +151,31 @@ fn outcome<T: Debug, E: std::error::Error + Debug + 'static>(
                 _ => "other error",
             };
             let report = Report(&err).to_string();
+            format!("{kind}: {}", report.chars().take(200).collect::<String>())
+        }
+    }
+}
+
+/// What a waiter ended in, as text (formatting its final poll or error as [`outcome`] does).
+fn wait_outcome<T: Debug + 'static, E: std::error::Error + Debug + 'static>(
+    result: Result<
+        sdk_runtime::waiters::FinalPoll<T, SdkError<E, HttpResponse>>,
+        sdk_runtime::waiters::WaiterError<T, E>,
+    >,
+) -> String {
+    use sdk_runtime::waiters::WaiterError;
+    match result {
+        Ok(poll) => format!("success: {}", outcome(poll.into_result())),
+        Err(err) => {
+            let report = sdk_runtime::DisplayErrorContext(&err).to_string();
+            let kind = match err {
+                WaiterError::OperationFailed(failed) => outcome::<T, E>(Err(failed.into_error())),
+                WaiterError::FailureState(failure) => {
+                    format!("{:?}", failure.final_poll().as_result())
+                }
+                WaiterError::ExceededMaxWait(_) => "exceeded the maximum wait".to_string(),
+                other => format!("{other:?}"),
+            };
             format!("{kind}: {}", report.chars().take(200).collect::<String>())
         }
     }
@@ -290,6 +317,41 @@ fn operations() -> Vec<(&'static str, Call)> {
             .get_secret()
             .name("n")),
         op!("fixture-sensitive.GetToken", |c| c.sensitive.get_token()),
+        op!("fixture-waiters.DescribeJob", |c| c
+            .waiters
+            .describe_job()
+            .job_id("job-1")),
+        // One poll (no time to wait): the acceptors of every matcher kind read the fuzzed response.
+        (
+            "fixture-waiters.DescribeJob wait",
+            (|c: Clients| {
+                Box::pin(async move {
+                    use fixture_waiters::client::Waiters as _;
+                    let waits = [
+                        c.waiters
+                            .wait_until_job_ready()
+                            .job_id("job-1")
+                            .wait(Duration::ZERO)
+                            .await,
+                        c.waiters
+                            .wait_until_job_complete()
+                            .job_id("job-1")
+                            .wait(Duration::ZERO)
+                            .await,
+                        c.waiters
+                            .wait_until_stages_done()
+                            .job_id("job-1")
+                            .wait(Duration::ZERO)
+                            .await,
+                    ];
+                    waits
+                        .into_iter()
+                        .map(wait_outcome)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            }) as Call,
+        ),
     ]
 }
 
@@ -873,7 +935,7 @@ async fn every_operation_of_every_generated_crate_is_fuzzed() {
     }
     let calls = operations()
         .iter()
-        .filter(|(name, _)| !name.ends_with(" pages"))
+        .filter(|(name, _)| !name.ends_with(" pages") && !name.ends_with(" wait"))
         .count();
     assert_eq!(calls, expected, "one fuzzed call per generated operation");
 }

@@ -56,6 +56,7 @@ pub fn client_module(service: &Service) -> TokenStream {
         .map(|(name, value)| quote!((#name, #value)));
     let name = &service.settings.crate_name;
     let endpoint = endpoint_fn(service);
+    let waiters = super::waiters::waiters_trait(service);
     quote! {
         //! The service client.
         #[doc = #client_doc]
@@ -77,6 +78,7 @@ pub fn client_module(service: &Service) -> TokenStream {
             }
             #(#methods)*
         }
+        #waiters
         /// What the runtime needs to know about the service.
         pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSpec {
             name: #name,
