@@ -323,6 +323,9 @@ fn acceptor(ctx: &Context<'_>, def: &serde_json::Value) -> Result<Acceptor, Stri
     Ok(Acceptor { state, matcher })
 }
 
+/// The longest path expression the generator accepts, in bytes.
+const MAX_PATH_LEN: usize = 1024;
+
 #[derive(Clone, Copy)]
 enum Root {
     Output,
@@ -342,6 +345,11 @@ fn path_matcher(
     let source = text("path")?;
     let expected = text("expected")?;
     let comparator = text("comparator")?;
+    // Parsing and resolving recurse once per nesting level: a bound keeps hostile models from
+    // exhausting the stack (the longest AWS path is under 100 characters).
+    if source.len() > MAX_PATH_LEN {
+        return Err(format!("the path is longer than {MAX_PATH_LEN} characters"));
+    }
     let ast =
         jmespath::parse(source).map_err(|e| format!("path `{source}` does not parse: {e}"))?;
     let mut compiler = Compiler { ctx, depth: 0 };
@@ -967,6 +975,10 @@ mod tests {
                 "starts with `input` or `output`",
             ),
             (json!({ "sometimes": true }), "unknown matcher"),
+            (
+                output_matcher(&"(".repeat(5000), "x", "stringEquals"),
+                "longer than 1024",
+            ),
         ];
         for (matcher, reason) in cases {
             let message = left_out(matcher);
