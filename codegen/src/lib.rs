@@ -23,7 +23,7 @@ pub struct GeneratedCrate {
     pub files: Vec<File>,
     /// Things the user should know: what the model loader ignored (each naming the file, JSON
     /// path and what was ignored; reported with the first crate of a model) and operations left
-    /// out, with the reason.
+    /// out, with the reason; waiters left out, naming the model file, operation and waiter.
     pub warnings: Vec<String>,
 }
 
@@ -86,6 +86,7 @@ fn generate_raw(paths: &[PathBuf]) -> Result<Vec<GeneratedCrate>, String> {
                 .iter()
                 .map(|(op, reason)| format!("{}: operation {op} left out: {reason}", service.id)),
         );
+        warnings.extend(service.skipped_waiters.iter().cloned());
         crates.push(GeneratedCrate {
             crate_name: service.settings.crate_name.clone(),
             files,

@@ -77,6 +77,7 @@ struct Clients {
     petstore31: openapi_petstore_31::Client,
     petstore2: openapi_petstore_swagger2::Client,
     stapi: openapi_stapi::Client,
+    waiters: fixture_waiters::Client,
 }
 
 impl Clients {
@@ -135,6 +136,7 @@ impl Clients {
                 bearer_token("fuzz-token")
             ),
             stapi: plain!(openapi_stapi),
+            waiters: aws!(fixture_waiters),
         }
     }
 }
@@ -164,6 +166,31 @@ fn outcome<T: Debug, E: std::error::Error + Debug + 'static>(
                 _ => "other error",
             };
             let report = Report(&err).to_string();
+            format!("{kind}: {}", report.chars().take(200).collect::<String>())
+        }
+    }
+}
+
+/// What a waiter ended in, as text (formatting its final poll or error as [`outcome`] does).
+fn wait_outcome<T: Debug + 'static, E: std::error::Error + Debug + 'static>(
+    result: Result<
+        sdk_runtime::waiters::FinalPoll<T, SdkError<E, HttpResponse>>,
+        sdk_runtime::waiters::WaiterError<T, E>,
+    >,
+) -> String {
+    use sdk_runtime::waiters::WaiterError;
+    match result {
+        Ok(poll) => format!("success: {}", outcome(poll.into_result())),
+        Err(err) => {
+            let report = sdk_runtime::DisplayErrorContext(&err).to_string();
+            let kind = match err {
+                WaiterError::OperationFailed(failed) => outcome::<T, E>(Err(failed.into_error())),
+                WaiterError::FailureState(failure) => {
+                    format!("{:?}", failure.final_poll().as_result())
+                }
+                WaiterError::ExceededMaxWait(_) => "exceeded the maximum wait".to_string(),
+                other => format!("{other:?}"),
+            };
             format!("{kind}: {}", report.chars().take(200).collect::<String>())
         }
     }
@@ -310,6 +337,41 @@ fn operations() -> Vec<(&'static str, Call)> {
             .put_secret()
             .name("db")
             .value("v")),
+        op!("fixture-waiters.DescribeJob", |c| c
+            .waiters
+            .describe_job()
+            .job_id("job-1")),
+        // One poll (no time to wait): the acceptors of every matcher kind read the fuzzed response.
+        (
+            "fixture-waiters.DescribeJob wait",
+            (|c: Clients| {
+                Box::pin(async move {
+                    use fixture_waiters::client::Waiters as _;
+                    let waits = [
+                        c.waiters
+                            .wait_until_job_ready()
+                            .job_id("job-1")
+                            .wait(Duration::ZERO)
+                            .await,
+                        c.waiters
+                            .wait_until_job_complete()
+                            .job_id("job-1")
+                            .wait(Duration::ZERO)
+                            .await,
+                        c.waiters
+                            .wait_until_stages_done()
+                            .job_id("job-1")
+                            .wait(Duration::ZERO)
+                            .await,
+                    ];
+                    waits
+                        .into_iter()
+                        .map(wait_outcome)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            }) as Call,
+        ),
     ]
     .into_iter()
     .chain(openapi_operations())
@@ -1296,7 +1358,7 @@ async fn every_operation_of_every_generated_crate_is_fuzzed() {
     }
     let calls = operations()
         .iter()
-        .filter(|(name, _)| !name.ends_with(" pages"))
+        .filter(|(name, _)| !name.ends_with(" pages") && !name.ends_with(" wait"))
         .count();
     assert_eq!(calls, expected, "one fuzzed call per generated operation");
 }

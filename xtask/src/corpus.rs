@@ -256,6 +256,10 @@ pub struct ModelResult {
     pub crates: Vec<String>,
     pub operations: usize,
     pub left_out: Vec<LeftOut>,
+    /// Waiters (`smithy.waiters#waitable` entries) on the model's operations.
+    pub waiters_in_model: usize,
+    /// Waiters generated (the others are reported in `warnings`, or their operation is left out).
+    pub waiters: usize,
     /// Generator warnings other than left-out operations.
     pub warnings: Vec<String>,
     pub generation_ms: f64,
@@ -510,7 +514,7 @@ fn generate_all(files: &[PathBuf]) -> (Vec<ModelResult>, Vec<GeneratedCrate>) {
                     .unwrap_or_else(|| "panicked".to_string());
                 // What is known before generation is reported again, cheaply and without panics
                 // being likely: the service and its protocols.
-                let (service, protocols) = describe(path).unwrap_or_default();
+                let (service, protocols, waiters_in_model) = describe(path).unwrap_or_default();
                 (
                     ModelResult {
                         file: file.clone(),
@@ -521,6 +525,8 @@ fn generate_all(files: &[PathBuf]) -> (Vec<ModelResult>, Vec<GeneratedCrate>) {
                         crates: Vec::new(),
                         operations: 0,
                         left_out: Vec::new(),
+                        waiters_in_model,
+                        waiters: 0,
                         warnings: Vec::new(),
                         generation_ms: 0.0,
                         builds: Vec::new(),
@@ -555,8 +561,8 @@ fn generate_all(files: &[PathBuf]) -> (Vec<ModelResult>, Vec<GeneratedCrate>) {
     (results, crates)
 }
 
-/// The service shape ids and protocols of a model, from a plain load.
-fn describe(path: &Path) -> Result<(String, Protocols), String> {
+/// The service shape ids, protocols and number of waiters of a model, from a plain load.
+fn describe(path: &Path) -> Result<(String, Protocols, usize), String> {
     let model = codegen::model::load_model(&[path.to_path_buf()]).map_err(|e| e.to_string())?;
     let services: Vec<_> = model.services().collect();
     let ids: Vec<String> = services.iter().map(|s| s.id.to_string()).collect();
@@ -571,7 +577,15 @@ fn describe(path: &Path) -> Result<(String, Protocols), String> {
         protocols.used = protocols.used.or(p.used);
         protocols.query_compatible |= p.query_compatible;
     }
-    Ok((ids.join(", "), protocols))
+    let waiters = model
+        .shapes
+        .values()
+        .filter(|s| matches!(s.kind, codegen::model::ShapeKind::Operation(_)))
+        .filter_map(|s| s.traits.other.get("smithy.waiters#waitable"))
+        .filter_map(|w| w.as_object())
+        .map(|w| w.len())
+        .sum();
+    Ok((ids.join(", "), protocols, waiters))
 }
 
 /// Loads one model for its protocols and, when the generator understands one, generates it in
@@ -586,14 +600,17 @@ fn generate_one(path: &Path, file: &str) -> (ModelResult, Vec<GeneratedCrate>) {
         crates: Vec::new(),
         operations: 0,
         left_out: Vec::new(),
+        waiters_in_model: 0,
+        waiters: 0,
         warnings: Vec::new(),
         generation_ms: 0.0,
         builds: Vec::new(),
     };
     match describe(path) {
-        Ok((service, protocols)) => {
+        Ok((service, protocols, waiters)) => {
             result.service = service;
             result.protocols = protocols;
+            result.waiters_in_model = waiters;
         }
         Err(e) => {
             result.error = Some(e);
@@ -613,6 +630,7 @@ fn generate_one(path: &Path, file: &str) -> (ModelResult, Vec<GeneratedCrate>) {
             for c in &crates {
                 result.crates.push(c.crate_name.clone());
                 result.operations += operation_count(c);
+                result.waiters += waiter_count(c);
                 let (left_out, other) = parse_warnings(&c.warnings);
                 result.left_out.extend(left_out);
                 result.warnings.extend(other);
@@ -624,6 +642,16 @@ fn generate_one(path: &Path, file: &str) -> (ModelResult, Vec<GeneratedCrate>) {
             (result, Vec::new())
         }
     }
+}
+
+/// The waiters of a generated crate: the modules of its `src/waiters.rs`.
+fn waiter_count(c: &GeneratedCrate) -> usize {
+    c.files
+        .iter()
+        .filter(|f| f.path == "src/waiters.rs")
+        .flat_map(|f| f.contents.lines())
+        .filter(|l| l.starts_with("pub mod "))
+        .count()
 }
 
 /// The operations of a generated crate: its `src/operation/*.rs` modules.
@@ -989,6 +1017,8 @@ pub struct Totals {
     pub failed: usize,
     pub operations: usize,
     pub left_out: usize,
+    pub waiters_in_model: usize,
+    pub waiters: usize,
     pub total_ms: f64,
     pub max_ms: f64,
     /// The model that took `max_ms`.
@@ -1008,6 +1038,8 @@ pub fn totals(results: &[ModelResult]) -> Totals {
         }
         t.operations += r.operations;
         t.left_out += r.left_out.len();
+        t.waiters_in_model += r.waiters_in_model;
+        t.waiters += r.waiters;
         t.total_ms += r.generation_ms;
         if r.generation_ms > t.max_ms {
             t.max_ms = r.generation_ms;
@@ -1029,6 +1061,11 @@ pub fn render_totals(results: &[ModelResult]) -> String {
         out,
         "operations: {} generated, {} left out",
         t.operations, t.left_out
+    );
+    let _ = writeln!(
+        out,
+        "waiters: {} generated of {} in the models",
+        t.waiters, t.waiters_in_model
     );
     let _ = writeln!(
         out,
@@ -1116,6 +1153,8 @@ pub fn summary_json(dir: &Path, results: &[ModelResult], build: BuildMode) -> Va
                     "operation": l.operation,
                     "reason": l.reason,
                 })).collect::<Vec<_>>(),
+                "waiters_in_model": r.waiters_in_model,
+                "waiters_generated": r.waiters,
                 "warnings": r.warnings,
                 "generation_ms": round(r.generation_ms, 2),
                 "builds": r.builds.iter().map(|b| json!({
@@ -1139,6 +1178,8 @@ pub fn summary_json(dir: &Path, results: &[ModelResult], build: BuildMode) -> Va
             "failed": t.failed,
             "operations_generated": t.operations,
             "operations_left_out": t.left_out,
+            "waiters_in_model": t.waiters_in_model,
+            "waiters_generated": t.waiters,
             "generation_ms_total": round(t.total_ms, 2),
             "generation_ms_max": round(t.max_ms, 2),
             "slowest": t.slowest,
@@ -1279,6 +1320,8 @@ mod tests {
             crates: vec![file.to_string()],
             operations,
             left_out: Vec::new(),
+            waiters_in_model: 0,
+            waiters: 0,
             warnings: Vec::new(),
             generation_ms: ms,
             builds: Vec::new(),

@@ -108,6 +108,7 @@ pub fn build_service(
         builder.collect(&error);
     }
     builder.assign_names(shape, &skipped)?;
+    let mut skipped_waiters = Vec::new();
     for op_id in &op_ids {
         if skipped.iter().any(|(name, _)| name == &op_id.name) {
             continue;
@@ -117,6 +118,15 @@ pub fn build_service(
             .map_err(|e| model.locate(op_id, e))?;
         let op_traits = &builder.shape(op_id)?.traits;
         operation.auth = Some(auth_schemes.effective(&op_traits.auth, op_traits.optional_auth)?);
+        for (waiter, reason) in std::mem::take(&mut operation.waiters_left_out) {
+            skipped_waiters.push(model.locate(
+                op_id,
+                format!(
+                    "waiter {waiter:?} of operation {} left out: {reason}",
+                    op_id.name
+                ),
+            ));
+        }
         operations.push(operation);
     }
     // The service-wide list is what every operation accepts when they agree (BillForward's
@@ -194,7 +204,9 @@ pub fn build_service(
             .get("smithy.rules#endpointTests")
             .cloned(),
         skipped,
+        skipped_waiters,
     };
+    drop_duplicate_waiters(&mut service);
     super::customizations::apply(
         shape.traits.aws_service.as_ref().map(|a| a.sdk_id.as_str()),
         match &shape.kind {
@@ -205,6 +217,25 @@ pub fn build_service(
     );
     super::schema_names::assign(&mut service);
     Ok(service)
+}
+
+/// Waiter names are unique in a service (Smithy requires it); a second waiter whose Rust names
+/// collide with an earlier one is left out rather than generating clashing items.
+fn drop_duplicate_waiters(service: &mut Service) {
+    let mut seen = BTreeSet::new();
+    for op in &mut service.operations {
+        let op_name = op.id.name.clone();
+        op.waiters.retain(|w| {
+            let fresh = seen.insert(w.snake_name.clone()) && seen.insert(w.type_name.clone());
+            if !fresh {
+                service.skipped_waiters.push(format!(
+                    "{}: waiter {:?} of operation {op_name} left out: another waiter has the same Rust name",
+                    service.id, w.name
+                ));
+            }
+            fresh
+        });
+    }
 }
 
 fn protocol_tests(traits: &Traits) -> ProtocolTests {
@@ -562,6 +593,25 @@ impl<'m> Builder<'m> {
         }
         let output = self.io_structure(&op.output, format!("{name}Output"), false)?;
         let sensitive_output = output.sensitivity.contains;
+        let (waiters, waiters_left_out) = match shape.traits.other.get("smithy.waiters#waitable") {
+            Some(value) => {
+                let structure = |id: &ShapeId| {
+                    let shape = self.shape(id)?;
+                    let ShapeKind::Structure(members) = &shape.kind else {
+                        return Err(format!("{id} is not a structure"));
+                    };
+                    self.structure(shape, self.rust_name(id)?, members, false)
+                };
+                let ctx = super::waiters::Context {
+                    model: self.model,
+                    input: &input,
+                    output: &output,
+                    structure: &structure,
+                };
+                super::waiters::waiters(&ctx, value)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
         let mut errors = Vec::new();
         // Errors bound to the service can come back from every operation.
         let service_errors = self
@@ -637,6 +687,8 @@ impl<'m> Builder<'m> {
             body_checksums: Vec::new(),
             endpoint_member: None,
             sensitive_output,
+            waiters,
+            waiters_left_out,
             host_prefix: shape
                 .traits
                 .other

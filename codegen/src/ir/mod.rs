@@ -10,6 +10,7 @@ pub mod docs;
 pub mod endpoint;
 pub mod names;
 pub mod schema_names;
+pub mod waiters;
 
 pub use build::build_service;
 
@@ -46,6 +47,8 @@ pub struct Service {
     pub endpoint_params: Vec<endpoint::EndpointParam>,
     /// Operations the generator cannot support, with the reason.
     pub skipped: Vec<(String, String)>,
+    /// Waiters left out, each message naming the model file, the operation, the waiter and why.
+    pub skipped_waiters: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +65,13 @@ pub enum Protocol {
 }
 
 impl Service {
+    /// Every waiter with its operation, in operation order.
+    pub fn waiters(&self) -> impl Iterator<Item = (&Operation, &waiters::Waiter)> {
+        self.operations
+            .iter()
+            .flat_map(|op| op.waiters.iter().map(move |w| (op, w)))
+    }
+
     /// The shared structure named `rust_name` (`types` is sorted by Rust name).
     pub fn structure(&self, rust_name: &str) -> Option<&Structure> {
         let i = self
@@ -153,6 +163,10 @@ pub struct Operation {
     pub endpoint_member: Option<String>,
     /// The output holds sensitive data: the orchestrator must not log response bodies.
     pub sensitive_output: bool,
+    /// `smithy.waiters#waitable`, in model order.
+    pub waiters: Vec<waiters::Waiter>,
+    /// Waiters that cannot be generated: `(waiter name, reason)`.
+    pub waiters_left_out: Vec<(String, String)>,
 }
 
 /// A checksum header computed from a request body.

@@ -69,6 +69,7 @@ pub fn client_module(service: &Service) -> TokenStream {
             quote!(::std::option::Option::None),
         )
     };
+    let waiters = super::waiters::waiters_trait(service);
     quote! {
         //! The service client.
         #[doc = #client_doc]
@@ -90,6 +91,7 @@ pub fn client_module(service: &Service) -> TokenStream {
             }
             #(#methods)*
         }
+        #waiters
         /// What the runtime needs to know about the service.
         pub(crate) static SERVICE: ::sdk_runtime::ServiceSpec = ::sdk_runtime::ServiceSpec {
             name: #name,

@@ -118,6 +118,11 @@ pub fn lib_rs(service: &Service) -> TokenStream {
             mod endpoint_rules;
         )
     });
+    let waiters = service.waiters().next().is_some().then(|| {
+        quote!(
+            pub mod waiters;
+        )
+    });
     quote! {
         #inner_docs
         #![warn(missing_docs)]
@@ -127,6 +132,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         pub mod config;
         pub mod operation;
         pub mod types;
+        #waiters
         mod error_meta;
         pub use client::Client;
         pub use config::Config;

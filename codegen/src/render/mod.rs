@@ -12,6 +12,7 @@ mod schema;
 mod service_error;
 mod types;
 mod validate;
+mod waiters;
 mod wire;
 
 use std::io::Write as _;
@@ -84,6 +85,9 @@ fn shared_files(service: &Service) -> Result<Vec<File>, String> {
             service_error::error_meta_module(service),
         )?,
     ];
+    if let Some(waiters) = waiters::waiters_module(service) {
+        files.push(rust_file("src/waiters.rs", waiters)?);
+    }
     if let Some(rules) = &service.endpoint_rule_set {
         files.push(rust_file(
             "src/endpoint_rules.rs",

@@ -12,6 +12,7 @@
 //! * [`validate`]: client-side `@required` / `@length` / `@range` / `@pattern` checks;
 //! * [`error`]: the unhandled error type and readable error output;
 //! * [`paginate`]: token and offset/limit paginators;
+//! * [`waiters`]: polling an operation until a waiter's acceptors say it is done;
 //! * [`idempotency`]: idempotency token providers;
 //! * [`endpoint`]: endpoint resolution through Smithy endpoint rules;
 //! * [`shape`]: helpers for generated data types (the unit value, modeled errors);
@@ -42,6 +43,7 @@ mod spec;
 pub mod telemetry;
 pub mod user_agent;
 pub mod validate;
+pub mod waiters;
 
 pub use body_limit::ResponseBodyTooLarge;
 pub use config::{ConfigCore, ConfigCoreBuilder};
