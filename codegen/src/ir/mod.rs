@@ -112,6 +112,12 @@ impl Protocol {
             Protocol::AwsJson1_0 { .. } | Protocol::AwsJson1_1 { .. }
         )
     }
+
+    /// Whether error responses name their error by a code; without codes (the plain REST
+    /// flavour) a non-2xx response is the operation's first modeled error.
+    pub fn has_error_codes(&self) -> bool {
+        !matches!(self, Protocol::PlainRestJson)
+    }
 }
 
 /// One auth scheme an operation accepts (a Smithy auth trait the generator supports).

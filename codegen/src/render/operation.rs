@@ -80,8 +80,8 @@ fn error_enum(service: &crate::ir::Service, op: &Operation) -> TokenStream {
         quote!(#(#codes)|* => ::sdk_runtime::shape::modeled_error(body, Self::#v),)
     });
     // The plain REST protocol has no error codes: a non-2xx response is the operation's modeled error.
-    let fallback = match (&service.protocol, variants.first()) {
-        (crate::ir::Protocol::PlainRestJson, Some(first)) => {
+    let fallback = match variants.first() {
+        Some(first) if !service.protocol.has_error_codes() => {
             quote!(::sdk_runtime::shape::modeled_error(body, Self::#first))
         }
         _ => quote!(::std::convert::From::from(body.into_meta())),

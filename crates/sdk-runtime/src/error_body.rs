@@ -25,14 +25,6 @@ use crate::schema::{
 };
 use crate::spec::Protocol;
 
-/// Body keys of the error code, most preferred first.
-fn code_keys(protocol: Protocol) -> &'static [&'static str] {
-    match protocol {
-        Protocol::PlainRestJson => &["errorType", "code", "__type"],
-        _ => &["__type", "code"],
-    }
-}
-
 /// Body keys of the error message, most preferred first.
 const MESSAGE_KEYS: &[&str] = &["message", "Message", "errorMessage"];
 
@@ -54,11 +46,11 @@ impl Envelope {
 
     /// Whether `key` names the code or the message.
     fn wants(protocol: Protocol, key: &str) -> bool {
-        code_keys(protocol).contains(&key) || MESSAGE_KEYS.contains(&key)
+        protocol.error_code_keys().contains(&key) || MESSAGE_KEYS.contains(&key)
     }
 
     fn record(&mut self, protocol: Protocol, key: &str, value: String) {
-        if let Some(rank) = code_keys(protocol).iter().position(|k| *k == key) {
+        if let Some(rank) = protocol.error_code_keys().iter().position(|k| *k == key) {
             Self::offer(&mut self.code, rank, value);
         } else if let Some(rank) = MESSAGE_KEYS.iter().position(|k| *k == key) {
             Self::offer(&mut self.message, rank, value);
@@ -156,16 +148,16 @@ impl<'a> ErrorBody<'a> {
             envelope: Envelope::default(),
             progress: Progress::Partly,
         };
-        if body.header_code().is_none() && !matches!(protocol, Protocol::PlainRestJson) {
+        if body.header_code().is_none() && protocol.has_error_codes() {
             body.skim(true);
         }
-        let dispatch = match protocol {
-            Protocol::PlainRestJson => String::new(),
-            _ => body
-                .code()
+        let dispatch = if protocol.has_error_codes() {
+            body.code()
                 .or(body.query_error().map(|(code, _)| code))
                 .unwrap_or_default()
-                .to_owned(),
+                .to_owned()
+        } else {
+            String::new()
         };
         (dispatch, body)
     }
@@ -200,10 +192,7 @@ impl<'a> ErrorBody<'a> {
     }
 
     fn header_code(&self) -> Option<&'a str> {
-        match self.protocol {
-            Protocol::PlainRestJson => None,
-            _ => self.resp.header_str("x-amzn-errortype"),
-        }
+        self.resp.header_str(self.protocol.error_code_header()?)
     }
 
     /// The sanitised error code: the header's, else the body's.
@@ -276,17 +265,17 @@ impl<'a> ErrorBody<'a> {
 /// The member of `schema` that the JSON key `key` names in `protocol` (restJson1 honours
 /// `@jsonName`, awsJson does not), as the codec resolves it.
 fn member_for<'s>(protocol: Protocol, schema: &'s Schema<'s>, key: &str) -> Option<&'s Schema<'s>> {
-    match protocol {
-        Protocol::AwsJson1_0 { .. } | Protocol::AwsJson1_1 { .. } => schema.member_schema(key),
-        _ => schema
-            .members()
-            .iter()
-            .copied()
-            .find(|member| match member.json_name() {
-                Some(name) => name.value() == key,
-                None => member.member_name() == Some(key),
-            }),
+    if !protocol.honours_json_name() {
+        return schema.member_schema(key);
     }
+    schema
+        .members()
+        .iter()
+        .copied()
+        .find(|member| match member.json_name() {
+            Some(name) => name.value() == key,
+            None => member.member_name() == Some(key),
+        })
 }
 
 /// The top-level object of an error body as a [`ShapeDeserializer`]: the structure read through

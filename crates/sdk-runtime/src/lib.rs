@@ -35,6 +35,7 @@ mod invoke;
 pub mod log_redaction;
 mod macros;
 pub mod paginate;
+mod protocol;
 pub mod request;
 pub mod response;
 pub mod schema;

@@ -46,9 +46,10 @@ pub(crate) fn json_codec(protocol: Protocol) -> &'static JsonCodec {
                 .build(),
         )
     }
-    match protocol {
-        Protocol::AwsJson1_0 { .. } | Protocol::AwsJson1_1 { .. } => &RPC,
-        _ => &REST,
+    if protocol.honours_json_name() {
+        &REST
+    } else {
+        &RPC
     }
 }
 

@@ -11,6 +11,7 @@ use aws_smithy_types::retry::ErrorKind;
 
 use crate::config::ConfigCore;
 use crate::idempotency::IdempotencyTokenProvider;
+pub use crate::protocol::Protocol;
 use crate::request::{BuildError, RequestBuilder};
 use crate::response::{DeserializeError, ErrorBody, Response};
 use crate::validate::Validator;
@@ -48,49 +49,6 @@ pub enum ApiKeyLocation {
     Header,
     /// In a query parameter.
     Query,
-}
-
-/// The wire protocol of a service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Protocol {
-    /// `aws.protocols#restJson1`: HTTP bindings, JSON bodies, AWS error-code rules.
-    RestJson1,
-    /// `aws.protocols#awsJson1_0`: `POST /`, `X-Amz-Target: <prefix>.<Operation>`,
-    /// `Content-Type: application/x-amz-json-1.0`.
-    AwsJson1_0 {
-        /// The target prefix (usually the service shape name).
-        target_prefix: &'static str,
-    },
-    /// `aws.protocols#awsJson1_1`: as awsJson1_0, with `Content-Type: application/x-amz-json-1.1`.
-    AwsJson1_1 {
-        /// The target prefix (usually the service shape name).
-        target_prefix: &'static str,
-    },
-    /// REST + JSON with restJson1 binding rules but no AWS specifics: a non-2xx response is the
-    /// operation's single modeled error.
-    PlainRestJson,
-}
-
-impl Protocol {
-    /// The `X-Amz-Target` prefix of the JSON RPC protocols; `None` for the REST protocols.
-    pub fn rpc_target_prefix(self) -> Option<&'static str> {
-        match self {
-            Protocol::AwsJson1_0 { target_prefix } | Protocol::AwsJson1_1 { target_prefix } => {
-                Some(target_prefix)
-            }
-            Protocol::RestJson1 | Protocol::PlainRestJson => None,
-        }
-    }
-
-    /// The `Content-Type` of a JSON body.
-    pub fn json_content_type(self) -> &'static str {
-        match self {
-            Protocol::AwsJson1_0 { .. } => "application/x-amz-json-1.0",
-            Protocol::AwsJson1_1 { .. } => "application/x-amz-json-1.1",
-            Protocol::RestJson1 | Protocol::PlainRestJson => "application/json",
-        }
-    }
 }
 
 /// Resolves the endpoint URL of a service from the configuration (including its `endpoint_url`,
