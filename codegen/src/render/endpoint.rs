@@ -165,14 +165,14 @@ pub fn config_items() -> TokenStream {
         }
         impl Builder {
             /// Resolves endpoints with `resolver` instead of the service's endpoint rules; it
-            /// receives the [`endpoint::Params`](crate::config::endpoint::Params) the
+            /// receives the [`endpoint::Params`] the
             /// configuration gives.
             pub fn endpoint_resolver(mut self, resolver: impl crate::config::endpoint::ResolveEndpoint + 'static) -> Self {
                 self.0.set_endpoint_resolver(::std::option::Option::Some(resolver.into_shared_resolver()));
                 self
             }
             /// Resolves endpoints with `resolver` (which receives the service's
-            /// [`endpoint::Params`](crate::config::endpoint::Params)); in-place form, `None`
+            /// [`endpoint::Params`]); in-place form, `None`
             /// restores the endpoint rules.
             pub fn set_endpoint_resolver(
                 &mut self,

@@ -24,7 +24,7 @@ impl Config {
 }
 impl Builder {
     /// Resolves endpoints with `resolver` instead of the service's endpoint rules; it
-    /// receives the [`endpoint::Params`](crate::config::endpoint::Params) the
+    /// receives the [`endpoint::Params`] the
     /// configuration gives.
     pub fn endpoint_resolver(
         mut self,
@@ -35,7 +35,7 @@ impl Builder {
         self
     }
     /// Resolves endpoints with `resolver` (which receives the service's
-    /// [`endpoint::Params`](crate::config::endpoint::Params)); in-place form, `None`
+    /// [`endpoint::Params`]); in-place form, `None`
     /// restores the endpoint rules.
     pub fn set_endpoint_resolver(
         &mut self,

@@ -272,6 +272,13 @@ impl Ctx {
             }
             chosen
         };
+        // Operations and data shapes share one namespace: reserve the operations' ids first, so
+        // a schema called like an operation (`RepoTransfer` beside `operationId: repoTransfer`)
+        // takes another name instead of being overwritten by the operation.
+        for index in &chosen {
+            let id = self.id(&found[*index].0);
+            self.shapes.insert(id, reserved_operation());
+        }
         let mut operations = Vec::new();
         for index in chosen {
             let (name, _, loc, method, path, item) = found[index].clone();
@@ -280,6 +287,10 @@ impl Ctx {
                 Err(Skip(why)) => self.warn(&loc, format!("operation `{name}` left out: {why}")),
             }
         }
+        // The operations' own shapes are added by the caller; drop the placeholders (those of
+        // left-out operations included).
+        self.shapes
+            .retain(|_, shape| *shape != reserved_operation());
         if operations.is_empty() {
             return Err(format!(
                 "{}: no operation could be imported",
@@ -1000,6 +1011,11 @@ impl Ctx {
             }
         }
     }
+}
+
+/// The placeholder that holds an operation's shape id while the data shapes are named.
+fn reserved_operation() -> Value {
+    json!({ "type": "operation" })
 }
 
 fn payload_member(target: &str, required: bool, docs: Option<String>) -> Value {

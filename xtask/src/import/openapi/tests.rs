@@ -499,3 +499,44 @@ fn recursion_through_properties_is_fine() {
     );
     assert_eq!(s["com.example#AList"]["member"]["target"], "com.example#A");
 }
+
+/// A schema named like an operation (Forgejo's `RepoTransfer` beside `operationId:
+/// repoTransfer`) gets another name; the operation keeps its own, and members point at the data.
+#[test]
+fn schema_named_like_an_operation_is_renamed() {
+    let scratch = Scratch::new("clash");
+    scratch.write(
+        "api.json",
+        r##"{"swagger": "2.0", "info": {"title": "T", "version": "1"},
+            "definitions": {
+              "RepoTransfer": {"type": "object", "properties": {"doer": {"type": "string"}}},
+              "Repository": {"type": "object", "properties": {
+                "repo_transfer": {"$ref": "#/definitions/RepoTransfer"}}}},
+            "paths": {
+              "/repos/{name}": {"get": {"operationId": "repoGet", "parameters": [
+                {"name": "name", "in": "path", "required": true, "type": "string"}],
+                "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Repository"}}}}},
+              "/repos/{name}/transfer": {"post": {"operationId": "repoTransfer", "parameters": [
+                {"name": "name", "in": "path", "required": true, "type": "string"}],
+                "responses": {"202": {"description": "ok", "schema": {"$ref": "#/definitions/Repository"}}}}}}}"##,
+    );
+    let imported = scratch.import("api.json", &[]).expect("imports");
+    let s = shapes(&imported);
+    assert_eq!(s["com.example#RepoTransfer"]["type"], "operation");
+    assert_eq!(
+        s["com.example#Repository"]["members"]["repo_transfer"]["target"],
+        "com.example#RepoTransfer2"
+    );
+    assert_eq!(s["com.example#RepoTransfer2"]["type"], "structure");
+    assert!(
+        s.values().all(|shape| shape["type"] != "operation"
+            || shape.get("input").is_some()
+            || shape.get("output").is_some()),
+        "no placeholder is left"
+    );
+
+    // Without the operation, the schema keeps its name.
+    let only_get = scratch.import("api.json", &["repoGet"]).expect("imports");
+    let s = shapes(&only_get);
+    assert_eq!(s["com.example#RepoTransfer"]["type"], "structure");
+}
