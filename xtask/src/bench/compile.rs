@@ -329,7 +329,13 @@ pub fn measure_consumer(
     }
     // The target directory is large; it is not kept.
     clear()?;
-    result?;
+    // A failed build (a full disk, on a shared machine) still reports the runs that finished.
+    result.map_err(|e| {
+        format!(
+            "{e}\nconsumer builds finished before the failure, seconds: ours {:?}, aws-sdk-rust {:?}",
+            times[0], times[1]
+        )
+    })?;
     let [ours, theirs] = times;
     Ok(BuildTimes {
         row: Comparison {
