@@ -1,31 +1,34 @@
-//! `cargo xtask bench [--runs N] [--compile] [--release] [--per-call [--calls N]]`: this
-//! workspace side by side with
-//! aws-sdk-rust on the same operations.
+//! `cargo xtask bench [--runs N] [--per-call [--calls N]] [--compile] [--consumer] [--all]`:
+//! this workspace side by side with aws-sdk-rust, in one invocation.
 //!
-//! Speed and size are measured here, never asserted in tests. The command prints three sections
-//! and writes everything it measured, including the list of files counted, to
-//! `target/bench/summary.json`:
+//! Speed and size are measured here, never asserted in tests. Every timed figure is measured
+//! `--runs` times (default [`DEFAULT_RUNS`]) and printed as min / median of the runs, next to
+//! the ratio ours / aws-sdk-rust of the medians and the goal of issue #8. Everything measured,
+//! with the commands that reproduce it, goes to `target/bench/summary.json`.
 //!
-//! 1. **Generation time**: the best and the median of `--runs` (default 10) in-memory runs of
-//!    [`crate::codegen::generate_workspace`] (every model, nothing written), in the profile the
-//!    xtask binary was built with.
-//! 2. **Generated lines per operation**: for each benchmarked service, our whole generated crate
-//!    ([`crate::stats::crate_stats`]) against the slice of the published aws-sdk-rust crate that
-//!    the same operations need. The aws-sdk-rust crates are fetched into a scratch Cargo project,
-//!    `target/bench/aws-sdk/`, and located with `cargo metadata`. The slice is selected by
-//!    [`operation_files`] and [`shape_files`]; the shape names come from our model files
-//!    ([`model_shape_names`]). Lines are counted by [`crate::stats::count_code_lines`].
-//! 3. **Compile time** (only with `--compile`, it takes minutes): with the dependencies already
-//!    built, a clean rebuild of just our crate against a clean rebuild of just the aws-sdk-rust
-//!    crate, both with the same `rustc`, each in its own target directory under `target/bench/`
-//!    (the workspace's `target/` is never cleaned). Debug profile unless `--release`.
-//! 4. **Per-call cost** (only with `--per-call`): the program [`PER_CALL_SOURCE`], written to
-//!    `target/bench/aws-sdk/src/bin/per_call.rs` and built with `--release`, calls
-//!    GetPaymentSession through our `bedrockagentcore` and through `aws-sdk-bedrockagentcore`
-//!    against one loopback HTTP server answering a fixed 200 JSON body (static credentials,
-//!    us-east-1, retries disabled, plain-HTTP `aws-smithy-http-client` on both sides), warms up,
-//!    then times `--calls` (default [`DEFAULT_CALLS`]) sequential calls per client, alternating
-//!    blocks of 100, and reports mean and median microseconds per call.
+//! Always (cheap):
+//!
+//! 1. **Generation time** of every workspace model, in memory ([`generate_workspace`]).
+//! 2. **Generated lines per operation**: our generated crate against the slice of the published
+//!    aws-sdk-rust crate that the same operations need. The aws-sdk-rust crates are fetched into
+//!    a scratch Cargo project, `target/bench/aws-sdk/`, and located with `cargo metadata`; the
+//!    slice is selected by [`operation_files`] and [`shape_files`] from the shape names of our
+//!    model files ([`model_shape_names`]), and counted by [`crate::stats::count_code_lines`].
+//!
+//! On request (each takes minutes):
+//!
+//! 3. `--per-call` ([`per_call`]): client-thread CPU time, allocations and wall time per call of
+//!    GetPaymentSession, CreatePaymentSession and ListConnections (100 summaries), ours against
+//!    aws-sdk-rust, by the program `xtask/bench-programs/per_call.rs`.
+//! 4. `--compile` ([`compile`]): debug compile of the crate generated from the whole Bedrock
+//!    AgentCore reference model against `aws-sdk-bedrockagentcore`, dependencies prebuilt.
+//! 5. `--consumer` ([`compile`]): a consumer binary's clean build, default features, each side.
+//!
+//! `--all` is all three.
+
+mod compile;
+mod figures;
+mod per_call;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -40,14 +43,8 @@ use serde_json::{Value, json};
 use crate::codegen::{files_under, generate_workspace, workspace_root};
 use crate::stats::{CrateStats, count_code_lines, crate_stats};
 
-/// Default number of timed generation runs.
-pub const DEFAULT_RUNS: usize = 10;
-
-/// Default number of timed calls per client with `--per-call`.
-pub const DEFAULT_CALLS: usize = 5000;
-
-/// Untimed calls per client before the timed ones with `--per-call`.
-pub const WARMUP_CALLS: usize = 500;
+/// Default number of runs of every timed measurement.
+pub const DEFAULT_RUNS: usize = 3;
 
 /// One service benchmarked against aws-sdk-rust.
 #[derive(Debug, Clone, Copy)]
@@ -86,10 +83,6 @@ pub const SERVICES: &[Service] = &[
     },
 ];
 
-/// Our hand-written crates every generated crate depends on; their compile time is reported
-/// once, apart from the services (the `aws-smithy-*` crates both sides use are not timed).
-pub const OUR_RUNTIME_CRATES: &[&str] = &["sdk-runtime", "endpoint-rules"];
-
 /// How the files of an aws-sdk-rust crate were selected; printed and stored in the summary.
 pub const SELECTION_RULES: &str = "aws-sdk-rust slice of an operation `op` (snake_case): \
 src/operation/<op>.rs, src/operation/<op>/** (input, output, builders, paginator), \
@@ -104,20 +97,20 @@ per crate, reported apart. Ours: every file under src/ of the generated crate.";
 /// Parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// Timed generation runs.
+    /// Runs of every timed measurement.
     pub runs: usize,
-    /// Also measure compile times.
-    pub compile: bool,
-    /// Compile with `--release` instead of the debug profile.
-    pub release: bool,
-    /// Also measure the client-side cost of one call.
+    /// Measure the per-call cost.
     pub per_call: bool,
-    /// Timed calls per client with `per_call`.
+    /// Timed calls per client, operation and run with `per_call`.
     pub calls: usize,
+    /// Measure the whole-model crate's compile time.
+    pub compile: bool,
+    /// Measure a consumer's clean build.
+    pub consumer: bool,
 }
 
-const USAGE: &str =
-    "usage: cargo xtask bench [--runs N] [--compile] [--release] [--per-call [--calls N]]";
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--per-call [--calls N]] [--compile] \
+                     [--consumer] [--all]";
 
 fn positive(flag: &str, value: Option<&String>) -> Result<usize, String> {
     let value = value.ok_or_else(|| format!("{flag} needs a number\n{USAGE}"))?;
@@ -132,18 +125,23 @@ fn positive(flag: &str, value: Option<&String>) -> Result<usize, String> {
 pub fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         runs: DEFAULT_RUNS,
-        compile: false,
-        release: false,
         per_call: false,
-        calls: DEFAULT_CALLS,
+        calls: per_call::DEFAULT_CALLS,
+        compile: false,
+        consumer: false,
     };
     let mut calls_given = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--compile" => options.compile = true,
-            "--release" => options.release = true,
             "--per-call" => options.per_call = true,
+            "--compile" => options.compile = true,
+            "--consumer" => options.consumer = true,
+            "--all" => {
+                options.per_call = true;
+                options.compile = true;
+                options.consumer = true;
+            }
             "--runs" => options.runs = positive("--runs", args.next())?,
             "--calls" => {
                 options.calls = positive("--calls", args.next())?;
@@ -151,9 +149,6 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
-    }
-    if options.release && !options.compile {
-        return Err(format!("--release only applies with --compile\n{USAGE}"));
     }
     if calls_given && !options.per_call {
         return Err(format!("--calls only applies with --per-call\n{USAGE}"));
@@ -195,47 +190,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!();
     print!("{}", render_sizes(&sizes));
 
-    let mut compile = Vec::new();
-    let mut runtime = Vec::new();
-    if options.compile {
-        for size in &sizes {
-            compile.push(measure_compile(
-                &cargo,
-                &rustc,
-                &root,
-                &scratch,
-                size,
-                options.release,
-            )?);
-        }
-        for package in OUR_RUNTIME_CRATES {
-            let (elapsed, command) = time_clean_rebuild(
-                &cargo,
-                &rustc,
-                &root.join("Cargo.toml"),
-                &bench_dir.join("target-ours"),
-                package,
-                options.release,
-            )?;
-            runtime.push(RuntimeCompile {
-                package,
-                elapsed,
-                command,
-            });
-        }
-        println!();
-        print!(
-            "{}",
-            render_compile(&compile, &runtime, &rustc, options.release)
-        );
-    } else {
-        println!("\ncompile times: not measured (add --compile; it takes several minutes)");
-    }
-
     let per_call = if options.per_call {
-        let measured = measure_per_call(&cargo, &rustc, &scratch, options.calls)?;
+        let measured = per_call::measure(&cargo, &rustc, &scratch, options.runs, options.calls)?;
         println!();
-        print!("{}", render_per_call(&measured));
+        print!("{}", per_call::render(&measured));
         Some(measured)
     } else {
         println!(
@@ -244,15 +202,70 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None
     };
 
-    let summary = summary_json(
-        &generation,
-        &sizes,
-        &compile,
-        &runtime,
-        &rustc,
-        options.release,
-        per_call.as_ref(),
-    );
+    let projects = if options.compile || options.consumer {
+        Some(compile::prepare(&bench_dir, &scratch)?)
+    } else {
+        None
+    };
+    // Operations of the whole aws-sdk-rust crate, from the line count above.
+    let aws_operations = sizes
+        .iter()
+        .find(|s| s.service.our_crate == compile::OUR_CRATE)
+        .map_or(0, |s| s.aws_crate_operations);
+    let mut compiled = None;
+    let mut consumer = None;
+    if let Some(projects) = &projects {
+        if options.compile {
+            let t =
+                compile::measure_compile(&cargo, &rustc, projects, aws_operations, options.runs)?;
+            println!();
+            print!(
+                "{}",
+                compile::render(
+                    "compile time of the service crate alone, dependencies prebuilt, debug",
+                    &t,
+                    &rustc
+                )
+            );
+            compiled = Some(t);
+        }
+        if options.consumer {
+            let t = compile::measure_consumer(
+                &cargo,
+                &rustc,
+                projects,
+                &bench_dir,
+                aws_operations,
+                options.runs,
+            )?;
+            println!();
+            print!(
+                "{}",
+                compile::render(
+                    "a consumer's clean build from an empty target directory, default features, debug",
+                    &t,
+                    &rustc
+                )
+            );
+            consumer = Some(t);
+        }
+    }
+    if !options.compile {
+        println!("\ncompile time: not measured (add --compile; it takes several minutes)");
+    }
+    if !options.consumer {
+        println!("\nconsumer build: not measured (add --consumer; it takes many minutes)");
+    }
+
+    let summary = json!({
+        "runs": options.runs,
+        "rustc": rustc.version,
+        "generation": generation_json(&generation),
+        "lines": sizes_json(&sizes),
+        "per_call": per_call.as_ref().map_or_else(|| json!({ "measured": false }), per_call::json),
+        "compile": compile::json(compiled.as_ref(), projects.as_ref()),
+        "consumer": compile::json(consumer.as_ref(), projects.as_ref()),
+    });
     let path = bench_dir.join("summary.json");
     let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())? + "\n";
     fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -780,9 +793,14 @@ pub fn toml_string(text: &str) -> String {
     out
 }
 
+/// Our crates the per-call program calls, by path, without their default TLS feature (it brings
+/// its own plain-HTTP client).
+pub const PER_CALL_CRATES: &[&str] = &["bedrockagentcore", "partnercentralaccount"];
+
 /// The manifest of the scratch project: the aws-sdk-rust crates, plus what the per-call program
-/// needs: our `bedrockagentcore` and `sdk-runtime` by path under `root` (the workspace root)
-/// and [`PER_CALL_DEPS`] pinned as in `root_manifest` (the text of the root `Cargo.toml`).
+/// needs: [`PER_CALL_CRATES`] by path under `root` (the workspace root), [`PER_CALL_DEPS`]
+/// pinned as in `root_manifest` (the text of the root `Cargo.toml`), and `libc` for the
+/// thread CPU clock.
 pub fn scratch_manifest(
     services: &[Service],
     root: &Path,
@@ -797,10 +815,9 @@ pub fn scratch_manifest(
         let _ = writeln!(out, "{} = \"={}\"", s.aws_crate, s.aws_version);
     }
     out.push_str(
-        "# `src/bin/per_call.rs` (`cargo xtask bench --per-call`): our crate and its runtime, and \
-         the\n# shared dependencies pinned to the versions of the workspace.\n",
+        "# `src/bin/per_call.rs` (`cargo xtask bench --per-call`): our crates, and the\n# shared dependencies pinned to the versions of the workspace.\n",
     );
-    for krate in [PER_CALL_CRATE, "sdk-runtime"] {
+    for krate in PER_CALL_CRATES {
         let path = root.join("crates").join(krate);
         let _ = writeln!(
             out,
@@ -812,6 +829,7 @@ pub fn scratch_manifest(
         out.push_str(&pinned_dependency(root_manifest, name, features)?);
         out.push('\n');
     }
+    out.push_str("libc = \"0.2\"\n");
     // Its own workspace: not a member of the checkout's workspace it sits in.
     out.push_str("\n[workspace]\n");
     Ok(out)
@@ -837,7 +855,7 @@ fn write_scratch_project(root: &Path, dir: &Path) -> Result<(), String> {
         &dir.join("Cargo.toml"),
         &scratch_manifest(SERVICES, root, &text)?,
     )?;
-    write_if_changed(&dir.join("src/bin/per_call.rs"), PER_CALL_SOURCE)?;
+    write_if_changed(&dir.join("src/bin/per_call.rs"), per_call::PROGRAM)?;
     write_if_changed(
         &dir.join("src/lib.rs"),
         "//! Empty: this package only pulls in the aws-sdk-rust crates for `cargo xtask bench`.\n",
@@ -905,7 +923,7 @@ fn aws_sources(cargo: &str, scratch: &Path) -> Result<BTreeMap<String, PathBuf>,
 }
 
 // ---------------------------------------------------------------------------------------------
-// Compile time
+// The toolchain
 
 /// The `rustc` both sides are compiled with.
 #[derive(Debug, Clone)]
@@ -938,559 +956,6 @@ impl Toolchain {
     }
 }
 
-/// Compile times of one service.
-#[derive(Debug, Clone)]
-pub struct CompileTimes {
-    /// The service compared.
-    pub service: Service,
-    /// Clean rebuild of our crate.
-    pub ours: Duration,
-    /// Operations of our crate.
-    pub ours_operations: usize,
-    /// Clean rebuild of the aws-sdk-rust crate.
-    pub aws: Duration,
-    /// Operations of the aws-sdk-rust crate.
-    pub aws_operations: usize,
-    /// The commands timed, as a shell would run them.
-    pub commands: Vec<String>,
-}
-
-/// Compile time of one of [`OUR_RUNTIME_CRATES`].
-#[derive(Debug, Clone)]
-pub struct RuntimeCompile {
-    /// The package.
-    pub package: &'static str,
-    /// Clean rebuild time.
-    pub elapsed: Duration,
-    /// The command timed.
-    pub command: String,
-}
-
-/// Builds `package` once (dependencies included), cleans just `package`, and times its rebuild.
-fn time_clean_rebuild(
-    cargo: &str,
-    toolchain: &Toolchain,
-    manifest: &Path,
-    target_dir: &Path,
-    package: &str,
-    release: bool,
-) -> Result<(Duration, String), String> {
-    let command = |verb: &str| {
-        let mut c = Command::new(cargo);
-        c.arg(verb)
-            .args(["-p", package, "--manifest-path"])
-            .arg(manifest)
-            .arg("--target-dir")
-            .arg(target_dir)
-            .env("RUSTC", &toolchain.rustc);
-        if release {
-            c.arg("--release");
-        }
-        c
-    };
-    eprintln!("building {package} and its dependencies (untimed)...");
-    run_checked(&mut command("build"), &format!("cargo build -p {package}"))?;
-    run_checked(&mut command("clean"), &format!("cargo clean -p {package}"))?;
-    eprintln!("timing a clean rebuild of {package}...");
-    let start = Instant::now();
-    run_checked(&mut command("build"), &format!("cargo build -p {package}"))?;
-    let elapsed = start.elapsed();
-    let profile = if release { " --release" } else { "" };
-    let shown = format!(
-        "export RUSTC={rustc}; cargo build -p {package} --manifest-path {m} --target-dir {t}{profile} && \
-         cargo clean -p {package} --manifest-path {m} --target-dir {t}{profile} && \
-         time cargo build -p {package} --manifest-path {m} --target-dir {t}{profile}",
-        rustc = toolchain.rustc.display(),
-        m = manifest.display(),
-        t = target_dir.display(),
-    );
-    Ok((elapsed, shown))
-}
-
-fn measure_compile(
-    cargo: &str,
-    toolchain: &Toolchain,
-    root: &Path,
-    scratch: &Path,
-    size: &ServiceSize,
-    release: bool,
-) -> Result<CompileTimes, String> {
-    let service = &size.service;
-    let bench = root.join("target/bench");
-    // Our own target directory: the workspace's `target/` is shared with other builds and is
-    // never cleaned from here.
-    let (ours, ours_cmd) = time_clean_rebuild(
-        cargo,
-        toolchain,
-        &root.join("Cargo.toml"),
-        &bench.join("target-ours"),
-        service.our_crate,
-        release,
-    )?;
-    let (aws, aws_cmd) = time_clean_rebuild(
-        cargo,
-        toolchain,
-        &scratch.join("Cargo.toml"),
-        &scratch.join("target"),
-        service.aws_crate,
-        release,
-    )?;
-    Ok(CompileTimes {
-        service: *service,
-        ours,
-        ours_operations: size.ours.operations,
-        aws,
-        aws_operations: size.aws_crate_operations,
-        commands: vec![ours_cmd, aws_cmd],
-    })
-}
-
-fn secs(d: Duration) -> f64 {
-    d.as_secs_f64()
-}
-
-fn per_op_secs(d: Duration, ops: usize) -> String {
-    if ops == 0 {
-        return "-".to_string();
-    }
-    // Operation counts are tiny: the conversion is exact.
-    format!("{:.2}", secs(d) / ops as f64)
-}
-
-fn render_compile(
-    times: &[CompileTimes],
-    runtime: &[RuntimeCompile],
-    toolchain: &Toolchain,
-    release: bool,
-) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "compile time, clean rebuild of just the service crate, dependencies already built \
-         ({} profile, {}):",
-        if release { "release" } else { "debug" },
-        toolchain.version
-    );
-    let _ = writeln!(
-        out,
-        "{:<38} {:>4} {:>9} {:>9}",
-        "crate", "ops", "seconds", "s/op"
-    );
-    for t in times {
-        let _ = writeln!(
-            out,
-            "{:<38} {:>4} {:>9.1} {:>9}",
-            t.service.our_crate,
-            t.ours_operations,
-            secs(t.ours),
-            per_op_secs(t.ours, t.ours_operations)
-        );
-        let _ = writeln!(
-            out,
-            "{:<38} {:>4} {:>9.1} {:>9}",
-            format!("{} {}", t.service.aws_crate, t.service.aws_version),
-            t.aws_operations,
-            secs(t.aws),
-            per_op_secs(t.aws, t.aws_operations)
-        );
-    }
-    for r in runtime {
-        let _ = writeln!(
-            out,
-            "{:<38} {:>4} {:>9.1} {:>9}",
-            format!("{} (ours, shared)", r.package),
-            "-",
-            secs(r.elapsed),
-            "-"
-        );
-    }
-    let _ = writeln!(
-        out,
-        "the aws-sdk-rust crates hold every operation of their service, ours only the ones in \
-         models/: compare s/op, and keep in mind a crate has a fixed cost (config, client, \
-         endpoint rules) that s/op spreads thin over many operations. One run each, on a machine \
-         that may be busy with other builds: repeat the command before quoting a figure."
-    );
-    let _ = writeln!(
-        out,
-        "our generated crates also need sdk-runtime and endpoint-rules, hand-written and compiled \
-         once per build (aws-sdk-rust puts the equivalent into each service crate or into its \
-         aws-smithy-* crates, which are dependencies of both sides and not timed)."
-    );
-    let _ = writeln!(out, "commands timed (the last `cargo build` of each line):");
-    for c in times
-        .iter()
-        .flat_map(|t| &t.commands)
-        .chain(runtime.iter().map(|r| &r.command))
-    {
-        let _ = writeln!(out, "  {c}");
-    }
-    out
-}
-
-// ---------------------------------------------------------------------------------------------
-// Per-call cost
-
-/// Our crate the per-call program calls (GetPaymentSession); compared with the aws-sdk-rust
-/// crate of the same service in [`SERVICES`].
-pub const PER_CALL_CRATE: &str = "bedrockagentcore";
-
-/// The operation the per-call program times.
-pub const PER_CALL_OPERATION: &str = "GetPaymentSession";
-
-/// Source of `target/bench/aws-sdk/src/bin/per_call.rs`.
-pub const PER_CALL_SOURCE: &str = r##"//! Written by `cargo xtask bench --per-call`; do not edit (it is rewritten on every run).
-//!
-//! Client-side cost of one GetPaymentSession call: our `bedrockagentcore` crate against
-//! `aws-sdk-bedrockagentcore`, both pointed at the same loopback HTTP server that answers every
-//! request with one fixed 200 JSON body. Static credentials, region us-east-1, retries disabled,
-//! plain-HTTP `aws-smithy-http-client` on both sides.
-//!
-//! Usage: `per_call CALLS WARMUP`. Prints one JSON object on stdout.
-
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::time::{Duration, Instant};
-
-const MANAGER_ARN: &str =
-    "arn:aws:bedrock-agentcore:us-east-1:123456789012:payment-manager/checkout-agent-a1b2c3d4e5";
-const SESSION_ID: &str = "payment-session-AbCdEf012345678";
-const BODY: &str = concat!(
-    r#"{"paymentSession":{"paymentSessionId":"payment-session-AbCdEf012345678","#,
-    r#""paymentManagerArn":"arn:aws:bedrock-agentcore:us-east-1:123456789012:payment-manager/checkout-agent-a1b2c3d4e5","#,
-    r#""limits":{"maxSpendAmount":{"value":"100.00","currency":"USD"}},"userId":"user-42","#,
-    r#""expiryTimeInMinutes":60,"createdAt":"2025-01-02T03:04:05Z","#,
-    r#""availableLimits":{"availableSpendAmount":{"value":"75.50","currency":"USD"},"updatedAt":"2025-01-02T03:10:00.5Z"},"#,
-    r#""updatedAt":"2025-01-02T03:10:00.500Z"}}"#
-);
-
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
-
-fn header_end(buf: &[u8]) -> Option<usize> {
-    buf.windows(4).position(|w| w == b"\r\n\r\n")
-}
-
-fn content_length(head: &[u8]) -> usize {
-    String::from_utf8_lossy(head)
-        .lines()
-        .filter_map(|line| line.split_once(':'))
-        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, value)| value.trim().parse().ok())
-        .unwrap_or(0)
-}
-
-/// Answers every request on one keep-alive connection with the fixed response.
-fn handle(mut stream: TcpStream, response: &[u8]) {
-    let _ = stream.set_nodelay(true);
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 8192];
-    loop {
-        while let Some(end) = header_end(&buf) {
-            let total = end + 4 + content_length(&buf[..end]);
-            if buf.len() < total {
-                break;
-            }
-            buf.drain(..total);
-            if stream.write_all(response).is_err() {
-                return;
-            }
-        }
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    }
-}
-
-fn serve(listener: TcpListener) {
-    let response: &'static [u8] = format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\
-         x-amzn-requestid: per-call-bench\r\n\r\n{BODY}",
-        BODY.len()
-    )
-    .into_bytes()
-    .leak();
-    for stream in listener.incoming().flatten() {
-        std::thread::spawn(move || handle(stream, response));
-    }
-}
-
-fn ours_client(url: &str) -> bedrockagentcore::Client {
-    let config = bedrockagentcore::Config::builder()
-        .endpoint_url(url)
-        .region(sdk_runtime::types::Region::from_static("us-east-1"))
-        .credentials_provider(aws_credential_types::Credentials::new(
-            "AKIDEXAMPLE",
-            "secret",
-            None,
-            None,
-            "bench",
-        ))
-        .http_client(aws_smithy_http_client::Builder::new().build_http())
-        .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
-        .build();
-    bedrockagentcore::Client::from_conf(config)
-}
-
-fn aws_client(url: &str) -> aws_sdk_bedrockagentcore::Client {
-    use aws_sdk_bedrockagentcore::config::{BehaviorVersion, Credentials, Region};
-    let config = aws_sdk_bedrockagentcore::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .endpoint_url(url)
-        .region(Region::from_static("us-east-1"))
-        .credentials_provider(Credentials::new("AKIDEXAMPLE", "secret", None, None, "bench"))
-        .http_client(aws_smithy_http_client::Builder::new().build_http())
-        .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
-        .build();
-    aws_sdk_bedrockagentcore::Client::from_conf(config)
-}
-
-async fn call_ours(client: &bedrockagentcore::Client) -> Result<(), BoxError> {
-    let out = client
-        .get_payment_session()
-        .payment_manager_arn(MANAGER_ARN)
-        .payment_session_id(SESSION_ID)
-        .send()
-        .await?;
-    match out.payment_session() {
-        Some(s) if s.payment_session_id() == SESSION_ID => Ok(()),
-        other => Err(format!("ours: unexpected output {other:?}").into()),
-    }
-}
-
-async fn call_aws(client: &aws_sdk_bedrockagentcore::Client) -> Result<(), BoxError> {
-    let out = client
-        .get_payment_session()
-        .payment_manager_arn(MANAGER_ARN)
-        .payment_session_id(SESSION_ID)
-        .send()
-        .await?;
-    match out.payment_session() {
-        Some(s) if s.payment_session_id() == SESSION_ID => Ok(()),
-        other => Err(format!("aws-sdk: unexpected output {other:?}").into()),
-    }
-}
-
-/// Mean and median in microseconds.
-fn stats(samples: &mut [Duration]) -> (f64, f64) {
-    if samples.is_empty() {
-        return (0.0, 0.0);
-    }
-    samples.sort();
-    let total: f64 = samples.iter().map(Duration::as_secs_f64).sum();
-    let mean = total / samples.len() as f64 * 1e6;
-    let mid = samples.len() / 2;
-    let median = if samples.len() % 2 == 0 {
-        (samples[mid - 1].as_secs_f64() + samples[mid].as_secs_f64()) / 2.0 * 1e6
-    } else {
-        samples[mid].as_secs_f64() * 1e6
-    };
-    (mean, median)
-}
-
-fn arg(index: usize, default: usize) -> Result<usize, BoxError> {
-    match std::env::args().nth(index) {
-        None => Ok(default),
-        Some(v) => v
-            .parse()
-            .map_err(|e| format!("argument {index} `{v}`: {e}").into()),
-    }
-}
-
-fn main() -> Result<(), BoxError> {
-    let calls = arg(1, 5000)?.max(1);
-    let warmup = arg(2, 500)?;
-    let listener = TcpListener::bind("127.0.0.1:0")?;
-    let url = format!("http://{}", listener.local_addr()?);
-    std::thread::spawn(move || serve(listener));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        let ours = ours_client(&url);
-        let aws = aws_client(&url);
-        for _ in 0..warmup {
-            call_ours(&ours).await?;
-            call_aws(&aws).await?;
-        }
-        // Alternate blocks of calls so that drift on a busy machine hits both sides alike.
-        let block = 100.min(calls);
-        let mut ours_samples = Vec::with_capacity(calls);
-        let mut aws_samples = Vec::with_capacity(calls);
-        while ours_samples.len() < calls {
-            let n = block.min(calls - ours_samples.len());
-            for _ in 0..n {
-                let start = Instant::now();
-                call_ours(&ours).await?;
-                ours_samples.push(start.elapsed());
-            }
-            for _ in 0..n {
-                let start = Instant::now();
-                call_aws(&aws).await?;
-                aws_samples.push(start.elapsed());
-            }
-        }
-        let (ours_mean, ours_median) = stats(&mut ours_samples);
-        let (aws_mean, aws_median) = stats(&mut aws_samples);
-        println!(
-            "{{\"calls\":{calls},\"warmup\":{warmup},\
-             \"ours\":{{\"mean_us\":{ours_mean:.2},\"median_us\":{ours_median:.2}}},\
-             \"aws\":{{\"mean_us\":{aws_mean:.2},\"median_us\":{aws_median:.2}}}}}"
-        );
-        Ok(())
-    })
-}
-"##;
-
-/// Mean and median of one client's calls.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CallTimes {
-    /// Mean, microseconds per call.
-    pub mean_us: f64,
-    /// Median, microseconds per call.
-    pub median_us: f64,
-}
-
-/// What `--per-call` measured.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PerCall {
-    /// Timed calls per client.
-    pub calls: usize,
-    /// Untimed calls per client before them.
-    pub warmup: usize,
-    /// Our crate.
-    pub ours: CallTimes,
-    /// The aws-sdk-rust crate.
-    pub aws: CallTimes,
-    /// The commands run, as a shell would run them.
-    pub commands: Vec<String>,
-}
-
-/// Parses the JSON line the per-call program prints.
-pub fn parse_per_call(stdout: &str) -> Result<(usize, usize, CallTimes, CallTimes), String> {
-    let line = stdout
-        .lines()
-        .rev()
-        .find(|l| l.trim_start().starts_with('{'))
-        .ok_or_else(|| format!("per_call printed no JSON line: {stdout:?}"))?;
-    let value: Value =
-        serde_json::from_str(line).map_err(|e| format!("per_call output {line:?}: {e}"))?;
-    let count = |key: &str| {
-        value
-            .get(key)
-            .and_then(Value::as_u64)
-            .and_then(|n| usize::try_from(n).ok())
-            .ok_or_else(|| format!("per_call output: no `{key}` count in {line}"))
-    };
-    let times = |side: &str| {
-        let number = |key: &str| {
-            value
-                .get(side)
-                .and_then(|s| s.get(key))
-                .and_then(Value::as_f64)
-                .filter(|n| n.is_finite() && *n > 0.0)
-                .ok_or_else(|| format!("per_call output: no positive `{side}.{key}` in {line}"))
-        };
-        Ok::<_, String>(CallTimes {
-            mean_us: number("mean_us")?,
-            median_us: number("median_us")?,
-        })
-    };
-    Ok((
-        count("calls")?,
-        count("warmup")?,
-        times("ours")?,
-        times("aws")?,
-    ))
-}
-
-fn measure_per_call(
-    cargo: &str,
-    toolchain: &Toolchain,
-    scratch: &Path,
-    calls: usize,
-) -> Result<PerCall, String> {
-    let manifest = scratch.join("Cargo.toml");
-    eprintln!("building the per-call program (release; the first build takes several minutes)...");
-    run_checked(
-        Command::new(cargo)
-            .args(["build", "--release", "--bin", "per_call", "--manifest-path"])
-            .arg(&manifest)
-            .env("RUSTC", &toolchain.rustc),
-        "cargo build --release --bin per_call",
-    )?;
-    let binary = scratch.join("target/release/per_call");
-    eprintln!("timing {calls} calls per client...");
-    let output = run_checked(
-        Command::new(&binary)
-            .arg(calls.to_string())
-            .arg(WARMUP_CALLS.to_string()),
-        &binary.display().to_string(),
-    )?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let (calls, warmup, ours, aws) = parse_per_call(&stdout)?;
-    Ok(PerCall {
-        calls,
-        warmup,
-        ours,
-        aws,
-        commands: vec![
-            format!(
-                "RUSTC={} cargo build --release --bin per_call --manifest-path {}",
-                toolchain.rustc.display(),
-                manifest.display()
-            ),
-            format!("{} {calls} {warmup}", binary.display()),
-        ],
-    })
-}
-
-fn per_call_aws_crate() -> String {
-    SERVICES
-        .iter()
-        .find(|s| s.our_crate == PER_CALL_CRATE)
-        .map(|s| format!("{} {}", s.aws_crate, s.aws_version))
-        .unwrap_or_default()
-}
-
-fn render_per_call(p: &PerCall) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "client-side cost of one {PER_CALL_OPERATION} call (release build; loopback HTTP server with a \
-         fixed 200 JSON body, static credentials, us-east-1, retries disabled, plain-HTTP \
-         aws-smithy-http-client; {} calls per client after {} warm-up calls, alternating blocks of 100):",
-        p.calls, p.warmup
-    );
-    let _ = writeln!(
-        out,
-        "{:<38} {:>12} {:>12}",
-        "client", "mean µs", "median µs"
-    );
-    let _ = writeln!(
-        out,
-        "{:<38} {:>12.1} {:>12.1}",
-        PER_CALL_CRATE, p.ours.mean_us, p.ours.median_us
-    );
-    let _ = writeln!(
-        out,
-        "{:<38} {:>12.1} {:>12.1}",
-        per_call_aws_crate(),
-        p.aws.mean_us,
-        p.aws.median_us
-    );
-    let _ = writeln!(
-        out,
-        "each figure includes the loopback round trip and the server's work, the same for both \
-         sides; one run on a machine that may be busy: repeat before quoting a figure."
-    );
-    let _ = writeln!(out, "commands run:");
-    for c in &p.commands {
-        let _ = writeln!(out, "  {c}");
-    }
-    out
-}
-
 // ---------------------------------------------------------------------------------------------
 // Summary
 
@@ -1501,16 +966,18 @@ fn files_json(files: &[CountedFile]) -> Value {
         .collect()
 }
 
-fn summary_json(
-    generation: &Generation,
-    sizes: &[ServiceSize],
-    compile: &[CompileTimes],
-    runtime: &[RuntimeCompile],
-    toolchain: &Toolchain,
-    release: bool,
-    per_call: Option<&PerCall>,
-) -> Value {
-    let sizes: Vec<Value> = sizes
+fn generation_json(generation: &Generation) -> Value {
+    json!({
+        "runs": generation.runs.len(),
+        "crates": generation.crates,
+        "best_ms": millis(generation.best()),
+        "median_ms": millis(generation.median()),
+        "xtask_profile": profile(),
+    })
+}
+
+fn sizes_json(sizes: &[ServiceSize]) -> Value {
+    let services: Vec<Value> = sizes
         .iter()
         .map(|s| {
             let ops = s.service.operations.len();
@@ -1544,58 +1011,7 @@ fn summary_json(
             })
         })
         .collect();
-    let compile: Vec<Value> = compile
-        .iter()
-        .map(|t| {
-            json!({
-                "service": t.service.our_crate,
-                "ours": { "crate": t.service.our_crate, "operations": t.ours_operations,
-                          "seconds": secs(t.ours) },
-                "aws": { "crate": t.service.aws_crate, "version": t.service.aws_version,
-                         "operations": t.aws_operations, "seconds": secs(t.aws) },
-                "commands": t.commands,
-            })
-        })
-        .collect();
-    json!({
-        "generation": {
-            "runs": generation.runs.len(),
-            "crates": generation.crates,
-            "best_ms": millis(generation.best()),
-            "median_ms": millis(generation.median()),
-            "xtask_profile": profile(),
-        },
-        "lines": {
-            "rules": SELECTION_RULES,
-            "services": sizes,
-        },
-        "compile": {
-            "measured": !compile.is_empty(),
-            "profile": if release { "release" } else { "debug" },
-            "rustc": toolchain.version,
-            "services": compile,
-            "our_runtime_crates": runtime.iter().map(|r| json!({
-                "crate": r.package,
-                "seconds": secs(r.elapsed),
-                "command": r.command,
-            })).collect::<Vec<_>>(),
-        },
-        "per_call": match per_call {
-            None => json!({ "measured": false }),
-            Some(p) => json!({
-                "measured": true,
-                "operation": PER_CALL_OPERATION,
-                "calls": p.calls,
-                "warmup": p.warmup,
-                "profile": "release",
-                "ours": { "crate": PER_CALL_CRATE,
-                          "mean_us": p.ours.mean_us, "median_us": p.ours.median_us },
-                "aws": { "crate": per_call_aws_crate(),
-                         "mean_us": p.aws.mean_us, "median_us": p.aws.median_us },
-                "commands": p.commands,
-            }),
-        },
-    })
+    json!({ "rules": SELECTION_RULES, "services": services })
 }
 
 #[cfg(test)]
@@ -1812,8 +1228,9 @@ mod tests {
             "bedrockagentcore = { path = \"/w/crates/bedrockagentcore\", default-features = false }\n"
         ));
         assert!(manifest.contains(
-            "sdk-runtime = { path = \"/w/crates/sdk-runtime\", default-features = false }\n"
+            "partnercentralaccount = { path = \"/w/crates/partnercentralaccount\", default-features = false }\n"
         ));
+        assert!(manifest.contains("\nlibc = \"0.2\"\n"));
         assert!(manifest.contains("\naws-smithy-runtime-api = \"=1.20.0\"\n"));
         assert!(manifest.contains(
             "aws-smithy-http-client = { version = \"=1.5.2\", features = [\"default-client\"] }\n"
@@ -1848,77 +1265,40 @@ mod tests {
     }
 
     #[test]
-    fn per_call_output_is_parsed_and_checked() {
-        let out = "{\"calls\":5000,\"warmup\":500,\"ours\":{\"mean_us\":157.95,\"median_us\":144.41},\
-                   \"aws\":{\"mean_us\":157.27,\"median_us\":149.94}}\n";
-        let parsed = parse_per_call(out);
-        assert_eq!(
-            parsed,
-            Ok((
-                5000,
-                500,
-                CallTimes {
-                    mean_us: 157.95,
-                    median_us: 144.41
-                },
-                CallTimes {
-                    mean_us: 157.27,
-                    median_us: 149.94
-                }
-            ))
-        );
-        assert!(parse_per_call("").is_err());
-        assert!(parse_per_call("{not json").is_err());
-        assert!(
-            parse_per_call(&out.replace("\"aws\"", "\"other\""))
-                .is_err_and(|e| e.contains("aws.mean_us"))
-        );
-        assert!(parse_per_call(&out.replace("157.95", "0")).is_err());
-    }
-
-    #[test]
-    fn per_call_program_targets_the_benchmarked_operation() {
-        // The program calls the operation through both crates' fluent method.
-        let method = format!(".{}()", snake(PER_CALL_OPERATION));
-        assert_eq!(PER_CALL_SOURCE.matches(method.as_str()).count(), 2);
-        assert!(SERVICES.iter().any(|s| s.our_crate == PER_CALL_CRATE
-            && s.operations.contains(&PER_CALL_OPERATION)
-            && PER_CALL_SOURCE.contains(&s.aws_crate.replace('-', "_"))));
-        assert!(PER_CALL_SOURCE.contains("RetryConfig::disabled()"));
-        assert_eq!(PER_CALL_SOURCE.matches(".build_http()").count(), 2);
-    }
-
-    #[test]
     fn arguments() {
         let parse = |a: &[&str]| parse_args(&strings(a));
+        let base = Options {
+            runs: DEFAULT_RUNS,
+            per_call: false,
+            calls: per_call::DEFAULT_CALLS,
+            compile: false,
+            consumer: false,
+        };
+        assert_eq!(parse(&[]), Ok(base.clone()));
         assert_eq!(
-            parse(&[]),
+            parse(&["--runs", "5", "--compile"]),
             Ok(Options {
-                runs: DEFAULT_RUNS,
-                compile: false,
-                release: false,
-                per_call: false,
-                calls: DEFAULT_CALLS,
-            })
-        );
-        assert_eq!(
-            parse(&["--runs", "3", "--compile", "--release"]),
-            Ok(Options {
-                runs: 3,
+                runs: 5,
                 compile: true,
-                release: true,
-                per_call: false,
-                calls: DEFAULT_CALLS,
+                ..base.clone()
             })
         );
         assert_eq!(
-            parse(&["--calls", "200", "--per-call"]),
+            parse(&["--calls", "200", "--per-call", "--consumer"]),
             Ok(Options {
-                runs: DEFAULT_RUNS,
-                compile: false,
-                release: false,
                 per_call: true,
                 calls: 200,
+                consumer: true,
+                ..base.clone()
+            })
+        );
+        assert_eq!(
+            parse(&["--all"]),
+            Ok(Options {
+                per_call: true,
+                compile: true,
+                consumer: true,
+                ..base
             })
         );
         assert!(parse(&["--runs"]).is_err());

@@ -44,6 +44,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import openapi ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | fuzz [models | responses | all] [--budget SECONDS] [--seed N] [--case I] | stats | bench [--runs N] [--compile] [--release] | aws-sdk-programs [--ours] [--no-run]>"
+    "usage: cargo xtask <codegen [--check] | generate --model PATH... --out DIR | import smithy ... | import openapi ... | import refresh [--check] | reference-build | conformance | corpus [--dir DIR] [--out DIR] [--build | --build-sample] [--only NAME,...] [--summary FILE] | fuzz [models | responses | all] [--budget SECONDS] [--seed N] [--case I] | stats | bench [--runs N] [--per-call [--calls N]] [--compile] [--consumer] [--all] | aws-sdk-programs [--ours] [--no-run]>"
         .to_string()
 }

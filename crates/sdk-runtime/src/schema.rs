@@ -160,13 +160,17 @@ pub fn write_sparse_map<K: MapKey, T>(
     })
 }
 
+// Lists and maps grow as they are read, with no `container_size()` hint: the JSON codec answers
+// it by tokenizing the whole container ahead of the read, which doubled the decoding work of a
+// large list (and more for nested ones).
+
 /// Reads a list; `null` items are skipped.
 pub fn read_list<T>(
     d: &mut dyn ShapeDeserializer,
     schema: &Schema<'_>,
     read: &dyn Fn(&mut dyn ShapeDeserializer) -> Result<T, SerdeError>,
 ) -> Result<Vec<T>, SerdeError> {
-    let mut items = Vec::with_capacity(capacity(d));
+    let mut items = Vec::new();
     d.read_list(schema, &mut |d| {
         if d.is_null() {
             d.read_null()
@@ -184,7 +188,7 @@ pub fn read_sparse_list<T>(
     schema: &Schema<'_>,
     read: &dyn Fn(&mut dyn ShapeDeserializer) -> Result<T, SerdeError>,
 ) -> Result<Vec<Option<T>>, SerdeError> {
-    let mut items = Vec::with_capacity(capacity(d));
+    let mut items = Vec::new();
     d.read_list(schema, &mut |d| {
         if d.is_null() {
             d.read_null()?;
@@ -203,7 +207,7 @@ pub fn read_map<K: MapKey, T>(
     schema: &Schema<'_>,
     read: &dyn Fn(&mut dyn ShapeDeserializer) -> Result<T, SerdeError>,
 ) -> Result<HashMap<K, T>, SerdeError> {
-    let mut entries = HashMap::with_capacity(capacity(d));
+    let mut entries = HashMap::new();
     d.read_map(schema, &mut |key, d| {
         if d.is_null() {
             d.read_null()
@@ -221,7 +225,7 @@ pub fn read_sparse_map<K: MapKey, T>(
     schema: &Schema<'_>,
     read: &dyn Fn(&mut dyn ShapeDeserializer) -> Result<T, SerdeError>,
 ) -> Result<HashMap<K, Option<T>>, SerdeError> {
-    let mut entries = HashMap::with_capacity(capacity(d));
+    let mut entries = HashMap::new();
     d.read_map(schema, &mut |key, d| {
         let value = if d.is_null() {
             d.read_null()?;
@@ -233,13 +237,6 @@ pub fn read_sparse_map<K: MapKey, T>(
         Ok(())
     })?;
     Ok(entries)
-}
-
-/// A pre-allocation hint that a hostile length prefix cannot turn into a huge allocation.
-fn capacity(d: &dyn ShapeDeserializer) -> usize {
-    d.container_size()
-        .map(aws_smithy_schema::serde::capped_container_size)
-        .unwrap_or(0)
 }
 
 /// Writes a `bigInteger` / `bigDecimal` member kept as its decimal text; text that is not a

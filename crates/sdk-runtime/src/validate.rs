@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aws_smithy_types::Blob;
 use regex::Regex;
@@ -326,9 +326,11 @@ fn inclusive_bounds<T: Copy>(bounds: &impl std::ops::RangeBounds<T>) -> (Option<
     (bound(bounds.start_bound()), bound(bounds.end_bound()))
 }
 
-type RegexCache = Mutex<HashMap<&'static str, Result<Regex, String>>>;
+// The compiled expressions are shared through an `Arc`, not cloned: a cloned `Regex` starts with
+// an empty pool of match caches and allocates a new one on its first search, on every call.
+type RegexCache = Mutex<HashMap<&'static str, Result<Arc<Regex>, String>>>;
 
-fn cached_regex(pattern: &'static str) -> Result<Regex, String> {
+fn cached_regex(pattern: &'static str) -> Result<Arc<Regex>, String> {
     static CACHE: OnceLock<RegexCache> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     // A poisoned lock only means another thread panicked mid-insert; the map is still usable.
@@ -341,6 +343,7 @@ fn cached_regex(pattern: &'static str) -> Result<Regex, String> {
             regex::RegexBuilder::new(pattern)
                 .size_limit(1 << 20)
                 .build()
+                .map(Arc::new)
                 .map_err(|e| first_line(&e.to_string()))
         })
         .clone()
