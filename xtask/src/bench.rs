@@ -17,12 +17,12 @@
 //!
 //! On request (each takes minutes):
 //!
-//! 3. `--per-call` ([`per_call`]): client-thread CPU time, allocations and wall time per call of
+//! 3. `--per-call` (module `per_call`): client-thread CPU time, allocations and wall time per call of
 //!    GetPaymentSession, CreatePaymentSession and ListConnections (100 summaries), ours against
 //!    aws-sdk-rust, by the program `xtask/bench-programs/per_call.rs`.
-//! 4. `--compile` ([`compile`]): debug compile of the crate generated from the whole Bedrock
+//! 4. `--compile` (module `compile`): debug compile of the crate generated from the whole Bedrock
 //!    AgentCore reference model against `aws-sdk-bedrockagentcore`, dependencies prebuilt.
-//! 5. `--consumer` ([`compile`]): a consumer binary's clean build, default features, each side.
+//! 5. `--consumer` (module `compile`): a consumer binary's clean build, default features, each side.
 //!
 //! `--all` is all three.
 
